@@ -1,0 +1,101 @@
+"""Docs per second of the entities + quotes stages against bare ``nlp.pipe``, same model, same texts, one run.
+
+    python bench/nlp.py --data ../shared/data --n 200
+
+Both arms parse every text with ``nlp.pipe`` (same batch size); the newsift
+arm then runs the entities and quotes stages on each Doc, exactly as the
+pipeline does after its single parse.  The goal is a ratio of at most 1.15.
+Arms alternate over ``--rounds`` so machine load hits both alike; the figure
+is the median round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsift.config import Config  # noqa: E402
+from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
+from newsift.report import Article, Report  # noqa: E402
+
+DEFAULT_SETS = ("buzzfeed_webis_2016", "misinfotext_sfu", "fakenewsnet_v1_2018")
+
+
+def load_texts(data: Path, n: int, sets: tuple[str, ...]) -> list[str]:
+    texts: list[str] = []
+    for name in sets:
+        path = data / name / f"{name}.jsonl"
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                text = (json.loads(line).get("text") or "").strip()
+                if len(text) >= 200:
+                    texts.append(text[:20000])
+                if len(texts) >= n:
+                    return texts
+    if not texts:
+        raise SystemExit(f"no article texts found under {data} in {', '.join(sets)}")
+    return texts
+
+
+def bare(nlp: object, texts: list[str], batch: int) -> float:
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch):  # type: ignore[attr-defined]
+        pass
+    return time.perf_counter() - t0
+
+
+def full(ents: EntitiesStage, quotes: QuotesStage, texts: list[str], batch: int) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    n_quotes = 0
+    for i, doc in enumerate(ents.nlp.pipe(texts, batch_size=batch)):
+        report = Report(article=Article(id=str(i), text=texts[i]))
+        report.language = "en"
+        ents.analyse_doc(report, doc)
+        quotes(report)
+        n_quotes += len(report.quotes)
+    return time.perf_counter() - t0, n_quotes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--spacy-model", default=None)
+    args = parser.parse_args(argv)
+    texts = load_texts(args.data, args.n, DEFAULT_SETS)
+    config = Config(spacy_model=args.spacy_model)
+    ents, quotes = EntitiesStage(config), QuotesStage(config)
+    nlp = ents.nlp
+    bare(nlp, texts[:10], args.batch)  # warm-up: first-call allocations count for neither arm
+    bare_t: list[float] = []
+    full_t: list[float] = []
+    n_quotes = 0
+    for _ in range(args.rounds):
+        bare_t.append(bare(nlp, texts, args.batch))
+        elapsed, n_quotes = full(ents, quotes, texts, args.batch)
+        full_t.append(elapsed)
+    b, f = statistics.median(bare_t), statistics.median(full_t)
+    chars = sum(len(t) for t in texts)
+    print(
+        f"model {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}; "
+        f"{len(texts)} articles, {chars / len(texts):.0f} chars on average; {args.rounds} rounds, median"
+    )
+    print(f"bare nlp.pipe          : {len(texts) / b:7.2f} docs/s  ({b:.2f}s)")
+    print(f"nlp.pipe + entities+quotes: {len(texts) / f:7.2f} docs/s  ({f:.2f}s, {n_quotes} quotes)")
+    print(f"ratio (full / bare time): {f / b:.3f}  (goal <= 1.15)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,404 @@
+"""Quote attribution on PolNeAR: newsift beside textacy's ``direct_quotations``, same texts, same run.
+
+    python eval/attribution.py --data ../shared/data/polnear --split dev
+
+Train is for fitting (``python -m newsift.nlp.train_attribution``), dev for
+measuring; the test split is held back and this script refuses it.
+
+Definitions (one place, so figures stay comparable between runs):
+
+* tokens are the matches of ``\\w+|[^\\w\\s]`` in the article text; a span's
+  tokens are those that overlap it (a split quote's content is the union of
+  its pieces, as PolNeAR annotates it);
+* content "exact": the same set of word tokens (``\\w+``), so a trailing comma
+  or quotation mark inside or outside the span does not count;
+* content "overlap": the shared tokens are at least half of the longer of the
+  two spans; gold and predicted spans are paired one-to-one, best overlap first;
+* direct quotes: gold contents that begin with a quotation mark (recall) and
+  predicted contents that do (precision); both are matched against all spans;
+* cue: gold and predicted cues paired one-to-one when they share a token;
+* speaker accuracy: over content pairs matched at overlap whose gold attribution
+  has a Source, the share whose predicted speaker mention overlaps the Source, or
+  whose predicted speaker is the entity the Source names (the Source overlaps a
+  mention of that entity in newsift's entity list);
+* an article annotated by several annotators is scored once, on the first
+  annotator's file in name order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsift.config import Config  # noqa: E402
+from newsift.nlp.lexicon import load_cue_lexicon  # noqa: E402
+from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
+from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
+from newsift.report import Article, Report  # noqa: E402
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_QUOTE_OPENERS = "\"\u201c\u201e\u00ab'\u2018"
+Frags = tuple[tuple[int, int], ...]
+
+
+@dataclass
+class Attr:
+    content: Frags
+    cue: Frags = ()
+    source: Frags = ()
+    speaker: str | None = None  # predicted only
+    kind: str = ""
+
+
+@dataclass
+class Doc:
+    name: str
+    text: str
+    gold: list[Attr]
+    pred: dict[str, list[Attr]] = field(default_factory=dict)
+    entity_mentions: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+# -- PolNeAR reading ----------------------------------------------------------
+def parse_ann(path: Path) -> list[Attr]:
+    spans: dict[str, tuple[str, Frags]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            head = parts[1].split(" ", 1)
+            if len(head) < 2:
+                continue
+            frags = tuple((int(a), int(b)) for a, b in (f.split() for f in head[1].split(";")))
+            spans[parts[0]] = (head[0], frags)
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = {}
+            for item in parts[1].split():
+                role, _, ref = item.partition(":")
+                roles[role] = ref
+            relations.append(roles)
+    out: list[Attr] = []
+    for rel in relations:
+        if "Content" not in rel or rel["Content"] not in spans:
+            continue
+        out.append(
+            Attr(
+                content=spans[rel["Content"]][1],
+                cue=spans[rel["Cue"]][1] if rel.get("Cue") in spans else (),
+                source=spans[rel["Source"]][1] if rel.get("Source") in spans else (),
+            )
+        )
+    return out
+
+
+def load_split(data: Path, split: str, limit: int | None) -> list[Doc]:
+    if split == "test":
+        raise SystemExit("the test split is held back on purpose: measure on dev, fit on train")
+    base = data / "data" / split
+    if not base.is_dir():
+        base = data / split
+    texts = sorted((base / "text").glob("*.txt"))
+    anns = sorted((base / "attributions").glob("*.ann"))
+    by_stem: dict[str, Path] = {}
+    for ann in anns:
+        stem = ann.stem.rsplit("_", 1)[0]
+        by_stem.setdefault(stem, ann)
+    docs: list[Doc] = []
+    for path in texts:
+        ann = by_stem.get(path.stem)
+        if ann is None:
+            continue
+        docs.append(Doc(path.stem, path.read_text(encoding="utf-8"), parse_ann(ann)))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+# -- predictions ----------------------------------------------------------------
+def run_newsift(
+    docs: list[Doc],
+    config: Config,
+    textacy_bailed: list[str],
+    lexicon: str | None = None,
+    threshold: float | None = None,
+) -> tuple[float, float]:
+    """Fill ``pred['newsift']`` and ``pred['textacy']`` from one parse per text.
+
+    Returns the seconds each system took beyond the shared parse."""
+    import textacy.extract
+
+    ent_stage = EntitiesStage(config)
+    quote_stage = QuotesStage(config)
+    if lexicon is not None:
+        # Compare cue lexicons (or none: "rules") on the same run without reinstalling.
+        lex = None if lexicon == "rules" else load_cue_lexicon(Path(lexicon))
+        quote_stage.extractor = QuoteExtractor(
+            lex.weights if lex else None,
+            threshold if threshold is not None else (lex.threshold if lex else 0.5),
+        )
+    elif threshold is not None:
+        quote_stage.extractor.threshold = threshold
+    t_ours = t_textacy = 0.0
+    for doc, parsed in zip(docs, ent_stage.nlp.pipe(d.text for d in docs), strict=True):
+        t0 = time.perf_counter()
+        report = Report(article=Article(id=doc.name, text=doc.text))
+        report.language = "en"
+        ent_stage.analyse_doc(report, parsed)
+        quote_stage(report)
+        t_ours += time.perf_counter() - t0
+        # PolNeAR annotates a split quote, and the cue-less quotes that continue
+        # it, as one attribution whose content has several pieces: group ours alike.
+        groups: dict[tuple[int, int] | int, list[Attr]] = defaultdict(list)
+        last_key_of: dict[tuple[int, int], tuple[int, int] | int] = {}
+        for i, q in enumerate(report.quotes):
+            mention = (q.speaker_mention.start, q.speaker_mention.end) if q.speaker_mention else None
+            key: tuple[int, int] | int = (q.cue.start, q.cue.end) if q.cue else i
+            if q.cue is None and q.speaker is not None and mention in last_key_of:
+                key = last_key_of[mention]
+            elif mention is not None:
+                last_key_of[mention] = key
+            groups[key].append(
+                Attr(
+                    content=((q.content.start, q.content.end),),
+                    cue=((q.cue.start, q.cue.end),) if q.cue else (),
+                    source=((q.speaker_mention.start, q.speaker_mention.end),) if q.speaker_mention else (),
+                    speaker=q.speaker,
+                    kind=q.kind,
+                )
+            )
+        doc.pred["newsift"] = [
+            Attr(tuple(f for a in g for f in a.content), g[0].cue, g[0].source, g[0].speaker, g[0].kind)
+            for g in groups.values()
+        ]
+        doc.entity_mentions = [(e.name, m.start, m.end) for e in report.entities for m in e.mentions]
+        t0 = time.perf_counter()
+        preds: list[Attr] = []
+        try:
+            triples = list(textacy.extract.triples.direct_quotations(parsed))
+        except ValueError:
+            # textacy bails out on an odd number of quotation marks: it finds nothing there.
+            triples = []
+            textacy_bailed.append(doc.name)
+        for triple in triples:
+            src = tuple((t.idx, t.idx + len(t.text)) for t in triple.speaker)
+            preds.append(
+                Attr(
+                    content=((triple.content.start_char, triple.content.end_char),),
+                    cue=tuple((t.idx, t.idx + len(t.text)) for t in triple.cue),
+                    source=src,
+                    speaker=" ".join(t.text for t in triple.speaker) or None,
+                    kind="direct",
+                )
+            )
+        t_textacy += time.perf_counter() - t0
+        doc.pred["textacy"] = preds
+    return t_ours, t_textacy
+
+
+# -- scoring ----------------------------------------------------------------------
+class Tokens:
+    def __init__(self, text: str) -> None:
+        self.spans = [
+            (m.start(), m.end(), m.group()[0].isalnum() or m.group()[0] == "_") for m in _TOKEN.finditer(text)
+        ]
+        self.starts = [s for s, _, _ in self.spans]
+
+    def of(self, frags: Frags, words_only: bool = False) -> frozenset[int]:
+        import bisect
+
+        out: set[int] = set()
+        for a, b in frags:
+            i = max(bisect.bisect_right(self.starts, a) - 1, 0)
+            while i < len(self.spans) and self.spans[i][0] < b:
+                _, e, is_word = self.spans[i]
+                if e > a and (is_word or not words_only):
+                    out.add(i)
+                i += 1
+        return frozenset(out)
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    pred: int = 0
+    tp_overlap_g: int = 0  # gold spans matched (recall numerator)
+    tp_overlap_p: int = 0  # predicted spans matched (precision numerator)
+    tp_exact_g: int = 0
+    tp_exact_p: int = 0
+    spk_total: int = 0
+    spk_correct: int = 0
+    cue_gold: int = 0
+    cue_pred: int = 0
+    cue_tp: int = 0
+
+    def prf(self, exact: bool) -> tuple[float, float, float]:
+        tg = self.tp_exact_g if exact else self.tp_overlap_g
+        tp = self.tp_exact_p if exact else self.tp_overlap_p
+        p = tp / self.pred if self.pred else 0.0
+        r = tg / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def cue_f1(self) -> tuple[float, float, float]:
+        p = self.cue_tp / self.cue_pred if self.cue_pred else 0.0
+        r = self.cue_tp / self.cue_gold if self.cue_gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _is_direct(text: str, frags: Frags) -> bool:
+    if not frags:
+        return False
+    start = min(a for a, _ in frags)
+    return text[start : start + 1] in _QUOTE_OPENERS and text[start : start + 1] != ""
+
+
+def _pair(
+    gold: Sequence[frozenset[int]],
+    pred: Sequence[frozenset[int]],
+    ok: callable[[frozenset[int], frozenset[int]], float | None],
+) -> list[tuple[int, int]]:  # type: ignore[valid-type]
+    scored = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if not g or not p or not (g & p):
+                continue
+            s = ok(g, p)
+            if s is not None:
+                scored.append((s, gi, pi))
+    scored.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in scored:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gi, pi))
+    return pairs
+
+
+def _overlap(g: frozenset[int], p: frozenset[int]) -> float | None:
+    score = len(g & p) / max(len(g), len(p))
+    return score if score >= 0.5 else None
+
+
+def score(docs: Iterable[Doc], system: str) -> dict[str, Counts]:
+    res = {"direct": Counts(), "all": Counts()}
+    for doc in docs:
+        tok = Tokens(doc.text)
+        gold, pred = doc.gold, doc.pred[system]
+        g_sets = [tok.of(a.content) for a in gold]
+        p_sets = [tok.of(a.content) for a in pred]
+        g_words = [tok.of(a.content, True) for a in gold]
+        p_words = [tok.of(a.content, True) for a in pred]
+        g_direct = [_is_direct(doc.text, a.content) for a in gold]
+        p_direct = [_is_direct(doc.text, a.content) for a in pred]
+        pairs = _pair(g_sets, p_sets, _overlap)
+        exact = _pair(g_words, p_words, lambda g, p: 1.0 if g == p else None)
+        for subset, counts in res.items():
+
+            def g_in(i: int, subset: str = subset, flags: list[bool] = g_direct) -> bool:
+                return subset == "all" or flags[i]
+
+            def p_in(i: int, subset: str = subset, flags: list[bool] = p_direct) -> bool:
+                return subset == "all" or flags[i]
+
+            counts.gold += sum(1 for i in range(len(gold)) if g_in(i))
+            counts.pred += sum(1 for i in range(len(pred)) if p_in(i))
+            counts.tp_overlap_g += sum(1 for gi, _ in pairs if g_in(gi))
+            counts.tp_overlap_p += sum(1 for _, pi in pairs if p_in(pi))
+            counts.tp_exact_g += sum(1 for gi, _ in exact if g_in(gi))
+            counts.tp_exact_p += sum(1 for _, pi in exact if p_in(pi))
+            for gi, pi in pairs:
+                if not g_in(gi) or not gold[gi].source:
+                    continue
+                counts.spk_total += 1
+                counts.spk_correct += _speaker_ok(doc, gold[gi], pred[pi])
+            g_cues = [tok.of(a.cue) for i, a in enumerate(gold) if g_in(i) and a.cue]
+            seen: set[Frags] = set()
+            p_cues = []
+            for i, a in enumerate(pred):
+                if p_in(i) and a.cue and a.cue not in seen:
+                    seen.add(a.cue)
+                    p_cues.append(tok.of(a.cue))
+            counts.cue_gold += len(g_cues)
+            counts.cue_pred += len(p_cues)
+            counts.cue_tp += len(_pair(g_cues, p_cues, lambda g, p: len(g & p) / max(len(g), len(p))))
+    return res
+
+
+def _speaker_ok(doc: Doc, gold: Attr, pred: Attr) -> int:
+    if pred.source and any(a < d and c < b for a, b in gold.source for c, d in pred.source):
+        return 1
+    if pred.speaker is None:
+        return 0
+    names = {name for name, s, e in doc.entity_mentions if any(s < b and a < e for a, b in gold.source)}
+    if pred.speaker in names:
+        return 1
+    gold_text = " ".join(doc.text[a:b] for a, b in gold.source).strip().lower()
+    return int(bool(gold_text) and gold_text == pred.speaker.strip().lower())
+
+
+def report_table(results: dict[str, dict[str, Counts]]) -> str:
+    lines = []
+    header = (
+        f"{'system':<9} {'subset':<7} {'gold':>5} {'pred':>5}  {'P(ov)':>6} {'R(ov)':>6} {'F1(ov)':>6}"
+        f"  {'P(ex)':>6} {'R(ex)':>6} {'F1(ex)':>6}  {'cueF1':>6}  {'spk acc':>7} {'(n)':>5}"
+    )
+    lines.append(header)
+    lines.append("-" * len(header))
+    for system, by_subset in results.items():
+        for subset, c in by_subset.items():
+            p, r, f = c.prf(False)
+            pe, re_, fe = c.prf(True)
+            _, _, cf = c.cue_f1()
+            acc = c.spk_correct / c.spk_total if c.spk_total else 0.0
+            lines.append(
+                f"{system:<9} {subset:<7} {c.gold:>5} {c.pred:>5}  {p:6.3f} {r:6.3f} {f:6.3f}"
+                f"  {pe:6.3f} {re_:6.3f} {fe:6.3f}  {cf:6.3f}  {acc:7.3f} {c.spk_total:>5}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
+    parser.add_argument("--split", default="dev", choices=["dev", "train", "test"])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--spacy-model", default=None)
+    parser.add_argument(
+        "--lexicon",
+        default=None,
+        help="cue lexicon JSON to use instead of the shipped one, or 'rules' for none",
+    )
+    parser.add_argument("--threshold", type=float, default=None, help="cue lexicon threshold")
+    args = parser.parse_args(argv)
+    docs = load_split(args.data, args.split, args.limit)
+    config = Config(spacy_model=args.spacy_model)
+    t0 = time.perf_counter()
+    bailed: list[str] = []
+    t_ours, t_textacy = run_newsift(docs, config, bailed, args.lexicon, args.threshold)
+    total = time.perf_counter() - t0
+    results = {"newsift": score(docs, "newsift"), "textacy": score(docs, "textacy")}
+    print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(len(d.gold) for d in docs)} gold attributions")
+    print(report_table(results))
+    print(
+        f"\ntime: total {total:.1f}s (parse + both systems); newsift stages {t_ours:.1f}s, "
+        f"textacy direct_quotations {t_textacy:.1f}s"
+    )
+    print(f"textacy refused {len(bailed)} of {len(docs)} articles (unbalanced quotation marks)")
+    print("goals on dev: overlap F1 >= 0.92 direct, >= 0.80 all; speaker accuracy >= 0.90")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

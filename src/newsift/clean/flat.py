@@ -1,0 +1,372 @@
+"""Cleanup of text that was already flattened, with its page furniture left in.
+
+Works line by line.  Each line is either kept, removed whole (a furniture
+rule matched it, or it sits in a block of teasers), or trimmed (an image slug
+or an inline credit glued to it).  ``clean_text`` is then built from the kept
+slices of the original, with paragraph breaks re-made, and a segment map
+records where every kept character came from.
+
+The cascade per line, in order (first hit wins):
+  1. the article's own title line (metadata, not body, not furniture);
+  2. lines this site repeats across its articles (learned, see ``site.py``);
+  3. block headers ("You May Also Like"), which open a teaser block;
+  4. whole-line furniture rules from ``rules.py``;
+  5. inline furniture inside a kept line (credits, glued image slugs).
+Lines inside a teaser block are consumed until prose resumes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..report import Furniture, Heading
+from . import rules as R
+from .slugs import document_words, ends_open, find_slug
+
+_ELLIPSIS = ("…", "...")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
+_WORDS = re.compile(r"\S+")
+_TRUNCATED = re.compile(r"(?:\w|,)\s*(?:…|\.\.\.)\s*$")
+
+
+@dataclass
+class CleanResult:
+    clean_text: str
+    segments: list[tuple[int, int, int]]
+    furniture: list[Furniture] = field(default_factory=list)
+    related_headlines: list[str] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    start: int  # stripped content start in the original
+    end: int
+    text: str
+    number: int  # 1-based physical line number
+    blank_before: bool
+
+
+def normalise_line(text: str) -> str:
+    """The form under which site-repeated lines are compared."""
+    return re.sub(r"\d+", "0", " ".join(text.lower().split()))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of body text, as opposed to a headline, a teaser or a label."""
+    words = _WORDS.findall(text)
+    if len(words) < 12 or text.endswith(_ELLIPSIS) or not text.endswith(_SENTENCE_END):
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.4 * (len(words) - 1)
+
+
+def looks_like_heading(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 12 or len(text) > 90:
+        return False
+    if text.endswith((".", ",", ";", ":", "…", '"', "”")) or not text[0].isupper():
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return len(words) <= 4 or caps >= 0.6 * len(words)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos, number, blank_before = 0, 0, True
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        number += 1
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            lines.append(_Line(s, e, text[s:e], number, blank_before))
+            blank_before = False
+        else:
+            blank_before = True
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+class FlatTextCleaner:
+    """Removes page furniture from flattened article text.
+
+    ``word_score`` scores a lowercase word by how common it is (Zipf scale);
+    it decides where a glued slug starts.  ``site_lines`` maps a site to the
+    normalised lines learned as its boilerplate.
+    """
+
+    def __init__(
+        self,
+        *,
+        word_score: Callable[[str], float] | None = None,
+        site_lines: Mapping[str, frozenset[str]] | None = None,
+        top_lines: int = 6,
+        max_rule_line: int = 300,
+    ) -> None:
+        self._line_re = R.compile_line_rules()
+        self._block_re = R.compile_block_headers()
+        self._rule_res = [R.compile_rule(r.pattern) for r in R.LINE_RULES]
+        self._header_res = [R.compile_rule(h.pattern) for h in R.BLOCK_HEADERS]
+        self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
+        self._word_score = word_score or _default_word_score()
+        self.site_lines: dict[str, frozenset[str]] = dict(site_lines or {})
+        self.top_lines = top_lines
+        self.max_rule_line = max_rule_line
+
+    # ------------------------------------------------------------------
+    def clean(self, text: str, *, title: str | None = None, site: str | None = None) -> CleanResult:
+        lines = _split_lines(text)
+        out = CleanResult(clean_text="", segments=[])
+        # (orig_start, orig_end, paragraph number) of every kept slice.
+        kept: list[tuple[int, int, int]] = []
+        paragraph = 0
+        learned = self.site_lines.get(site or "", frozenset())
+        vocab: set[str] | None = None
+
+        def doc_words() -> set[str]:
+            nonlocal vocab
+            if vocab is None:
+                vocab = document_words(text)
+            return vocab
+
+        title_norm = " ".join(title.split()) if title else None
+        seen_body = False
+        block: list[_Line] | None = None
+        block_kind = "related"
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.blank_before:
+                paragraph += 1
+            t = line.text
+            i += 1
+            if block is not None:
+                if self._ends_block(t):
+                    self._close_block(block, block_kind, out, at_end=False)
+                    block = None
+                else:
+                    block.append(line)
+                    continue
+            if i == 1 and title_norm and " ".join(t.split()) == title_norm:
+                paragraph += 1
+                continue
+            if learned and normalise_line(t) in learned:
+                self._remove(out, line, "site_boilerplate", "site_learned")
+                paragraph += 1
+                continue
+            if len(t) <= self.max_rule_line:
+                hm = self._block_re.fullmatch(t)
+                if hm is not None and hm.lastgroup is not None:
+                    header = R.BLOCK_HEADERS[int(hm.lastgroup[1:])]
+                    paragraph += 1
+                    if header.inline_teaser:
+                        self._remove(out, line, header.kind, header.name)
+                        own = self._header_res[int(hm.lastgroup[1:])].fullmatch(t)
+                        teaser = own.group("teaser") if own is not None else None
+                        if teaser:
+                            out.related_headlines.append(teaser.strip())
+                    else:
+                        self._remove(out, line, header.kind, header.name)
+                        block, block_kind = [], header.kind
+                    continue
+                m = self._line_re.fullmatch(t)
+                if m is not None and m.lastgroup is not None:
+                    idx = int(m.lastgroup[1:])
+                    rule = R.LINE_RULES[idx]
+                    if rule.position != "top" or (
+                        not seen_body and len(out.furniture) + len(kept) < self.top_lines
+                    ):
+                        self._remove(out, line, rule.kind, rule.name)
+                        if rule.position == "top":
+                            self._take_metadata(self._rule_res[idx].fullmatch(t), out)
+                        paragraph += 1
+                        continue
+            pieces = self._inline(line, out, doc_words)
+            for s, e in pieces:
+                kept.append((s, e, paragraph))
+            if is_prose(t):
+                seen_body = True
+            elif looks_like_heading(t) and line.blank_before and (i < len(lines) and lines[i].blank_before):
+                out.headings.append(Heading(t, line.start, line.end))
+        if block is not None:
+            self._close_block(block, block_kind, out, at_end=True)
+        self._warn_headerless_teasers(lines, kept, out)
+        self._assemble(text, kept, out)
+        out.furniture.sort(key=lambda f: f.start)
+        return out
+
+    # ------------------------------------------------------------------
+    def _remove(self, out: CleanResult, line: _Line, kind: str, rule: str) -> None:
+        out.furniture.append(Furniture(kind, line.text, line.start, line.end, rule))
+
+    def _ends_block(self, t: str) -> bool:
+        """Prose, or furniture of another kind, closes a teaser block."""
+        if is_prose(t):
+            return True
+        if len(t) <= self.max_rule_line:
+            return self._line_re.fullmatch(t) is not None or self._block_re.fullmatch(t) is not None
+        return False
+
+    def _close_block(self, block: list[_Line], kind: str, out: CleanResult, *, at_end: bool) -> None:
+        """Every line of a teaser block is furniture; its headlines are evidence.
+
+        Related-post widgets lay items out as a headline, then often an excerpt
+        cut off with an ellipsis.  When the block alternates that way the
+        headlines are the even lines; otherwise each line is a headline unless
+        it is a truncated excerpt of prose.
+        """
+        if not block:
+            return
+        alternating = (
+            len(block) >= 2
+            and all(_TRUNCATED.search(b.text) for b in block[1::2])
+            and (len(block) % 2 == 0 or not _TRUNCATED.search(block[-1].text))
+        )
+        for n, b in enumerate(block):
+            headline = (
+                (n % 2 == 0)
+                if alternating
+                else not (_TRUNCATED.search(b.text) and not looks_like_heading(b.text.rstrip("….").strip()))
+            )
+            out.furniture.append(
+                Furniture(kind, b.text, b.start, b.end, "teaser_headline" if headline else "teaser_excerpt")
+            )
+            if headline:
+                out.related_headlines.append(b.text)
+        if not at_end and len(block) > 10:
+            out.warnings.append(
+                f"clean: a teaser block of {len(block)} lines ending at line {block[-1].number} was removed "
+                "mid-article; check it held no body text"
+            )
+
+    def _inline(
+        self, line: _Line, out: CleanResult, doc_words: Callable[[], set[str]]
+    ) -> list[tuple[int, int]]:
+        """Cut inline credits and a glued image slug out of a kept line."""
+        t = line.text
+        pieces = [(line.start, line.end)]
+        if "|" in t or "(" in t:
+            m = self._inline_credit.search(t)
+            if m is not None:
+                s, e = line.start + m.start(), line.start + m.end()
+                out.furniture.append(
+                    Furniture("photo_credit", t[m.start() : m.end()].strip(), s, e, "inline_credit")
+                )
+                pieces = [(a, b) for a, b in ((line.start, s), (e, line.end)) if b > a]
+        if ends_open(t):
+            finding = find_slug(t, self._word_score, doc_words)
+            if finding is not None:
+                s, e = line.start + finding.start, line.start + finding.end
+                if finding.certain:
+                    out.furniture.append(
+                        Furniture(
+                            "image_slug",
+                            t[finding.start : finding.end],
+                            s,
+                            e,
+                            "glued_slug" if finding.glued else "trailing_slug",
+                        )
+                    )
+                    cut: list[tuple[int, int]] = []
+                    for a, b in pieces:
+                        if b <= s or a >= e:
+                            cut.append((a, b))
+                        else:
+                            if a < s:
+                                cut.append((a, s))
+                            if b > e:
+                                cut.append((e, b))
+                    pieces = [(a, b) for a, b in cut if b > a]
+                else:
+                    out.warnings.append(
+                        f"clean: line {line.number} may end with an image slug "
+                        f"{t[finding.start : finding.end]!r}; kept because the evidence is thin"
+                    )
+        return pieces
+
+    def _take_metadata(self, m: re.Match[str] | None, out: CleanResult) -> None:
+        if m is None:
+            return
+        groups = m.groupdict()
+        author = groups.get("author")
+        if author:
+            for name in re.split(r",\s*|\s+and\s+|\s*&\s*", author):
+                if name.strip() and name.strip() not in out.authors:
+                    out.authors.append(name.strip())
+        if groups.get("date") and out.published is None:
+            out.published = groups["date"].strip()
+
+    def _warn_headerless_teasers(
+        self, lines: list[_Line], kept: list[tuple[int, int, int]], out: CleanResult
+    ) -> None:
+        """Three or more short headline-like lines closing the text, with no
+        header, are probably teasers; removing them would be a guess."""
+        if not kept:
+            return
+        tail: list[_Line] = []
+        kept_starts = {s for s, _, _ in kept}
+        for line in reversed(lines):
+            if line.start not in kept_starts:
+                continue
+            if is_prose(line.text) or len(line.text) > 160:
+                break
+            tail.append(line)
+        if len(tail) >= 3 and sum(looks_like_heading(x.text) for x in tail) >= 3:
+            out.warnings.append(
+                f"clean: the last {len(tail)} lines (from line {tail[-1].number}) look like teaser headlines "
+                "without a header; kept"
+            )
+
+    @staticmethod
+    def _assemble(text: str, kept: list[tuple[int, int, int]], out: CleanResult) -> None:
+        parts: list[str] = []
+        segments: list[tuple[int, int, int]] = []
+        pos = 0
+        last_para: int | None = None
+        last_end: int | None = None
+        for s, e, para in kept:
+            if last_para is not None and last_end is not None:
+                # Lines of one paragraph keep a newline, paragraphs get a blank
+                # line, and two pieces of one line (an inline credit cut out
+                # between them) keep one space.
+                if para != last_para:
+                    sep = "\n\n"
+                elif "\n" in text[last_end:s]:
+                    sep = "\n"
+                elif last_end == s or text[last_end - 1].isspace() or text[s].isspace():
+                    sep = ""
+                else:
+                    sep = " "
+                parts.append(sep)
+                pos += len(sep)
+            segments.append((pos, s, e - s))
+            parts.append(text[s:e])
+            pos += e - s
+            last_para, last_end = para, e
+        out.clean_text = "".join(parts)
+        out.segments = segments
+
+
+def _default_word_score() -> Callable[[str], float]:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade to doc-only evidence
+        return lambda _w: 0.0
+
+    def score(word: str) -> float:
+        return float(zipf_frequency(word, "en"))
+
+    return score

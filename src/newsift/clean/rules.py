@@ -1,0 +1,254 @@
+"""The furniture rules, as data.
+
+Every pattern that decides that a line of flattened text is page furniture
+lives in :data:`LINE_RULES` or :data:`BLOCK_HEADERS` below, so tests can
+enumerate them and a reader can audit them in one place (trafilatura keeps
+its XPath expressions the same way).  Patterns match a whole *stripped* line,
+case-insensitively, unless a rule says otherwise.
+
+Kinds are the vocabulary the signals stage counts:
+``comment_form``, ``related``, ``share``, ``subscribe``, ``cookie``,
+``advertising``, ``photo_credit``, ``caption``, ``navigation``, ``byline``,
+``dateline``, ``image_slug``, ``site_boilerplate``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FURNITURE_KINDS: tuple[str, ...] = (
+    "comment_form",
+    "related",
+    "share",
+    "subscribe",
+    "cookie",
+    "advertising",
+    "photo_credit",
+    "caption",
+    "navigation",
+    "byline",
+    "dateline",
+    "image_slug",
+    "site_boilerplate",
+)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str
+    kind: str
+    pattern: str
+    # "top": only among the first lines of the article (bylines, date lines),
+    # where the same words deeper in the body are prose, not furniture.
+    position: str = "any"
+
+
+@dataclass(frozen=True)
+class BlockHeader:
+    """A line that opens a block of teasers; the lines after it are consumed
+    while they look like teasers, and their headlines are kept as evidence."""
+
+    name: str
+    kind: str
+    pattern: str
+    # Text after the header on the same line (``Related: Some headline``) is a teaser.
+    inline_teaser: bool = False
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
+DATE = (
+    rf"(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}){_TIME}"
+)
+# A person's name as bylines write it: 1-4 capitalised words, initials allowed.
+NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|la|da|al|bin)){0,4})"
+
+LINE_RULES: tuple[LineRule, ...] = (
+    # -- comment forms (WordPress, Disqus and friends) --
+    LineRule(
+        "leave_reply",
+        "comment_form",
+        r"(?:leave|post|add|write) a (?:reply|comment|response)"
+        r"(?: to .{1,120})?:?|cancel reply",
+    ),
+    LineRule(
+        "email_not_published",
+        "comment_form",
+        r"your email address will not be published\.?(?:\s*required fields are marked\s*\*?)?\.?",
+    ),
+    LineRule("required_fields", "comment_form", r"required fields are marked\s*\*?\.?"),
+    LineRule(
+        "comment_fields",
+        "comment_form",
+        r"(?:comment|name|email|e-mail|website|your name|your email)\s*\*?:?|post comment|submit comment",
+    ),
+    LineRule("save_my_name", "comment_form", r"save my name,? email,? and website in this browser.{0,60}"),
+    LineRule(
+        "notify_me", "comment_form", r"notify me of (?:follow-up comments|new posts|new comments).{0,60}"
+    ),
+    LineRule(
+        "comment_count",
+        "comment_form",
+        r"\d+\s+(?:comments?|responses?|replies)(?:\s+(?:so far|on .{1,120}))?|no comments(?: yet)?\.?|"
+        r"(?:view|show|load|read) (?:all )?(?:\d+ )?comments|comments are closed\.?|"
+        r"you must be logged in to post a comment\.?|join the (?:discussion|conversation)",
+    ),
+    LineRule(
+        "comment_policy",
+        "comment_form",
+        r"(?:this site uses akismet to reduce spam|learn how your comment data is processed).{0,80}",
+    ),
+    # -- share, subscribe and newsletter prompts --
+    LineRule(
+        "share_this",
+        "share",
+        r"(?:share|share this|share this (?:article|story|post)|share on (?:facebook|twitter|x|whatsapp|"
+        r"linkedin|reddit|pinterest|email)|click to (?:share|email|print) .{0,60}|like this:?|"
+        r"like loading\.*|tweet|pin it|email this|print this(?: article)?|share via email)[:!.]?",
+    ),
+    LineRule(
+        "social_row",
+        "share",
+        r"(?:(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|email|print|tumblr|"
+        r"telegram|messenger|copy link|sms|share)\s*[|·•,]?\s*){2,}",
+    ),
+    LineRule("follow_us", "share", r"follow us on .{1,60}|like us on facebook.{0,40}|find us on .{1,40}"),
+    LineRule(
+        "newsletter",
+        "subscribe",
+        r"(?:subscribe|sign up|signup)(?: now| today| for free| here)?[!.:]?|"
+        r"(?:subscribe|sign up|signup|join|register) (?:to|for|with) (?:our|the|my) (?:free |daily |weekly )?"
+        r"(?:newsletter|mailing list|email updates|e-mail updates|updates|alerts|channel)s?.{0,80}|"
+        r"subscribe to .{1,40}(?:newsletter|channel|youtube|podcast).{0,40}|"
+        r"(?:get|receive) (?:our |the )?(?:latest|daily|weekly|free).{0,60}(?:inbox|newsletter).{0,20}|"
+        r"enter your email(?: address)?.{0,60}|(?:by subscribing|thank you for subscribing).{0,120}|"
+        r"(?:download|get) (?:our|the) (?:free )?app.{0,60}",
+    ),
+    # -- cookie and advertising notices --
+    LineRule(
+        "cookies",
+        "cookie",
+        r"(?:we|this (?:web)?site|our site) uses? cookies.{0,240}|"
+        r"by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site.{0,200}|"
+        r"accept(?: all)? cookies|cookie (?:policy|settings|preferences)|"
+        r"(?:privacy policy|terms of (?:use|service))(?:\s*[|·•]\s*(?:privacy policy|terms of (?:use|service)|"
+        r"cookie policy|contact us|about us))*",
+    ),
+    LineRule(
+        "advertisement",
+        "advertising",
+        r"advertisements?|advertising|sponsored(?: content| stories| links)?|paid (?:content|post)|"
+        r"promoted(?: stories| content)?|(?:story|article) continues below(?: advertisement)?|"
+        r"continue reading (?:the main story )?below|ad choices|adchoices|report this ad|"
+        r"(?:this|the) (?:article|post) (?:is sponsored|contains affiliate links).{0,160}",
+    ),
+    # -- photo credits and captions --
+    LineRule(
+        "photo_credit",
+        "photo_credit",
+        r"[(\[]?(?:photo|image|picture|video|photograph|illustration|graphic|featured image|top image)s?"
+        r"\s*(?:(?:credits?|courtesy(?: of)?|source|by|via)\s*:?|:|\|)\s*[^\n]{1,100}?[)\]]?",
+    ),
+    LineRule(
+        "credit_only",
+        "photo_credit",
+        r"[(\[]?(?:(?:credits?|courtesy|copyright)\s*:\s*.{1,80}|©\s*.{1,80}|courtesy of .{1,60}|"
+        r"copyright\s+(?:©\s*)?\d{4}.{0,80})[)\]]?",
+    ),
+    LineRule(
+        "agency_credit",
+        "photo_credit",
+        r"[(\[]?(?:[\w .'’-]{0,60}/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|istock|pool)"
+        r"(?:\s*(?:via|/)\s*[\w .'’-]{1,40})?|(?:reuters|ap|afp|epa)(?: photo)?\s*/\s*[\w .'’-]{1,40}"
+        r"|getty images|shutterstock)[)\]]?",
+    ),
+    LineRule(
+        "image_caption_label",
+        "caption",
+        r"(?:image|photo|media) (?:caption|copyright|source)\s*[:,]?.{0,300}",
+    ),
+    # -- navigation --
+    LineRule(
+        "navigation",
+        "navigation",
+        r"(?:continue reading|read (?:the )?(?:full|more|rest)(?: (?:story|article|post))?|"
+        r"click here (?:to|for) .{1,80}|skip to (?:main )?content|back to top|next (?:page|article|post)|"
+        r"previous (?:page|article|post)|(?:older|newer) posts?|home\s*[»>›].{0,160}|"
+        r"tags?:.{0,200}|filed under:?.{0,200}|categories?:.{0,200}|source:\s*https?://\S+)"
+        r"\s*[»>›.:]*",
+    ),
+    # -- bylines and date lines at the top (kept as metadata) --
+    LineRule(
+        "byline",
+        "byline",
+        rf"(?:by|written by|posted by|author:?|reporting by)\s+(?P<author>{NAME}(?:(?:,| and| &)\s+{NAME})*)"
+        rf"(?:\s*[,|–—-]\s*[\w .]{{1,40}})?(?:\s*(?:on|[|•·,–—-])?\s*(?P<date>{DATE}))?",
+        position="top",
+    ),
+    LineRule(
+        "posted_on",
+        "dateline",
+        rf"(?:posted|published|updated|last updated|first published)(?: on| at)?:?\s*(?P<date>{DATE})"
+        rf"(?:\s*(?:by|[|•·])\s*(?P<author>{NAME}))?",
+        position="top",
+    ),
+    LineRule("date_only", "dateline", rf"(?P<date>{DATE})", position="top"),
+)
+
+BLOCK_HEADERS: tuple[BlockHeader, ...] = (
+    BlockHeader(
+        "you_may_also_like",
+        "related",
+        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|we recommend|recommended"
+        r"(?: for you| stories| articles| reading)?|more (?:stories|articles|news|top stories)"
+        r"(?: from .{1,60})?|more from .{1,60}|related(?: posts| articles| stories| news| content| "
+        r"coverage| links)?|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|"
+        r"most (?:read|popular|viewed|shared)|don'?t miss|what'?s hot|editor'?s picks|top stories|"
+        r"from (?:around|across) the web|around the web|you may have missed|latest (?:news|posts|stories)|"
+        r"sponsored stories|promoted stories|read next|up next|also read|see also|further reading"
+        r"[:.]?",
+    ),
+    BlockHeader(
+        "inline_related",
+        "related",
+        r"(?:related|read more|read also|also read|see also|more|must read|recommended|"
+        r"watch|listen)\s*[:|»>-]\s*(?P<teaser>.{8,200})",
+        inline_teaser=True,
+    ),
+)
+
+# Text after a pipe or in parentheses that credits a photo, inside a longer line.
+INLINE_CREDIT = (
+    r"\s*(?:[|•]\s*(?:photo|image|picture)\s*(?:credits?)?\s*:?\s*[^|.()\n]{2,60}"
+    r"|\((?:photo|image|picture)\s*(?:credits?|by|:)\s*:?\s*[^()\n]{2,80}\))"
+)
+
+
+def compile_line_rules(rules: tuple[LineRule, ...] = LINE_RULES) -> re.Pattern[str]:
+    """One alternation with a named group per rule, so a line costs one match
+    and ``match.lastgroup`` names the rule that fired."""
+    parts = [f"(?P<r{i}>{_anonymous(rule.pattern)})" for i, rule in enumerate(rules)]
+    return re.compile(r"(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+def compile_block_headers(headers: tuple[BlockHeader, ...] = BLOCK_HEADERS) -> re.Pattern[str]:
+    parts = [f"(?P<h{i}>{_anonymous(h.pattern)})" for i, h in enumerate(headers)]
+    return re.compile(r"(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+def _anonymous(pattern: str) -> str:
+    # Rules reuse group names (author, date); inside the combined alternation
+    # they must be anonymous, and the rule's own regex extracts them afterwards.
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def compile_rule(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)

@@ -1,0 +1,323 @@
+"""JSONL and CSV corpora, read record by record.
+
+A corpus may be gigabytes: nothing here reads a whole file.  Lines are read
+with a length cap, so even a file with no newlines holds memory to
+``4 * max_input_bytes``.  A bad record yields an error naming the file and
+line, and the reader goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import IO, Any, Protocol, cast
+
+from ..config import Config
+from ..errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedRecordError,
+    MissingColumnError,
+    UnsupportedFormatError,
+)
+from ..report import Article, Origin
+from .base import (
+    Ingested,
+    IngestedItem,
+    check_text_size,
+    clean_str,
+    domain_of,
+    normalise_date,
+    notes_for,
+    split_authors,
+    text_id,
+)
+from .decode import (
+    bom_encoding,
+    encoding_error,
+    finish_text,
+    normalise_encoding,
+    repair_mojibake,
+    unknown_encoding,
+)
+
+_MISSING = object()
+
+
+class ByteStream(Protocol):
+    """What the readers need of an input: a buffered binary stream (file, gzip, stdin)."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+    def readline(self, size: int, /) -> bytes: ...
+
+    def peek(self, size: int, /) -> bytes: ...
+
+
+_CSV_DELIMITERS = (",", "\t", ";")
+
+
+def line_limit(config: Config) -> int:
+    """Longest physical line read.  JSON escapes (``\\u00e9`` for a 2-byte é)
+    can triple a text's size, so a record is allowed more than its text."""
+    return 4 * config.max_input_bytes + (1 << 20)
+
+
+def peek(fh: ByteStream, n: int) -> bytes:
+    """The first ``n`` bytes of ``fh`` without consuming them."""
+    return fh.peek(n)[:n]
+
+
+def bounded_lines(fh: ByteStream, limit: int) -> Iterator[bytes | int]:
+    """Physical lines of ``fh``; a line longer than ``limit`` is skipped and yields its length."""
+    readline = fh.readline
+    while True:
+        line = readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            skipped = len(line)
+            while True:
+                chunk = readline(1 << 20)
+                skipped += len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield skipped
+            continue
+        yield line
+
+
+def decoded_lines(fh: ByteStream, source: str, config: Config) -> Iterator[tuple[int, str | InputError]]:
+    """``(line number, text or error)`` for each physical line, decoded one line at a time.
+
+    UTF-8 and other ASCII-compatible encodings are decoded per line, so one
+    bad line costs one record.  UTF-16/32 cannot be split on newline bytes
+    and goes through a streaming text wrapper instead; a decoding error
+    there ends the file.
+    """
+    limit = line_limit(config)
+    bom = bom_encoding(peek(fh, 4))
+    configured = normalise_encoding(config.encoding) if config.encoding else None
+    if config.encoding and configured is None:
+        yield 1, unknown_encoding(source, config.encoding)
+        return
+    codec = bom or configured or "utf-8"
+    if codec.startswith(("utf-16", "utf-32")):
+        yield from _wide_lines(fh, source, codec)
+        return
+    offset = 0
+    for number, raw in enumerate(bounded_lines(fh, limit), 1):
+        if isinstance(raw, int):
+            yield number, InputTooLargeError(source, f"line of {raw} bytes > {limit}", line=number)
+            offset += raw
+            continue
+        start = 0
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            start = len(codecs.BOM_UTF8)
+        try:
+            text = raw[start:].decode(codec if codec != "utf-8-sig" else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, encoding_error(source, exc, [codec], line=number, offset=offset + start)
+        else:
+            yield number, text
+        offset += len(raw)
+
+
+def _wide_lines(fh: ByteStream, source: str, codec: str) -> Iterator[tuple[int, str | InputError]]:
+    wrapper = io.TextIOWrapper(cast(IO[bytes], fh), encoding=codec, newline="")
+    number = 0
+    try:
+        for number, text in enumerate(wrapper, 1):
+            yield number, text
+    except UnicodeDecodeError as exc:
+        yield number + 1, encoding_error(source, exc, [codec], line=number + 1)
+    finally:
+        # Detach so the wrapper never closes a stream it does not own (stdin).
+        wrapper.detach()
+
+
+def record_to_article(
+    record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str
+) -> Ingested:
+    """An article from one JSONL object or CSV row, using ``config.columns`` for field names."""
+    cols = config.columns
+    raw = record.get(cols.text, _MISSING)
+    if raw is _MISSING:
+        have = ", ".join(list(record)[:20]) or "none"
+        raise MissingColumnError(source, f"no {cols.text!r} field; the record has: {have}", line=line)
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise EmptyInputError(source, f"the {cols.text!r} field is empty", line=line)
+    if not isinstance(raw, str):
+        raise MalformedRecordError(
+            source, f"the {cols.text!r} field is a JSON {type(raw).__name__}, not a string", line=line
+        )
+    check_text_size(raw, source, config.max_input_bytes, line=line)
+    text, repaired = finish_text(raw)
+    title = clean_str(record.get(cols.title))
+    if title is not None:
+        title, fixed = repair_mojibake(title)
+        repaired = repaired or fixed
+    url = clean_str(record.get(cols.url))
+    authors = record.get("authors")
+    if authors is None:
+        authors = record.get("author")
+    article = Article(
+        id=clean_str(record.get(cols.id)) or text_id(text),
+        text=text,
+        title=title,
+        url=url,
+        domain=domain_of(clean_str(record.get("domain"))) or domain_of(url),
+        published=normalise_date(record.get(cols.published)),
+        authors=split_authors(authors),
+        origin=Origin(source, line, fmt),
+    )
+    return Ingested(article, notes_for(repaired))
+
+
+def read_jsonl(fh: ByteStream, source: str, config: Config) -> Iterator[IngestedItem]:
+    """One article (or error) per non-blank line of a JSON-lines stream.
+
+    A stream with no record at all yields one :class:`EmptyInputError`, so an
+    empty file in a batch is reported rather than silently skipped.
+    """
+    seen_record = False
+    for number, item in decoded_lines(fh, source, config):
+        if isinstance(item, InputError):
+            seen_record = True
+            yield item
+            continue
+        stripped = item.strip()
+        if not stripped:
+            continue
+        if not seen_record and stripped in ("{", "["):
+            # A bracket alone on the first line is never a JSON-lines record:
+            # this is one pretty-printed document, and every line would fail.
+            yield UnsupportedFormatError(
+                source,
+                "one pretty-printed JSON document, not JSON lines (one object per line)",
+                line=number,
+                hint="convert it to one object per line, e.g. jq -c "
+                + ("'.[]'" if stripped == "[" else ".")
+                + " FILE > FILE.jsonl",
+            )
+            return
+        seen_record = True
+        try:
+            record = json.loads(item)
+        except json.JSONDecodeError as exc:
+            yield MalformedRecordError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", line=number)
+            continue
+        if not isinstance(record, dict):
+            yield MalformedRecordError(
+                source, f"expected a JSON object, got a {type(record).__name__}", line=number
+            )
+            continue
+        try:
+            yield record_to_article(record, config, source=source, line=number, fmt="jsonl")
+        except InputError as exc:
+            yield exc
+    if not seen_record:
+        yield EmptyInputError(source, "no JSON records")
+
+
+def _pick_delimiter(header: str) -> str:
+    counts = [(header.count(d), -i, d) for i, d in enumerate(_CSV_DELIMITERS)]
+    best = max(counts)
+    return best[2] if best[0] > 0 else ","
+
+
+def _find_column(header: list[str], name: str) -> int | None:
+    if name in header:
+        return header.index(name)
+    folded = name.casefold()
+    for i, col in enumerate(header):
+        if col.casefold() == folded:
+            return i
+    return None
+
+
+def read_csv(
+    fh: ByteStream, source: str, config: Config, *, delimiter: str | None = None
+) -> Iterator[IngestedItem]:
+    """One article (or error) per CSV/TSV row; the first row names the columns.
+
+    Line numbers are the physical line where a record starts (a quoted field
+    may span lines).  A file without the text column yields one
+    :class:`MissingColumnError` naming the columns it has.
+    """
+    # The csv module's field limit is process-wide; only ever raise it, and
+    # only as far as the largest record this config accepts.
+    limit = line_limit(config)
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
+    line_errors: dict[int, InputError] = {}
+
+    def lines() -> Iterator[str]:
+        for number, item in decoded_lines(fh, source, config):
+            if isinstance(item, InputError):
+                # A stand-in line keeps the reader's line count right; the
+                # record that spans this line is replaced by the error.
+                line_errors[number] = item
+                yield "\n"
+            else:
+                yield item
+
+    stream = lines()
+    first = next(stream, None)
+    if first is None:
+        yield EmptyInputError(source, "the CSV file has no header row")
+        return
+
+    def chained() -> Iterator[str]:
+        yield first
+        yield from stream
+
+    reader = csv.reader(chained(), delimiter=delimiter or _pick_delimiter(first))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        yield MalformedRecordError(source, f"unreadable CSV header: {exc}", line=1)
+        return
+    if 1 in line_errors:
+        yield line_errors.pop(1)
+        return
+    cols = config.columns
+    if _find_column(header, cols.text) is None:
+        yield MissingColumnError(
+            source, f"no {cols.text!r} column; the columns are: {', '.join(header) or 'none'}"
+        )
+        return
+    wanted = {cols.id, cols.title, cols.text, cols.url, cols.published, "authors", "author", "domain"}
+    index = {name: i for name in wanted if (i := _find_column(header, name)) is not None}
+    previous = reader.line_num
+    seen_record = False
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            if not seen_record:
+                yield EmptyInputError(source, "the CSV file has a header row but no records")
+            return
+        except csv.Error as exc:
+            seen_record = True
+            yield MalformedRecordError(source, f"CSV: {exc}", line=previous + 1)
+            previous = reader.line_num
+            continue
+        start, previous = previous + 1, reader.line_num
+        bad = [line_errors.pop(n) for n in range(start, previous + 1) if n in line_errors]
+        if bad:
+            seen_record = True
+            yield bad[0]
+            continue
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        seen_record = True
+        record = {name: row[i] if i < len(row) else "" for name, i in index.items()}
+        try:
+            yield record_to_article(record, config, source=source, line=start, fmt="csv")
+        except InputError as exc:
+            yield exc

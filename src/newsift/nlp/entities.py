@@ -1,0 +1,329 @@
+"""Entities with canonical names inside one document, from spaCy's NER and parse.
+
+"Putin", "Vladimir Putin", "President Vladimir Putin" and a "he" that refers
+to him become one entity, ``Vladimir Putin``, with the role ``president`` kept
+as an attribute.  Everything works on the one Doc the stage parsed; offsets
+here are offsets into the parsed text (``clean_text``), and the stage maps
+them back to the original article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .rules import ENTITY_LABELS, HONORIFICS, PRONOUN_LABELS, ROLE_MODIFIERS, TITLE_SUFFIXES, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class EntityInfo:
+    name: str
+    label: str
+    roles: list[str] = field(default_factory=list)
+    surface: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets into the parsed text
+    end: int
+    entity: int  # index into EntityIndex.entities
+    kind: str  # name | pronoun
+    token: int  # index of the mention's head token in the Doc
+
+
+class SentIndex:
+    """Sentence bounds by token, computed once: spaCy's ``Token.sent`` rescans the
+    whole Doc on every call, which made the stages slower than the parse."""
+
+    def __init__(self, doc: Doc) -> None:
+        # Doc.text rebuilds the string from the tokens on every access: keep one copy.
+        self.text: str = doc.text
+        self.bounds: list[tuple[int, int, int, int]] = [
+            (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
+        ] or [(0, len(doc), 0, len(self.text))]
+        self._starts = [b[0] for b in self.bounds]
+
+    def of(self, token_i: int) -> tuple[int, int, int, int]:
+        """(start token, end token, start char, end char) of the sentence holding the token."""
+        return self.bounds[max(bisect_right(self._starts, token_i) - 1, 0)]
+
+
+@dataclass
+class EntityIndex:
+    """The entities of one document and where each is mentioned."""
+
+    entities: list[EntityInfo]
+    mentions: list[Mention]  # sorted by start
+    sents: SentIndex
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The name mention overlapping ``[start, end)``, the longest one if several."""
+        i = bisect_right(self._starts, end) - 1
+        best: Mention | None = None
+        while i >= 0 and self.mentions[i].end > start - 200:
+            m = self.mentions[i]
+            if m.start < end and m.end > start and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+            i -= 1
+        return best
+
+    def with_role(self, role: str, before: int) -> int | None:
+        """The most recently mentioned entity before ``before`` that holds ``role``."""
+        i = bisect_right(self._starts, before) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if role in self.entities[m.entity].roles:
+                return m.entity
+            i -= 1
+        return None
+
+
+class EntityExtractor:
+    """Builds an :class:`EntityIndex` from a parsed Doc.  Holds only compiled rules."""
+
+    def __init__(self) -> None:
+        titles = sorted(TITLES, key=len, reverse=True)
+        title_alt = "|".join(re.escape(t).replace(r"\-", r"\s*-\s*") for t in titles)
+        # Any title can be "-elect" or "-designate": "Governor-elect", "Secretary-designate".
+        title_alt = rf"(?:{title_alt})(?:\s*-\s*(?:{'|'.join(TITLE_SUFFIXES)}))?"
+        modifiers = "|".join(re.escape(m) for m in sorted(ROLE_MODIFIERS, key=len, reverse=True))
+        # A title (with optional modifiers such as "former") right before a name.
+        self._title_before = re.compile(
+            rf"(?:^|(?<=[\s(\[\"\u201c,]))((?:(?:{modifiers})\s+)*(?:{title_alt}))\s+$", re.IGNORECASE
+        )
+        self._title_lead = re.compile(rf"^((?:{title_alt}))\s+", re.IGNORECASE)
+
+    def extract(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> EntityIndex:
+        sents = SentIndex(doc)
+        text = sents.text
+        persons: list[tuple[Span, str, str | None]] = []  # (ent, bare name, role)
+        others: list[tuple[Span, str]] = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            name, role = self._bare_name(text, ent)
+            if not name or not any(ch.isalnum() for ch in name):
+                continue
+            if ent.label_ == "PERSON" or (role is not None and ent.label_ in {"ORG", "GPE", "NORP"}):
+                persons.append((ent, name, role))
+            else:
+                others.append((ent, name))
+        entities: list[EntityInfo] = []
+        mentions: list[Mention] = []
+        self._cluster_persons(persons, others, entities, mentions)
+        self._cluster_others(others, entities, mentions)
+        self._add_pronouns(doc, entities, mentions, quoted or [], sents)
+        return EntityIndex(entities, mentions, sents)
+
+    # -- names and titles ------------------------------------------------
+    def _bare_name(self, text: str, ent: Span) -> tuple[str, str | None]:
+        """The entity's name without titles or possessive, and the role in front of it."""
+        name = ent.text.strip()
+        for suffix in _POSSESSIVE:
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                name = name[: -len(suffix)].rstrip()
+                break
+        role: str | None = None
+        lead = self._title_lead.match(name)
+        if lead and len(name) > lead.end():
+            role = lead.group(1)
+            name = name[lead.end() :]
+        if role is None:
+            before = text[max(0, ent.start_char - 60) : ent.start_char]
+            m = self._title_before.search(before)
+            if m:
+                role = m.group(1)
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+            return name, None
+        if role is not None:
+            role = re.sub(r"\s*-\s*", "-", " ".join(role.lower().split()))
+            if role in HONORIFICS:
+                role = None
+        if name.lower().startswith("the ") and ent.label_ != "PERSON":
+            name = name[4:]
+        return name, role
+
+    def _cluster_persons(
+        self,
+        persons: list[tuple[Span, str, str | None]],
+        others: list[tuple[Span, str]],
+        entities: list[EntityInfo],
+        mentions: list[Mention],
+    ) -> None:
+        # Full names (two tokens or more) found clusters; a name whose words all
+        # appear, in order, in a longer one with the same surname joins it.
+        full: dict[tuple[str, ...], int] = {}
+        by_len = sorted({tuple(n.split()) for _, n, _ in persons}, key=len, reverse=True)
+        for words in by_len:
+            if len(words) < 2:
+                continue
+            target = next(
+                (idx for key, idx in full.items() if key[-1] == words[-1] and _subsequence(words, key)),
+                None,
+            )
+            if target is None:
+                target = len(entities)
+                entities.append(EntityInfo(" ".join(words), "PERSON"))
+            full[words] = target
+        surname_of: dict[str, list[int]] = {}
+        for key, idx in full.items():
+            for w in key:
+                surname_of.setdefault(w, [])
+                if idx not in surname_of[w]:
+                    surname_of[w].append(idx)
+        last_seen: dict[int, int] = {}
+
+        def assign(words: tuple[str, ...], pos: int) -> int:
+            if words in full:
+                return full[words]
+            candidates = surname_of.get(words[-1], []) if len(words) == 1 else []
+            if len(candidates) == 1:
+                return candidates[0]
+            if candidates:
+                # "Clinton" with both Hillary and Bill in the text: the one mentioned last.
+                return max(candidates, key=lambda c: last_seen.get(c, -1))
+            idx = len(entities)
+            entities.append(EntityInfo(" ".join(words), "PERSON"))
+            full[words] = idx
+            surname_of.setdefault(words[-1], []).append(idx)
+            return idx
+
+        # spaCy's small model often tags a bare surname as ORG ("Trump's office"):
+        # a one-word ORG that is a known person's name is that person.
+        moved = [
+            (ent, name)
+            for ent, name in others
+            if ent.label_ in {"ORG", "NORP"} and len(name.split()) == 1 and name in surname_of
+        ]
+        for item in moved:
+            others.remove(item)
+        merged = [(ent, name, role) for ent, name, role in persons] + [(e, n, None) for e, n in moved]
+        merged.sort(key=lambda t: t[0].start_char)
+        for ent, name, role in merged:
+            idx = assign(tuple(name.split()), ent.start_char)
+            last_seen[idx] = ent.start_char
+            info = entities[idx]
+            info.surface[name] += 1
+            if role and role not in info.roles:
+                info.roles.append(role)
+            mentions.append(Mention(ent.start_char, ent.end_char, idx, "name", ent.root.i))
+        for info in entities:
+            if info.label == "PERSON" and info.surface:
+                longest = max(len(s.split()) for s in info.surface)
+                forms = [s for s in info.surface if len(s.split()) == longest]
+                info.name = max(forms, key=lambda s: info.surface[s])
+
+    def _cluster_others(
+        self, others: list[tuple[Span, str]], entities: list[EntityInfo], mentions: list[Mention]
+    ) -> None:
+        keyed: dict[str, int] = {}
+        labels: dict[int, Counter[str]] = {}
+        for ent, name in others:
+            key = " ".join(name.lower().replace(".", "").split())
+            idx = keyed.get(key)
+            if idx is None:
+                idx = len(entities)
+                entities.append(EntityInfo(name, ent.label_))
+                keyed[key] = idx
+                labels[idx] = Counter()
+            labels[idx][ent.label_] += 1
+            entities[idx].surface[name] += 1
+            mentions.append(Mention(ent.start_char, ent.end_char, idx, "name", ent.root.i))
+        for idx, counts in labels.items():
+            info = entities[idx]
+            info.label = counts.most_common(1)[0][0]
+            info.name = info.surface.most_common(1)[0][0]
+
+    # -- pronouns --------------------------------------------------------
+    def _add_pronouns(
+        self,
+        doc: Doc,
+        entities: list[EntityInfo],
+        mentions: list[Mention],
+        quoted: list[tuple[int, int]],
+        sents: SentIndex,
+    ) -> None:
+        """Third-person pronouns outside quotes join the person they most likely refer to."""
+        person_mentions = sorted(
+            (m for m in mentions if entities[m.entity].label == "PERSON"), key=lambda m: m.start
+        )
+        if not person_mentions:
+            return
+        added: list[Mention] = []
+        for tok in doc:
+            low = tok.lower_
+            if low not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
+                continue
+            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents)
+            if ent is not None:
+                added.append(Mention(tok.idx, tok.idx + len(tok.text), ent, "pronoun", tok.i))
+        mentions.extend(added)
+
+
+def resolve_pronoun(
+    doc: Doc, tok: Token, candidates: list[Mention], quoted: list[tuple[int, int]], sents: SentIndex
+) -> int | None:
+    """The entity a pronoun most likely refers to: a subject in its own sentence
+    first, then the nearest earlier sentence that names a candidate (its subject
+    if it has one, else its last mention).  ``candidates`` are sorted name mentions."""
+    sent_start_char = sents.of(tok.i)[2]
+    starts = [m.start for m in candidates]
+    hi = bisect_right(starts, tok.idx) - 1
+    if hi < 0:
+        return None
+    usable = [m for m in candidates[max(0, hi - 40) : hi + 1] if not _inside(m.start, quoted)]
+    if not usable:
+        return None
+    ancestors = {a.i for a in tok.ancestors}
+    same = [m for m in usable if m.start >= sent_start_char and m.end <= tok.idx]
+    for m in reversed(same):
+        head = doc[m.token]
+        if head.dep_ in _SUBJECT_DEPS and head.head.i in ancestors:
+            return m.entity
+    if same:
+        return same[-1].entity
+    # The nearest earlier sentence with a candidate, no more than a few back.
+    last = usable[-1]
+    if tok.idx - last.end > 1500:
+        return None
+    _, _, last_start, last_end = sents.of(last.token)
+    in_sent = [m for m in usable if m.start >= last_start and m.end <= last_end]
+    # The main clause's subject first ("After Trump takes office, Putin said ..." -> Putin),
+    # then any subject, then the last name mentioned.
+    subjects = [m for m in in_sent if doc[m.token].dep_ in _SUBJECT_DEPS]
+    for m in subjects:
+        if doc[m.token].head.dep_ == "ROOT":
+            return m.entity
+    if subjects:
+        return subjects[-1].entity
+    return last.entity
+
+
+def pronoun_labels(word: str) -> tuple[str, ...]:
+    return PRONOUN_LABELS.get(word.lower(), ())
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)

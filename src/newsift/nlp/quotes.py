@@ -1,0 +1,488 @@
+"""Attributions: direct, indirect and mixed quotes, their cues and their speakers.
+
+A cascade, in this order (see :meth:`QuoteExtractor.extract`):
+
+1. cues: reporting verbs from the rule tables (and, when shipped, the cue
+   lexicon learned on PolNeAR train), plus phrase cues such as "according to";
+2. indirect attributions: the clause a cue governs, or the clause a trailing
+   cue hangs off ("X is ready, officials said");
+3. direct quotes, found by their marks; each takes the nearest cue of its own
+   sentence, or of a preceding sentence that ends in a colon; a cue-less quote
+   right after another speaker's quote inherits that speaker, as news style
+   has it; otherwise its speaker stays unknown;
+4. an indirect content that contains a direct quote becomes one mixed quote.
+
+Offsets here are offsets into the parsed text; the stage maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .entities import EntityIndex, SentIndex
+from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts
+from .rules import (
+    ABBREVIATIONS,
+    FINDING_VERBS,
+    IMPERSONAL_CUES,
+    IMPERSONAL_SUBJECTS,
+    INHERIT_MAX_PARAGRAPHS,
+    OBJECT_CONTENT_DEPS,
+    OBJECT_IS_ADDRESSEE,
+    PHRASE_CUES,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    VAGUE_ADVERBS,
+)
+from .speakers import Speaker, SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE = frozenset({"ccomp"})
+_TRAILING = frozenset({"parataxis", "ccomp", "conj"})
+_CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
+_EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
+_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019)]*\s+\S")
+_NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: int  # index of the cue's head token
+    start: int
+    end: int
+    strength: float  # how sure we are that this word attributes here
+    speaker_head: int | None  # token index of the subject that names the source
+    content: tuple[int, int] | None  # character range of the governed clause, if any
+    impersonal: bool = False
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: tuple[int, int]
+    kind: str  # direct | indirect | mixed
+    cue: tuple[int, int] | None
+    speaker: Speaker
+    confidence: float
+    group: int  # attributions sharing a cue share a group (a split quote)
+
+
+class QuoteExtractor:
+    """Extracts attributions from one parsed Doc.  Holds only rule tables (and an
+    optional learned cue lexicon), so one instance serves every article."""
+
+    def __init__(self, cue_lexicon: dict[str, float] | None = None, threshold: float = 0.5) -> None:
+        self.cue_lexicon = cue_lexicon or {}
+        self.threshold = threshold
+        self._phrase_firsts = frozenset(p[0] for p in PHRASE_CUES)
+
+    # -- the cascade -----------------------------------------------------
+    def extract(self, doc: Doc, index: EntityIndex, quoted: list[QuotedSpan]) -> list[Attribution]:
+        text = index.sents.text
+        resolver = SpeakerResolver(doc, index)
+        real = [q for q in quoted if not is_scare_quote(text, q)]
+        closed_ranges = [(q.start, q.end) for q in real]
+        cues = self._find_cues(doc, closed_ranges, index.sents)
+        out: list[Attribution] = []
+        used_cues: set[int] = set()
+        consumed: set[int] = set()  # indexes into ``real`` taken by a mixed quote
+        for cue in cues:
+            if cue.content is None:
+                continue
+            start, end = cue.content
+            inside = [
+                i
+                for i, q in enumerate(real)
+                if min(q.end, end) - max(q.start, start) >= 0.8 * (q.end - q.start)
+            ]
+            quote_chars = sum(real[i].end - real[i].start for i in inside)
+            if inside and quote_chars >= 0.7 * (end - start):
+                continue  # the clause is the quote itself: the direct pass takes this cue
+            if any(i in consumed for i in inside):
+                continue
+            if any(q.start < end and q.end > start for i, q in enumerate(real) if i not in inside):
+                # A quote straddles the clause edge: trust the marks, not the parse.
+                continue
+            if inside:
+                start, end = min(start, real[inside[0]].start), max(end, real[inside[-1]].end)
+                consumed.update(inside)
+            speaker = self._speaker_of(doc, cue, resolver)
+            kind = "mixed" if inside else "indirect"
+            conf = cue.strength * (0.95 if speaker.resolved else 0.8 if speaker.name else 0.6)
+            cue_span = (cue.start, cue.end)
+            out.append(Attribution((start, end), kind, cue_span, speaker, round(conf, 3), cue.token))
+            used_cues.add(cue.token)
+        # One attribution per stretch of text, as PolNeAR annotates: a cue nested in
+        # another attribution's content ("says Putin" over "Russia wants ...") yields.
+        out = [
+            a
+            for a in out
+            if a.cue is None
+            or not any(b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] for b in out)
+        ]
+        remaining = [q for i, q in enumerate(real) if i not in consumed]
+        free_cues = [c for c in cues if c.token not in used_cues]
+        out.extend(self._direct(doc, remaining, free_cues, resolver, out))
+        out.sort(key=lambda a: a.content[0])
+        return out
+
+    # -- cues --------------------------------------------------------------
+    def _find_cues(self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex) -> list[Cue]:
+        cues: list[Cue] = []
+        n = len(doc)
+        for tok in doc:
+            if _inside(tok.idx, quoted):
+                continue
+            low = tok.lower_
+            if low in VAGUE_ADVERBS:
+                cues.append(self._adverb_cue(doc, tok, sents))
+                continue
+            phrase = _phrase_at(doc, tok, n) if tok.lower_ in self._phrase_firsts else None
+            if phrase:
+                cue = self._phrase_cue(doc, tok, phrase, sents)
+                if cue is not None:
+                    cues.append(cue)
+                continue
+            if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+                continue
+            strength = self._verb_strength(tok)
+            if strength <= 0:
+                continue
+            content = self._clause_content(doc, tok, sents)
+            if content is None and tok.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            cues.append(self._verb_cue(doc, tok, strength, content))
+        return cues
+
+    def _verb_strength(self, tok: Token) -> float:
+        lemma = tok.lemma_.lower()
+        learned = self.cue_lexicon.get(lemma)
+        if learned is not None:
+            return learned if learned >= self.threshold else 0.0
+        if lemma in SPEECH_VERBS:
+            return 0.9
+        if lemma in THOUGHT_VERBS:
+            return 0.6
+        if lemma in FINDING_VERBS and any(c.dep_ == "ccomp" for c in tok.children):
+            return 0.6
+        return 0.0
+
+    def _verb_cue(self, doc: Doc, tok: Token, strength: float, content: tuple[int, int] | None) -> Cue:
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in _CUE_LEFT and child.i == start - 1:
+                start = child.i
+        end = tok.i + 1
+        for child in tok.rights:
+            if child.dep_ == "prt" and child.i == end:
+                end = child.i + 1
+        subj = _subject(tok)
+        impersonal = (
+            subj is not None
+            and subj.lower_ in IMPERSONAL_SUBJECTS
+            and tok.lemma_.lower() in IMPERSONAL_CUES
+            and any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
+        )
+        return Cue(
+            tok.i,
+            doc[start].idx,
+            doc[end - 1].idx + len(doc[end - 1].text),
+            strength,
+            None if subj is None else subj.i,
+            content,
+            impersonal,
+        )
+
+    def _phrase_cue(self, doc: Doc, tok: Token, phrase: tuple[str, ...], sents: SentIndex) -> Cue | None:
+        last = doc[tok.i + len(phrase) - 1]
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        source = objs[0] if objs else None
+        sent_start, sent_end, _, _ = sents.of(tok.i)
+        span_start = tok.i
+        span_end = max(last.i + 1, source.right_edge.i + 1 if source is not None else 0)
+        # The content is the rest of the sentence, on the side that holds more of it.
+        left = (sent_start, span_start)
+        right = (span_end, sent_end)
+        lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
+        content = _trim(doc, lo, hi)
+        return Cue(
+            tok.i,
+            tok.idx,
+            last.idx + len(last.text),
+            0.85,
+            None if source is None else source.i,
+            content,
+        )
+
+    def _adverb_cue(self, doc: Doc, tok: Token, sents: SentIndex) -> Cue:
+        sent_start, sent_end, _, _ = sents.of(tok.i)
+        return Cue(tok.i, tok.idx, tok.idx + len(tok.text), 0.6, None, _trim(doc, sent_start, sent_end), True)
+
+    def _clause_content(self, doc: Doc, verb: Token, sents: SentIndex) -> tuple[int, int] | None:
+        """The character range of what ``verb`` reports, clipped to the cue's paragraph
+        (a parse can run a sentence on across a headline or a missing full stop)."""
+        found = self._parsed_content(doc, verb, sents)
+        if found is None:
+            return None
+        text = sents.text
+        lo = max(found[0], _line_start(text, verb.idx))
+        hi = min(found[1], _line_end(text, verb.idx))
+        if hi <= lo:
+            return None
+        lo_tok = doc.char_span(lo, hi, alignment_mode="contract")
+        if lo_tok is None or len(lo_tok) == 0:
+            return None
+        return _trim(doc, lo_tok.start, lo_tok.end)
+
+    def _parsed_content(self, doc: Doc, verb: Token, sents: SentIndex) -> tuple[int, int] | None:
+        for child in verb.rights:
+            if child.dep_ in _CLAUSE:
+                return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        # "Russia is ready, the minister said": the cue hangs off the content's verb.
+        head = verb.head
+        if verb.dep_ in _TRAILING and head.i < verb.i and sents.of(head.i) == sents.of(verb.i):
+            sub_start = verb.left_edge.i
+            lo = head.left_edge.i
+            if sub_start > lo:
+                return _trim(doc, lo, sub_start)
+        for child in verb.lefts:
+            if child.dep_ in _CLAUSE:
+                return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        # "wants Congress to act", "called for new sanctions": an object or
+        # infinitive stands for what was said or wanted (never the addressee of "told").
+        lemma = verb.lemma_.lower()
+        if lemma not in OBJECT_IS_ADDRESSEE:
+            for child in verb.rights:
+                if child.dep_ in OBJECT_CONTENT_DEPS and child.right_edge.i - child.left_edge.i >= 1:
+                    return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        return None
+
+    def _speaker_of(self, doc: Doc, cue: Cue, resolver: SpeakerResolver) -> Speaker:
+        if cue.impersonal:
+            return Speaker(None, "anonymous", None, False, vague=True, via="none")
+        if cue.speaker_head is None:
+            return _NO_SPEAKER
+        return resolver.resolve(doc[cue.speaker_head])
+
+    # -- direct quotes -----------------------------------------------------
+    def _direct(
+        self,
+        doc: Doc,
+        quotes: list[QuotedSpan],
+        cues: list[Cue],
+        resolver: SpeakerResolver,
+        earlier: list[Attribution],
+    ) -> list[Attribution]:
+        text = resolver.index.sents.text
+        paras = paragraph_starts(text)
+        cue_starts = [c.start for c in cues]
+        out: list[Attribution] = []
+        before = sorted(earlier, key=lambda a: a.content[1])
+        ends = [a.content[1] for a in before]
+        for q_i, q in enumerate(quotes):
+            lo = quotes[q_i - 1].end if q_i > 0 else 0
+            hi = quotes[q_i + 1].start if q_i + 1 < len(quotes) else len(text)
+            cue = self._cue_for_quote(doc, q, cues, cue_starts, lo, hi, resolver.index.sents)
+            prev = _latest(out, before, ends, q.start)
+            if cue is not None:
+                speaker = self._speaker_of(doc, cue, resolver)
+                conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
+                att = Attribution((q.start, q.end), "direct", (cue.start, cue.end), speaker, conf, cue.token)
+            elif prev is not None and prev.speaker.name is not None and self._continues(text, paras, prev, q):
+                # News convention: a quote with no cue of its own continues the last speaker.
+                att = replace(
+                    prev,
+                    content=(q.start, q.end),
+                    kind="direct",
+                    cue=None,
+                    confidence=round(min(prev.confidence, 0.9) * 0.75, 3),
+                    group=-1 - q_i,
+                )
+            else:
+                att = Attribution(
+                    (q.start, q.end), "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i
+                )
+            if not q.closed:
+                att = replace(att, confidence=round(att.confidence * 0.6, 3))
+            out.append(att)
+        return out
+
+    @staticmethod
+    def _continues(text: str, paras: list[int], prev: Attribution, q: QuotedSpan) -> bool:
+        para = bisect_right(paras, q.start) - 1
+        prev_para = bisect_right(paras, max(prev.content[1] - 1, prev.content[0])) - 1
+        gap = para - prev_para
+        if gap == 0:
+            return True
+        return 0 < gap <= INHERIT_MAX_PARAGRAPHS and _starts_paragraph(text, paras, para, q.start)
+
+    def _cue_for_quote(
+        self,
+        doc: Doc,
+        q: QuotedSpan,
+        cues: list[Cue],
+        cue_starts: list[int],
+        lo: int,
+        hi: int,
+        sents: SentIndex,
+    ) -> Cue | None:
+        """The cue of the quote's own sentence(s), outside other quotes, nearest first."""
+        text = sents.text
+        first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        last = doc.char_span(max(q.end - 1, q.start), q.end, alignment_mode="expand")
+        if first is None or last is None or len(first) == 0 or len(last) == 0:
+            return None
+        s_start = sents.of(first[0].i)[2]
+        s_end = sents.of(last[-1].i)[3]
+        # A sentence parse may stop at the closing mark: let the trailing cue
+        # ("...," he said.) reach to the next sentence end on the same line.
+        after_end = min(hi, _line_end(text, q.end))
+        window_lo = max(lo, min(s_start, _line_start(text, q.start)))
+        window_hi = max(s_end, after_end)
+        best: Cue | None = None
+        best_dist = 1 << 30
+        i = bisect_right(cue_starts, window_lo) - 1
+        i = max(i, 0)
+        while i < len(cues) and cues[i].start < window_hi:
+            c = cues[i]
+            i += 1
+            if c.start < window_lo or c.strength < 0.5:
+                continue
+            if c.end <= q.start:
+                between = text[c.end : q.start]
+                if len(between) > 80 or _has_sentence_break(between):
+                    continue
+                dist = len(between)
+            elif c.start >= q.end:
+                between = text[q.end : c.start]
+                if len(between) > 60 or _has_sentence_break(between):
+                    continue
+                if (
+                    _ends_sentence(q.inner(text))
+                    and between.strip()[:1].isupper()
+                    and not _names_first(doc, c, q.end)
+                ):
+                    continue  # “Go home.” Then he said ...: the cue starts a new sentence
+                dist = len(between)
+            else:
+                continue
+            if dist < best_dist:
+                best, best_dist = c, dist
+        if best is None:
+            best = self._colon_cue(text, q, cues, cue_starts)
+        return best
+
+    def _colon_cue(self, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
+        """'Putin said:' at the end of the previous sentence or paragraph."""
+        j = q.start - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] != ":":
+            return None
+        i = bisect_right(cue_starts, j) - 1
+        if i >= 0 and j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
+            return cues[i]
+        return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            if child.dep_ == "nsubj" and child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    # "..., saying", "and added": the subject of the verb they hang from.
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                return child
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _phrase_at(doc: Doc, tok: Token, n: int) -> tuple[str, ...] | None:
+    i = tok.i
+    first = tok.lower_
+    for phrase in PHRASE_CUES:
+        if phrase[0] != first:
+            continue
+        k = len(phrase)
+        if i + k <= n and all(doc[i + j].lower_ == phrase[j] for j in range(k)):
+            return phrase
+    return None
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character range of tokens [lo, hi) without edge punctuation; None when empty."""
+    while lo < hi and (doc[lo].text in _EDGE_PUNCT or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].text in _EDGE_PUNCT or doc[hi - 1].is_space or doc[hi - 1].text == "."):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _has_sentence_break(between: str) -> bool:
+    """A line break, or a full stop that ends a sentence (not "Dr." or an initial)."""
+    if "\n" in between:
+        return True
+    stripped = between.strip()
+    if stripped[:1] in {".", "!", "?"}:
+        return True
+    for m in _STOP.finditer(stripped):
+        word = m.group(1).lower()
+        if word + "." not in ABBREVIATIONS and len(word) > 1:
+            return True
+    return False
+
+
+def _line_end(text: str, pos: int) -> int:
+    j = text.find("\n", pos)
+    return len(text) if j < 0 else j
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _starts_paragraph(text: str, paras: list[int], para: int, start: int) -> bool:
+    """The quote opens its paragraph (or only a few words precede it)."""
+    return len(text[paras[para] : start].strip()) <= 3
+
+
+def _ends_sentence(inner: str) -> bool:
+    stripped = inner.rstrip()
+    return bool(stripped) and stripped[-1] in ".!?\u2026"
+
+
+def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
+    """“Go home.” Putin said: the subject between quote and cue is a name, so it
+    is still the quote's own sentence (a style some outlets use)."""
+    if cue.speaker_head is None:
+        return False
+    head = doc[cue.speaker_head]
+    return head.pos_ == "PROPN" and head.idx >= after and head.i < cue.token
+
+
+def _latest(
+    out: list[Attribution], before: list[Attribution], ends: list[int], pos: int
+) -> Attribution | None:
+    """The attribution that ends last before ``pos``: a direct quote already placed or an earlier one."""
+    i = bisect_right(ends, pos) - 1
+    cand = before[i] if i >= 0 else None
+    last = out[-1] if out else None
+    if last is not None and (cand is None or last.content[1] >= cand.content[1]):
+        return last
+    return cand

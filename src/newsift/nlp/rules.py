@@ -1,0 +1,654 @@
+"""Rules as data: the word lists the entity and quote extractors read.
+
+Tests enumerate these tables; change a rule here, never inside the code.
+Every entry is lower case.  Verbs are lemmas (spaCy's ``token.lemma_``).
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce speech.  A clause governed by one of these, or a direct
+# quote next to one, is an attribution with high confidence.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "write",
+        "ask",
+        "note",
+        "announce",
+        "argue",
+        "state",
+        "claim",
+        "explain",
+        "declare",
+        "insist",
+        "warn",
+        "tweet",
+        "post",
+        "respond",
+        "reply",
+        "continue",
+        "acknowledge",
+        "admit",
+        "report",
+        "suggest",
+        "recall",
+        "confirm",
+        "deny",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "concede",
+        "conclude",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "assert",
+        "contend",
+        "maintain",
+        "remark",
+        "observe",
+        "comment",
+        "testify",
+        "allege",
+        "charge",
+        "complain",
+        "boast",
+        "joke",
+        "quip",
+        "shout",
+        "yell",
+        "scream",
+        "whisper",
+        "murmur",
+        "exclaim",
+        "retort",
+        "counter",
+        "reiterate",
+        "repeat",
+        "caution",
+        "urge",
+        "point",
+        "mention",
+        "describe",
+        "call",
+        "reveal",
+        "indicate",
+        "disclose",
+        "tout",
+        "proclaim",
+        "affirm",
+        "concur",
+        "agree",
+        "lament",
+        "speculate",
+        "wonder",
+        "muse",
+        "recount",
+        "elaborate",
+        "clarify",
+        "signal",
+        "hint",
+        "demand",
+        "plead",
+        "inform",
+        "assure",
+        "advise",
+        "remind",
+        "email",
+        "text",
+        "read",
+    }
+)
+
+# Verbs of thought and belief: PolNeAR and PARC annotate them as attributions
+# (reported thoughts), news readers do too, but with less certainty than speech.
+THOUGHT_VERBS: frozenset[str] = frozenset(
+    {
+        "think",
+        "believe",
+        "feel",
+        "know",
+        "expect",
+        "hope",
+        "fear",
+        "worry",
+        "doubt",
+        "suspect",
+        "assume",
+        "figure",
+        "reckon",
+        "understand",
+        "realize",
+        "realise",
+        "consider",
+        "estimate",
+        "want",
+        "wish",
+    }
+)
+
+# Verbs that only count as cues when a complement clause (that-clause) follows:
+# "the report found that ...", "polls show that ...".
+FINDING_VERBS: frozenset[str] = frozenset(
+    {
+        "find",
+        "show",
+        "conclude",
+        "determine",
+        "suggest",
+        "indicate",
+        "reveal",
+        "project",
+    }
+)
+
+# With no clause after the cue, its object or infinitive is the content ("wants
+# Congress to act"), except after verbs whose object is the person addressed.
+OBJECT_CONTENT_DEPS: frozenset[str] = frozenset({"xcomp", "dobj"})
+OBJECT_IS_ADDRESSEE: frozenset[str] = frozenset(
+    {
+        "tell",
+        "ask",
+        "inform",
+        "assure",
+        "advise",
+        "remind",
+        "urge",
+        "warn",
+        "email",
+        "text",
+        "call",
+        "read",
+        "post",
+        "tweet",
+        "continue",
+        "point",
+    }
+)
+
+# Multi-word cues matched on lower-cased token text, longest first.
+PHRASE_CUES: tuple[tuple[str, ...], ...] = (
+    ("according", "to"),
+    ("in", "the", "words", "of"),
+    ("as", "reported", "by"),
+)
+
+# Adverbs and impersonal constructions that attribute to nobody in particular.
+VAGUE_ADVERBS: frozenset[str] = frozenset({"reportedly", "allegedly", "supposedly", "purportedly"})
+IMPERSONAL_SUBJECTS: frozenset[str] = frozenset({"it"})  # "it is reported that", "it was said"
+IMPERSONAL_CUES: frozenset[str] = frozenset(
+    {
+        "report",
+        "say",
+        "believe",
+        "understand",
+        "claim",
+        "rumor",
+        "rumour",
+        "allege",
+        "think",
+        "know",
+    }
+)
+
+# Heads of source phrases that hide who spoke.  They make a speaker "anonymous";
+# the plural or indefinite ones also mark the attribution as vague sourcing.
+ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
+    {
+        "source",
+        "official",
+        "expert",
+        "analyst",
+        "critic",
+        "observer",
+        "insider",
+        "aide",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "person",
+        "people",
+        "someone",
+        "somebody",
+        "witness",
+        "resident",
+        "supporter",
+        "opponent",
+        "lawmaker",
+        "diplomat",
+        "investigator",
+        "scientist",
+        "researcher",
+        "economist",
+        "strategist",
+        "operative",
+        "staffer",
+        "employee",
+        "member",
+        "voter",
+        "activist",
+        "friend",
+        "associate",
+        "confidant",
+        "ally",
+        "loyalist",
+        "veteran",
+        "pundit",
+    }
+)
+VAGUE_DETERMINERS: frozenset[str] = frozenset(
+    {
+        "some",
+        "many",
+        "several",
+        "a",
+        "an",
+        "one",
+        "most",
+        "few",
+        "numerous",
+        "various",
+        "certain",
+        "other",
+        "others",
+    }
+)
+# Pronouns and quantifiers that stand alone as vague sources: "some say", "many believe".
+VAGUE_PRONOUNS: frozenset[str] = frozenset({"some", "many", "others", "critics", "few", "most"})
+# Phrases that name no one however they are parsed ("people familiar with the matter").
+VAGUE_PHRASES: tuple[str, ...] = (
+    "people familiar with",
+    "sources familiar with",
+    "person familiar with",
+    "according to sources",
+    "it is reported",
+    "it was reported",
+    "it has been reported",
+    "it is said",
+    "it was said",
+    "it is believed",
+    "it is understood",
+    "some say",
+    "many say",
+    "experts say",
+    "sources say",
+    "sources said",
+    "critics say",
+    "observers say",
+    "officials say",
+    "insiders say",
+)
+
+# Heads of source phrases that name a body rather than a person: "Trump's office said".
+ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    {
+        "office",
+        "campaign",
+        "ministry",
+        "department",
+        "agency",
+        "government",
+        "administration",
+        "committee",
+        "company",
+        "firm",
+        "party",
+        "embassy",
+        "council",
+        "commission",
+        "court",
+        "white house",
+        "kremlin",
+        "team",
+        "group",
+        "organization",
+        "organisation",
+        "union",
+        "police",
+        "army",
+        "military",
+        "board",
+        "bureau",
+        "spokesman's office",
+        "staff",
+        "cabinet",
+        "foundation",
+        "institute",
+        "newspaper",
+        "network",
+        "station",
+        "paper",
+        "magazine",
+        "university",
+        "school",
+        "hospital",
+        "church",
+        "association",
+        "coalition",
+        "movement",
+        "force",
+        "service",
+        "senate",
+        "congress",
+        "parliament",
+        "legislature",
+        "regime",
+        "state",
+    }
+)
+
+# Document-like sources ("a report", "the poll") speak for their authors.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "report",
+        "poll",
+        "survey",
+        "study",
+        "statement",
+        "analysis",
+        "memo",
+        "letter",
+        "document",
+        "data",
+        "figure",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "ruling",
+        "release",
+        "article",
+        "story",
+        "research",
+        "review",
+        "audit",
+        "investigation",
+        "email",
+        "tweet",
+        "post",
+        "video",
+        "ad",
+    }
+)
+
+# Titles and roles kept as entity attributes.  Matched case-insensitively right
+# before a person's name, possibly several in a row ("former Secretary of State").
+TITLES: tuple[str, ...] = (
+    "president-elect",
+    "vice president-elect",
+    "vice president",
+    "president",
+    "prime minister",
+    "secretary of state",
+    "secretary",
+    "chancellor",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "lt. gov.",
+    "mayor",
+    "judge",
+    "justice",
+    "chief justice",
+    "attorney general",
+    "speaker",
+    "minister",
+    "foreign minister",
+    "ambassador",
+    "general",
+    "gen.",
+    "lt.",
+    "col.",
+    "colonel",
+    "major",
+    "maj.",
+    "capt.",
+    "captain",
+    "admiral",
+    "adm.",
+    "sgt.",
+    "sergeant",
+    "commander",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev.",
+    "reverend",
+    "dr.",
+    "doctor",
+    "professor",
+    "prof.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "candidate",
+    "nominee",
+    "democratic nominee",
+    "republican nominee",
+    "presidential candidate",
+    "former president",
+    "first lady",
+    "leader",
+    "majority leader",
+    "minority leader",
+    "chief of staff",
+    "press secretary",
+    "commissioner",
+    "sheriff",
+    "officer",
+    "detective",
+    "agent",
+    "rabbi",
+    "imam",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "sheikh",
+    "emir",
+    "sultan",
+    "premier",
+    "chief",
+    "head",
+)
+TITLE_SUFFIXES: tuple[str, ...] = ("elect", "designate")
+# Honorifics that say nothing about a role: stripped from names but not kept as roles.
+HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "sir", "dame", "mr", "mrs", "ms"})
+# Words that may precede a title and belong to the role ("former president").
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    {
+        "former",
+        "acting",
+        "deputy",
+        "interim",
+        "incoming",
+        "outgoing",
+        "then",
+        "then-",
+        "late",
+        "us",
+        "u.s.",
+        "russian",
+        "american",
+        "syrian",
+        "french",
+        "british",
+        "german",
+        "chinese",
+        "democratic",
+        "republican",
+        "gop",
+        "state",
+        "federal",
+        "senior",
+        "top",
+        "chief",
+        "assistant",
+    }
+)
+# Common nouns that refer back to a person with that role: "the president said".
+ROLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "president",
+        "president-elect",
+        "senator",
+        "governor",
+        "mayor",
+        "minister",
+        "secretary",
+        "chancellor",
+        "congressman",
+        "congresswoman",
+        "candidate",
+        "nominee",
+        "judge",
+        "justice",
+        "ambassador",
+        "general",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "premier",
+        "prime minister",
+        "speaker",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "ceo",
+        "king",
+        "queen",
+        "pope",
+    }
+)
+
+# Pronouns a speaker can be, and which entity labels each may refer to.
+PRONOUN_LABELS: dict[str, tuple[str, ...]] = {
+    "he": ("PERSON",),
+    "him": ("PERSON",),
+    "his": ("PERSON",),
+    "she": ("PERSON",),
+    "her": ("PERSON",),
+    "hers": ("PERSON",),
+    "they": ("ORG", "PERSON", "NORP", "GPE"),
+    "it": ("ORG",),
+    "we": ("ORG",),
+}
+
+# Labels kept as entities: people, organisations, places, dates and the like.
+ENTITY_LABELS: frozenset[str] = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "NORP",
+        "FAC",
+        "EVENT",
+        "DATE",
+        "LAW",
+        "PRODUCT",
+        "WORK_OF_ART",
+    }
+)
+SPEAKER_LABELS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "organisation",
+    "NORP": "organisation",
+    "FAC": "organisation",
+}
+
+# Quotation marks: opening -> the closers that end it.  Straight marks are
+# resolved by context (see quotemarks.py); single quotes are left alone
+# because apostrophes make them ambiguous.
+QUOTE_PAIRS: dict[str, str] = {
+    "\u201c": '\u201d"',  # “ closes with ” (or a wrongly typed ")
+    "\u201e": "\u201c\u201d",  # „ German-style low opener
+    "\u00ab": "\u00bb",  # « »
+    '"': '"\u201d',
+}
+CLOSE_MARKS: frozenset[str] = frozenset({"\u201d", "\u00bb", '"'})
+
+# Abbreviations whose full stop ends no sentence ("Dr. Webb said").
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "adm.",
+        "rev.",
+        "prof.",
+        "st.",
+        "jr.",
+        "sr.",
+        "no.",
+        "vs.",
+        "inc.",
+        "corp.",
+        "co.",
+        "ltd.",
+        "u.s.",
+        "u.k.",
+        "u.n.",
+        "d.c.",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "mt.",
+        "ft.",
+        "ave.",
+        "blvd.",
+        "dept.",
+        "est.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+    }
+)
+
+# A quoted span this short, and without sentence punctuation, is a term or a
+# scare quote ("terrorism"), not someone's words.
+SCARE_QUOTE_MAX_WORDS: int = 3
+# How many paragraphs a cue-less quote may lie after its speaker's last quote
+# and still inherit that speaker, by news convention.
+INHERIT_MAX_PARAGRAPHS: int = 2
+# Longest quote we accept (characters): longer "quotes" come from an unclosed mark.
+MAX_QUOTE_CHARS: int = 5000

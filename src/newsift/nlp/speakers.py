@@ -1,0 +1,144 @@
+"""Who a source phrase refers to: an entity, a pronoun's antecedent, a role, or an anonymous phrase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .entities import EntityIndex, Mention
+from .rules import (
+    ANONYMOUS_SOURCE_NOUNS,
+    DOCUMENT_NOUNS,
+    ORGANISATION_NOUNS,
+    PRONOUN_LABELS,
+    ROLE_NOUNS,
+    SPEAKER_LABELS,
+    VAGUE_DETERMINERS,
+    VAGUE_PHRASES,
+    VAGUE_PRONOUNS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    kind: str  # person | organisation | anonymous | unknown
+    mention: tuple[int, int] | None  # offsets into the parsed text
+    resolved: bool  # a named entity (directly, or through a pronoun or role)
+    vague: bool = False
+    via: str = "name"  # name | pronoun | role | phrase | none
+
+
+def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``head``, without
+    relative clauses or appositions ("Mike Pence, Trump's running mate, ...")."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _PHRASE_STOP_DEPS:
+            continue
+        start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _PHRASE_STOP_DEPS:
+            break
+        end = max(end, child.right_edge.i + 1)
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self._by_token: dict[int, Mention] = {}
+        for m in index.mentions:
+            for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or []:
+                self._by_token.setdefault(tok.i, m)
+
+    def mention_of(self, tok: Token) -> Mention | None:
+        return self._by_token.get(tok.i)
+
+    def resolve(self, head: Token) -> Speaker:
+        doc = self.doc
+        # "Trump's office said": the possessor names whose office; the office is the speaker.
+        lemma = head.lemma_.lower()
+        low = head.lower_
+        start, end = phrase_bounds(doc, head)
+        phrase = doc[start:end]
+        text_span = (phrase.start_char, phrase.end_char)
+        mention = self.mention_of(head)
+        if mention is not None and lemma not in ORGANISATION_NOUNS:
+            entity = self.index.entities[mention.entity]
+            via = "pronoun" if mention.kind == "pronoun" else "name"
+            kind = SPEAKER_LABELS.get(entity.label, "unknown")
+            return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
+        if head.pos_ == "PRON" or low in PRONOUN_LABELS:
+            return self._pronoun(head)
+        phrase_text = phrase.text
+        phrase_low = phrase_text.lower()
+        vague_phrase = any(phrase_low.startswith(p) for p in VAGUE_PHRASES)
+        if lemma in ROLE_NOUNS and _definite(head):
+            idx = self.index.with_role(lemma, head.idx)
+            if idx is not None:
+                entity = self.index.entities[idx]
+                return Speaker(entity.name, "person", text_span, True, via="role")
+        if lemma in ORGANISATION_NOUNS or (mention is not None and lemma in ORGANISATION_NOUNS):
+            return Speaker(phrase_text, "organisation", text_span, False, vague=vague_phrase, via="phrase")
+        if lemma in ANONYMOUS_SOURCE_NOUNS or low in VAGUE_PRONOUNS or lemma in ROLE_NOUNS:
+            vague = vague_phrase or _indefinite(head)
+            return Speaker(phrase_text, "anonymous", text_span, False, vague=vague, via="phrase")
+        if lemma in DOCUMENT_NOUNS:
+            return Speaker(phrase_text, "unknown", text_span, False, via="phrase")
+        if head.pos_ == "PROPN":
+            # A name the NER missed: keep the phrase, but do not claim what it is.
+            return Speaker(phrase_text, "unknown", text_span, False, via="phrase")
+        return Speaker(phrase_text, "unknown", text_span, False, vague=vague_phrase, via="phrase")
+
+    def _pronoun(self, head: Token) -> Speaker:
+        span = (head.idx, head.idx + len(head.text))
+        mention = self.mention_of(head)
+        if mention is not None:
+            entity = self.index.entities[mention.entity]
+            kind = SPEAKER_LABELS.get(entity.label, "unknown")
+            return Speaker(entity.name, kind, span, True, via="pronoun")
+        labels = PRONOUN_LABELS.get(head.lower_, ())
+        if head.lower_ in {"it", "we"} and labels:
+            ent = self._nearest_org(head)
+            if ent is not None:
+                entity = self.index.entities[ent]
+                return Speaker(entity.name, "organisation", span, True, via="pronoun")
+        if head.lower_ in VAGUE_PRONOUNS:
+            return Speaker(head.text, "anonymous", span, False, vague=True, via="phrase")
+        return Speaker(None, "unknown", span, False, via="none")
+
+    def _nearest_org(self, head: Token) -> int | None:
+        sent_start = self.index.sents.of(head.i)[2]
+        for m in reversed(self.index.mentions):
+            if m.start >= head.idx:
+                continue
+            if m.start < sent_start - 400:
+                return None
+            if self.index.entities[m.entity].label == "ORG":
+                return m.entity
+        return None
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} for c in head.children)
+
+
+def _indefinite(head: Token) -> bool:
+    dets = [c for c in head.children if c.dep_ in {"det", "amod", "nummod", "quantmod"}]
+    if any(d.lower_ in VAGUE_DETERMINERS for d in dets):
+        return True
+    if head.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "poss" for c in head.children):
+        return not any(d.lower_ in {"the", "these", "those"} for d in dets)
+    return False

@@ -1,0 +1,169 @@
+"""The ``entities`` and ``quotes`` stages.
+
+``entities`` parses ``clean_text`` with spaCy once and leaves the Doc in
+``report.context["doc"]``; ``quotes`` and later stages reuse it, so no text is
+parsed twice.  Every offset a stage writes is mapped back to
+``report.article.text`` with ``report.to_original``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ModelUnavailableError
+from ..report import Entity, Quote, Report, Sentence, Span
+from .entities import EntityExtractor, EntityIndex
+from .lexicon import load_cue_lexicon
+from .model import load_spacy_model
+from .quotemarks import QuotedSpan, find_quoted_spans
+from .quotes import Attribution, QuoteExtractor
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+# Below this many letters language identification is a coin toss: assume English.
+_MIN_LETTERS_FOR_LANGID = 60
+_LANGID_MIN_PROB = 0.8
+_LANGID_SAMPLE_CHARS = 3000
+# spaCy's parser needs about 1 GB per 100,000 characters; longer texts are cut
+# (with a warning) rather than allowed to exhaust memory.
+MAX_PARSE_CHARS = 500_000
+
+DOC_KEY = "doc"
+QUOTED_KEY = "quoted_spans"
+INDEX_KEY = "entity_index"
+
+
+def _parse_text(report: Report) -> str:
+    return report.clean_text or report.article.text
+
+
+def _span(report: Report, start: int, end: int) -> Span:
+    o_start, o_end = report.to_original(start, end)
+    return Span(report.article.text[o_start:o_end], o_start, o_end)
+
+
+class EntitiesStage:
+    """Parses the text once; fills sentences, entities (canonical names) and language."""
+
+    name = "entities"
+    requires: tuple[str, ...] = ("clean_text",)
+    fills: tuple[str, ...] = ("sentences", "entities", "language")
+
+    def __init__(self, config: Config) -> None:
+        self.nlp = load_spacy_model(config.spacy_model)
+        self.nlp.max_length = max(self.nlp.max_length, MAX_PARSE_CHARS + 1)
+        self.extractor = EntityExtractor()
+        self._langid: Any = _load_langid()
+
+    def detect_language(self, text: str) -> str | None:
+        sample = text[:_LANGID_SAMPLE_CHARS]
+        if self._langid is None or sum(ch.isalpha() for ch in sample) < _MIN_LETTERS_FOR_LANGID:
+            return None
+        lang, prob = self._langid.classify(sample)
+        return str(lang) if prob >= _LANGID_MIN_PROB else None
+
+    def __call__(self, report: Report) -> None:
+        text = _parse_text(report)
+        lang = self.detect_language(text)
+        report.language = lang or "en"
+        if lang is not None and lang != "en":
+            report.warn(
+                f"stage 'entities' skipped: the text is in {lang!r}, and the spaCy model reads English"
+            )
+            return
+        if len(text) > MAX_PARSE_CHARS:
+            report.warn(
+                f"stage 'entities': text of {len(text)} characters cut to {MAX_PARSE_CHARS} for parsing"
+            )
+            text = text[:MAX_PARSE_CHARS]
+        doc = self.nlp(text)
+        self.analyse_doc(report, doc)
+
+    def analyse_doc(self, report: Report, doc: Any) -> None:
+        """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this)."""
+        quoted = find_quoted_spans(doc.text)
+        index = self.extractor.extract(doc, [(q.start, q.end) for q in quoted])
+        report.context[DOC_KEY] = doc
+        report.context[QUOTED_KEY] = quoted
+        report.context[INDEX_KEY] = index
+        report.sentences = []
+        for sent in doc.sents:
+            if sent.text.strip():
+                span = _span(report, sent.start_char, sent.end_char)
+                report.sentences.append(Sentence(span.text, span.start, span.end))
+        report.entities = to_entities(report, index)
+
+
+def to_entities(report: Report, index: EntityIndex) -> list[Entity]:
+    out: list[Entity] = []
+    by_entity: dict[int, list[Span]] = {}
+    kinds: dict[int, int] = {}
+    for m in index.mentions:
+        by_entity.setdefault(m.entity, []).append(_span(report, m.start, m.end))
+        if m.kind == "pronoun":
+            kinds[m.entity] = kinds.get(m.entity, 0) + 1
+    for idx, info in enumerate(index.entities):
+        spans = by_entity.get(idx)
+        if not spans:
+            continue
+        attributes: dict[str, Any] = {}
+        if info.roles:
+            attributes["role"] = info.roles[0]
+            attributes["roles"] = list(info.roles)
+        if kinds.get(idx):
+            attributes["pronoun_mentions"] = kinds[idx]
+        out.append(Entity(info.name, info.label, spans, attributes))
+    return out
+
+
+class QuotesStage:
+    """Fills quotes from the Doc the entities stage left in ``report.context``."""
+
+    name = "quotes"
+    requires: tuple[str, ...] = ("entities",)
+    fills: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, config: Config) -> None:
+        lexicon = load_cue_lexicon()
+        self.extractor = QuoteExtractor(
+            lexicon.weights if lexicon else None, lexicon.threshold if lexicon else 0.5
+        )
+
+    def __call__(self, report: Report) -> None:
+        doc = report.context.get(DOC_KEY)
+        index = report.context.get(INDEX_KEY)
+        quoted: list[QuotedSpan] | None = report.context.get(QUOTED_KEY)
+        if doc is None or index is None or quoted is None:
+            if report.language not in (None, "en"):
+                return  # the entities stage has already said why
+            report.warn("stage 'quotes' skipped: no parse from the 'entities' stage")
+            return
+        report.quotes = [to_quote(report, a) for a in self.extractor.extract(doc, index, quoted)]
+
+
+def to_quote(report: Report, a: Attribution) -> Quote:
+    sp = a.speaker
+    return Quote(
+        content=_span(report, *a.content),
+        kind=a.kind,
+        cue=_span(report, *a.cue) if a.cue else None,
+        speaker=sp.name,
+        speaker_mention=_span(report, *sp.mention) if sp.mention else None,
+        speaker_kind=sp.kind,
+        confidence=max(0.0, min(1.0, a.confidence)),
+        vague=sp.vague,
+    )
+
+
+def _load_langid() -> Any:
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    except ImportError:
+        return None
+    try:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except (OSError, ValueError) as exc:  # a broken install: run without language detection
+        raise ModelUnavailableError(
+            f"py3langid's model could not load: {exc}", hint="reinstall py3langid"
+        ) from None

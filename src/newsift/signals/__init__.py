@@ -1,0 +1,1 @@
+"""Credibility signals: named numbers, each with the evidence spans behind it."""

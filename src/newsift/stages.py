@@ -1,0 +1,22 @@
+"""Registration of the built-in stages.
+
+Each later stage family (entities, quotes, claims, signals, score) registers
+here the same way a plug-in registers through the ``newsift.stages`` entry
+point: a name and a factory that takes the :class:`~newsift.config.Config`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pipeline import StageRegistry
+
+
+def register_builtin_stages(registry: StageRegistry) -> None:
+    from .clean.stage import CleanStage
+    from .nlp.stages import EntitiesStage, QuotesStage
+
+    registry.register("clean", CleanStage)
+    registry.register("entities", EntitiesStage)
+    registry.register("quotes", QuotesStage)

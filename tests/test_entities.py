@@ -1,0 +1,116 @@
+"""The entities stage: canonical names, roles, pronouns, language, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from newsift.config import Config
+from newsift.errors import ModelUnavailableError
+from newsift.nlp import rules
+from newsift.nlp.model import candidate_models, load_spacy_model
+from newsift.report import Article, OffsetMap, Report
+
+
+@pytest.fixture(scope="module")
+def stage():  # type: ignore[no-untyped-def]
+    from newsift.nlp.stages import EntitiesStage
+
+    try:
+        return EntitiesStage(Config())
+    except ModelUnavailableError as exc:
+        pytest.skip(f"no spaCy model: {exc}")
+
+
+def run(stage, text: str) -> Report:  # type: ignore[no-untyped-def]
+    report = Report(article=Article(id="t", text=text))
+    stage(report)
+    return report
+
+
+def entity(report: Report, name: str):  # type: ignore[no-untyped-def]
+    found = [e for e in report.entities if e.name == name]
+    assert found, f"{name!r} not among {[e.name for e in report.entities]}"
+    return found[0]
+
+
+def test_name_variants_and_pronoun_are_one_entity(stage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chancellor Angela Merkel spoke in Berlin on Tuesday. Merkel said Germany would help. "
+        "Angela Merkel has led the country since 2005, and she remains popular."
+    )
+    report = run(stage, text)
+    merkel = entity(report, "Angela Merkel")
+    surfaces = [m.text for m in merkel.mentions]
+    assert surfaces.count("Merkel") >= 1 and surfaces.count("Angela Merkel") >= 2
+    assert "she" in surfaces
+    assert merkel.attributes["role"] == "chancellor"
+    assert not [e for e in report.entities if e.name == "Merkel"]
+
+
+def test_title_becomes_role_attribute(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Governor-elect Maria Lopez arrived late. Lopez thanked the volunteers.")
+    lopez = entity(report, "Maria Lopez")
+    assert lopez.label == "PERSON"
+    assert lopez.attributes["role"] == "governor-elect"
+
+
+def test_president_elect_role(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "President-elect Joe Carter met donors. Later, Carter left for Ohio.")
+    carter = entity(report, "Joe Carter")
+    assert carter.attributes["role"] == "president-elect"
+    assert len(carter.mentions) >= 2
+
+
+def test_offsets_point_into_original_text(stage) -> None:  # type: ignore[no-untyped-def]
+    original = "MENU | Home\nSenator Ann Brooks visited Texas. Brooks said little."
+    cut = original.index("Senator")
+    report = Report(article=Article(id="t", text=original))
+    report.clean_text = original[cut:]
+    report.clean_map = OffsetMap([(0, cut, len(original) - cut)])
+    stage(report)
+    brooks = entity(report, "Ann Brooks")
+    for m in brooks.mentions:
+        assert original[m.start : m.end] == m.text
+    for s in report.sentences:
+        assert original[s.start : s.end] == s.text
+    assert "doc" in report.context
+
+
+def test_non_english_text_is_skipped_with_warning(stage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Der Bundeskanzler sagte am Dienstag in Berlin, dass die Regierung die Steuern senken werde. "
+        "Die Opposition kritisierte den Plan scharf und forderte eine Debatte im Parlament."
+    )
+    report = run(stage, text)
+    assert report.language == "de"
+    assert report.entities == []
+    assert any("entities" in w and "'de'" in w for w in report.warnings)
+
+
+def test_english_language_recorded(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "The mayor of Springfield opened a new library on Monday, and residents welcomed it.")
+    assert report.language == "en"
+
+
+def test_model_candidates_prefer_config_then_official() -> None:
+    assert candidate_models("my_model") == ("my_model",)
+    assert candidate_models(None)[0] == "en_core_web_sm"
+
+
+def test_missing_model_raises_typed_error() -> None:
+    with pytest.raises(ModelUnavailableError) as info:
+        load_spacy_model("no_such_spacy_model_xyz")
+    assert "install" in str(info.value)
+
+
+@pytest.mark.parametrize("title", rules.TITLES)
+def test_titles_table_is_lower_case_and_clean(title: str) -> None:
+    assert title == title.lower().strip()
+    assert title
+
+
+def test_pronoun_table_labels_are_entity_labels() -> None:
+    for labels in rules.PRONOUN_LABELS.values():
+        assert set(labels) <= rules.ENTITY_LABELS

@@ -1,0 +1,299 @@
+"""The quotes stage: kinds, cues, speakers, inheritance, scare quotes, vague sources, bad input."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from newsift.config import Config
+from newsift.errors import ModelUnavailableError
+from newsift.nlp import rules
+from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
+from newsift.pipeline import Analyzer, Stage, StageRegistry
+from newsift.report import Article, OffsetMap, Quote, Report
+
+TIME_BOUND_S = 20.0
+
+
+@pytest.fixture(scope="module")
+def stages():  # type: ignore[no-untyped-def]
+    from newsift.nlp.stages import EntitiesStage, QuotesStage
+
+    try:
+        return EntitiesStage(Config()), QuotesStage(Config())
+    except ModelUnavailableError as exc:
+        pytest.skip(f"no spaCy model: {exc}")
+
+
+def run(stages, text: str) -> Report:  # type: ignore[no-untyped-def]
+    report = Report(article=Article(id="t", text=text))
+    for stage in stages:
+        stage(report)
+    return report
+
+
+def quote_with(report: Report, fragment: str) -> Quote:
+    found = [q for q in report.quotes if fragment in q.content.text]
+    assert found, f"no quote holds {fragment!r}: {[q.content.text for q in report.quotes]}"
+    return found[0]
+
+
+def test_direct_quote_with_pronoun_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Linda Park opened the bridge on Friday.\n\n"
+        "\u201cThis bridge will carry our city into the next century,\u201d she said."
+    )
+    q = quote_with(run(stages, text), "next century")
+    assert q.kind == "direct"
+    assert q.speaker == "Linda Park" and q.speaker_kind == "person"
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "she"
+    assert text[q.content.start : q.content.end] == q.content.text
+    assert q.content.text.startswith("\u201c") and q.content.text.endswith("\u201d")
+
+
+def test_straight_quotes_and_inverted_cue(stages) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will appeal the ruling as soon as possible," said Robert Hale, the defense lawyer.'
+    q = quote_with(run(stages, text), "appeal the ruling")
+    assert q.kind == "direct" and q.speaker == "Robert Hale"
+
+
+def test_quote_running_across_paragraphs(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator Tom Reyes spoke at length.\n\n"
+        "\u201cWe have waited too long for this bill. Families cannot wait any more.\n\n"
+        "\u201cSo we will vote on Thursday, and we will win,\u201d Reyes said."
+    )
+    report = run(stages, text)
+    q = quote_with(report, "waited too long")
+    assert "vote on Thursday" in q.content.text
+    assert q.speaker == "Tom Reyes"
+
+
+def test_split_quote_shares_cue_and_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThe numbers are clear,\u201d Dr. Susan Webb said, \u201cand the vaccine works for "
+        "every age group we studied.\u201d"
+    )
+    report = run(stages, text)
+    first = quote_with(report, "numbers are clear")
+    second = quote_with(report, "every age group")
+    assert first is not second
+    assert first.speaker == second.speaker == "Susan Webb"
+    assert first.cue == second.cue and first.cue is not None
+
+
+def test_indirect_speech(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Prime Minister Olaf Jensen said Denmark is ready to send more troops to the region."
+    q = quote_with(run(stages, text), "Denmark is ready")
+    assert q.kind == "indirect"
+    assert q.speaker == "Olaf Jensen"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_according_to(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the Federal Reserve, inflation will fall below three percent next year."
+    q = quote_with(run(stages, text), "inflation will fall")
+    assert q.kind == "indirect"
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+    assert q.speaker_kind == "organisation"
+
+
+def test_mixed_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Finance Minister Carla Nunes said the country is open to a \u201cfair and balanced agreement.\u201d"
+    )
+    report = run(stages, text)
+    q = quote_with(report, "fair and balanced")
+    assert q.kind == "mixed"
+    assert "the country is open" in q.content.text
+    assert q.speaker == "Carla Nunes"
+    assert len([x for x in report.quotes if "fair and balanced" in x.content.text]) == 1
+
+
+def test_organisation_statement_and_following_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cThe company regrets the delay and is working with regulators,\u201d Acme\u2019s office "
+        "said in a statement.\n\n"
+        "\u201cCustomers will be refunded in full within thirty days.\u201d"
+    )
+    report = run(stages, text)
+    first = quote_with(report, "regrets the delay")
+    second = quote_with(report, "refunded in full")
+    assert first.speaker == "Acme\u2019s office" and first.speaker_kind == "organisation"
+    assert second.speaker == first.speaker and second.cue is None
+    assert second.confidence < first.confidence
+
+
+def test_following_quote_inherits_named_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cWe are not going anywhere,\u201d coach Dana Whitfield said after the game.\n\n"
+        "\u201cThis team has more heart than any I have coached.\u201d\n\n"
+        "The club plays again on Sunday."
+    )
+    report = run(stages, text)
+    assert quote_with(report, "more heart").speaker == "Dana Whitfield"
+
+
+def test_speaker_none_when_undeterminable(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u201cNothing about this decision was easy, and nothing about it will be quick.\u201d"
+        "\n\nThe vote is on Monday."
+    )
+    q = quote_with(run(stages, text), "Nothing about this")
+    assert q.speaker is None and q.speaker_kind == "unknown"
+    assert q.confidence < 0.5
+
+
+def test_scare_quotes_are_not_quotes(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister warned against so-called \u201cextremism\u201d in the schools "
+        "and the \u201cnew normal.\u201d"
+    )
+    report = run(stages, text)
+    assert not [q for q in report.quotes if q.content.text.strip("\u201c\u201d.") == "extremism"]
+    assert not [q for q in report.quotes if q.kind == "direct"]
+
+
+def test_vague_sources_are_marked(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said the border would reopen next week. "
+        "It is reported that the talks have stalled. "
+        "Experts say the drought will last into the spring."
+    )
+    report = run(stages, text)
+    for fragment in ("border would reopen", "talks have stalled", "drought will last"):
+        q = quote_with(report, fragment)
+        assert q.vague, fragment
+        assert q.speaker_kind == "anonymous", fragment
+
+
+def test_named_speaker_is_not_vague(stages) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, "Judge Maya Ortiz said the trial would start in May."), "trial would start")
+    assert not q.vague and q.speaker == "Maya Ortiz"
+
+
+def test_offsets_map_back_through_clean_map(stages) -> None:  # type: ignore[no-untyped-def]
+    original = "Share this | Tweet\n\u201cWe won,\u201d said Coach Amy Diaz.\nAdvertisement"
+    start = original.index("\u201c")
+    end = original.index("\nAdvertisement")
+    report = Report(article=Article(id="t", text=original))
+    report.clean_text = original[start:end]
+    report.clean_map = OffsetMap([(0, start, end - start)])
+    for stage in stages:
+        stage(report)
+    q = quote_with(report, "We won")
+    assert original[q.content.start : q.content.end] == q.content.text == "\u201cWe won,\u201d"
+    assert q.cue is not None and original[q.cue.start : q.cue.end] == "said"
+
+
+# -- bad input: none may crash or hang -------------------------------------------------
+def _bounded(stages, text: str) -> Report:  # type: ignore[no-untyped-def]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run, stages, text).result(timeout=TIME_BOUND_S)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "He said \u201cthis never closes and goes on.\n\nAnother paragraph \u201cwith more.",
+            id="unbalanced",
+        ),
+        pytest.param('She said "open ' * 300, id="unbalanced-straight"),
+        pytest.param("\u201c" * 400 + "deep" + "\u201d" * 400, id="nested-curly"),
+        pytest.param(('"' * 300 + " x ") * 10, id="nested-straight"),
+        pytest.param("", id="empty"),
+        pytest.param("   \n\n\t  \n", id="whitespace"),
+        pytest.param("... !!! ??? \u2014 \u201c\u201d", id="no-sentences"),
+        pytest.param("word " * 5000, id="no-punctuation"),
+    ],
+)
+def test_bad_input_finishes_in_bound(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = _bounded(stages, text)
+    for q in report.quotes:
+        assert 0 <= q.content.start <= q.content.end <= len(text)
+        assert 0.0 <= q.confidence <= 1.0
+
+
+def test_non_english_text_skips_quotes(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "\u00abNous ne c\u00e9derons pas\u00bb, a d\u00e9clar\u00e9 le ministre mardi \u00e0 Paris. "
+        "Le gouvernement pr\u00e9sentera son projet de loi devant l'Assembl\u00e9e nationale "
+        "la semaine prochaine."
+    )
+    report = _bounded(stages, text)
+    assert report.language == "fr"
+    assert report.quotes == []
+    assert len(report.warnings) == 1
+
+
+class _CopyClean:
+    """Stands in for the clean stage so the analyzer can run entities and quotes alone."""
+
+    name = "clean"
+    requires: tuple[str, ...] = ()
+    fills: tuple[str, ...] = ("clean_text",)
+
+    def __init__(self, config: Config) -> None:
+        pass
+
+    def __call__(self, report: Report) -> None:
+        report.clean_text = report.article.text
+        report.clean_map = OffsetMap.identity(len(report.article.text))
+
+
+def test_stages_run_in_the_analyzer() -> None:
+    from newsift.nlp.stages import EntitiesStage, QuotesStage
+
+    registry = StageRegistry()
+    registry.register("clean", _CopyClean)
+    registry.register("entities", EntitiesStage)
+    registry.register("quotes", QuotesStage)
+    analyzer = Analyzer(Config(stages=("clean", "entities", "quotes")), registry=registry)
+    if analyzer.absent:
+        pytest.skip(f"stages unavailable: {analyzer.absent}")
+    assert all(isinstance(s, Stage) for s in analyzer.stages)
+    report = analyzer.analyze_article(
+        Article(id="a", text="\u201cWe will rebuild,\u201d Governor Eva Stone said on Monday.")
+    )
+    assert not report.warnings
+    assert report.quotes and report.quotes[0].speaker == "Eva Stone"
+    assert "doc" not in report.to_dict()
+
+
+# -- the rule tables -------------------------------------------------------------------
+@pytest.mark.parametrize("verb", sorted(rules.SPEECH_VERBS | rules.THOUGHT_VERBS | rules.FINDING_VERBS))
+def test_cue_verbs_are_lemmas(verb: str) -> None:
+    assert verb == verb.lower().strip() and " " not in verb
+
+
+@pytest.mark.parametrize("phrase", rules.VAGUE_PHRASES)
+def test_vague_phrases_are_lower_case(phrase: str) -> None:
+    assert phrase == phrase.lower().strip()
+
+
+@pytest.mark.parametrize("noun", sorted(rules.ANONYMOUS_SOURCE_NOUNS | rules.ORGANISATION_NOUNS))
+def test_source_nouns_are_lower_case(noun: str) -> None:
+    assert noun == noun.lower().strip()
+
+
+def test_quote_marks_table_pairs() -> None:
+    for opener, closers in rules.QUOTE_PAIRS.items():
+        assert opener and closers
+        assert set(closers) & (rules.CLOSE_MARKS | {"\u201c"})
+
+
+def test_scare_quote_rule_on_marks_only() -> None:
+    text = "a \u201cterrorism\u201d b \u201cWe will never give up on this.\u201d"
+    spans = find_quoted_spans(text)
+    assert [is_scare_quote(text, s) for s in spans] == [True, False]
+
+
+def test_marks_pair_linearly_on_nested_input() -> None:
+    text = "\u201c" * 1000 + "x" + "\u201d" * 1000
+    spans = find_quoted_spans(text)
+    assert all(s.end <= len(text) for s in spans)
