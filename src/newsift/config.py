@@ -104,10 +104,14 @@ class Config:
                 raise ConfigError(f"config file {path}: invalid TOML: {exc}") from None
             config = config.with_overrides(data.get("newsift", data))
         env = os.environ if env is None else env
+        # Only NEWSIFT_<SETTING> names are settings: other NEWSIFT_* variables
+        # (a CI's scratch paths, a wrapper's flags) belong to someone else.
+        known = {f.name for f in fields(cls)}
         from_env = {
-            k[len(ENV_PREFIX) :].lower().replace("__", "."): v
+            name: v
             for k, v in env.items()
             if k.startswith(ENV_PREFIX)
+            and (name := k[len(ENV_PREFIX) :].lower().replace("__", ".")).split(".")[0] in known
         }
         if from_env:
             config = config.with_overrides(from_env)

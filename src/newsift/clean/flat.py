@@ -18,6 +18,7 @@ Lines inside a teaser block are consumed until prose resumes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -27,7 +28,6 @@ from .slugs import document_words, ends_open, find_slug
 
 _ELLIPSIS = ("…", "...")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
-_WORDS = re.compile(r"\S+")
 _TRUNCATED = re.compile(r"(?:\w|,)\s*(?:…|\.\.\.)\s*$")
 
 
@@ -59,11 +59,16 @@ def normalise_line(text: str) -> str:
 
 def is_prose(text: str) -> bool:
     """A sentence of body text, as opposed to a headline, a teaser or a label."""
-    words = _WORDS.findall(text)
-    if len(words) < 12 or text.endswith(_ELLIPSIS) or not text.endswith(_SENTENCE_END):
+    if text.endswith(_ELLIPSIS) or not text.endswith(_SENTENCE_END):
         return False
-    lower = sum(1 for w in words[1:] if w[:1].islower())
-    return lower >= 0.4 * (len(words) - 1)
+    words = text.split()
+    if len(words) < 12:
+        return False
+    # A paragraph's opening words tell prose from title case as well as all of
+    # them do, and the cleaner asks this of every line.
+    sample = words[1:61]
+    lower = sum(1 for w in sample if w[:1].islower())
+    return lower >= 0.4 * len(sample)
 
 
 def looks_like_heading(text: str) -> bool:
@@ -134,9 +139,9 @@ class FlatTextCleaner:
         kept: list[tuple[int, int, int]] = []
         paragraph = 0
         learned = self.site_lines.get(site or "", frozenset())
-        vocab: set[str] | None = None
+        vocab: Counter[str] | None = None
 
-        def doc_words() -> set[str]:
+        def doc_words() -> Counter[str]:
             nonlocal vocab
             if vocab is None:
                 vocab = document_words(text)
@@ -253,7 +258,7 @@ class FlatTextCleaner:
             )
 
     def _inline(
-        self, line: _Line, out: CleanResult, doc_words: Callable[[], set[str]]
+        self, line: _Line, out: CleanResult, doc_words: Callable[[], Counter[str]]
     ) -> list[tuple[int, int]]:
         """Cut inline credits and a glued image slug out of a kept line."""
         t = line.text

@@ -125,7 +125,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "newsletter",
         "subscribe",
         r"(?:subscribe|sign up|signup)(?: now| today| for free| here)?[!.:]?|"
-        r"(?:subscribe|sign up|signup|join|register) (?:to|for|with) (?:our|the|my) (?:free |daily |weekly )?"
+        r"(?:subscribe|sign up|signup|join|register) (?:to|for|with) (?:our|the|my) (?:(?:free|daily|weekly|morning|evening) ){0,3}"
         r"(?:newsletter|mailing list|email updates|e-mail updates|updates|alerts|channel)s?.{0,80}|"
         r"subscribe to .{1,40}(?:newsletter|channel|youtube|podcast).{0,40}|"
         r"(?:get|receive) (?:our |the )?(?:latest|daily|weekly|free).{0,60}(?:inbox|newsletter).{0,20}|"

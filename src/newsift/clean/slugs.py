@@ -10,6 +10,7 @@ found with confidence the text is kept and the caller gets a warning.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,16 +36,21 @@ class SlugFinding:
 WordScore = Callable[[str], float]
 
 
-def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], set[str]]) -> SlugFinding | None:
+def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], Counter[str]]) -> SlugFinding | None:
     """Find an image slug at the end of ``line``.
 
     ``is_word`` scores a lowercase word (Zipf frequency or similar, 0 = unknown);
-    ``doc_words`` lazily gives the lowercased words of the whole article, since
-    slugs are usually built from words of the article's own title.
+    ``doc_words`` lazily counts the lowercased words of the whole article, since
+    slugs are usually built from words of the article's own title.  A word
+    echoes the article only if it occurs outside the token being judged:
+    otherwise every slug would vouch for itself.
     """
     if "-" not in line:
         return None
-    m = _SLUG_TAIL.search(line)
+    # A slug holds no whitespace, so only the last token can hold one; searching
+    # the whole line made this the cleaner's hottest call on long paragraphs.
+    offset = line.rstrip().rfind(" ") + 1
+    m = _SLUG_TAIL.search(line, offset)
     if m is None:
         return None
     before = line[: m.start("token")]
@@ -55,7 +61,9 @@ def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], set[str]]) 
         return None
     head, rest = m.group("head"), m.group("rest")
     slug_words = [w for w in re.split(r"[-.]", rest.lower()) if w and not w.isdigit()]
-    known = doc_words()
+    counts = doc_words()
+    own = Counter(w.lower() for w in _WORD.findall(m.group("token")))
+    known = {w for w, c in counts.items() if c > own.get(w, 0)}
     tail_in_doc = sum(1 for w in slug_words if w in known or len(w) <= 3)
     head_l = head.lower()
     glued_split = _split_glued(head_l, is_word, known)
@@ -68,8 +76,11 @@ def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], set[str]]) 
         return SlugFinding(start, m.end("token"), glued=True, certain=certain)
     if is_word(head_l) >= 2.5 or head_l in known:
         # A standalone hyphenated token: a slug only if its words echo the article.
+        # Phrases like "day-by-day" or "state-of-the-art" echo the article too,
+        # but a slug names at least two distinct things.
         head_echo = head_l in known
-        certain = head_echo and tail_in_doc == len(slug_words) and len(slug_words) >= 2
+        content = {w for w in [head_l, *slug_words] if len(w) > 3}
+        certain = head_echo and tail_in_doc == len(slug_words) and len(content) >= 2
         start = m.start("token")
         return SlugFinding(start, m.end("token"), glued=False, certain=certain)
     return SlugFinding(m.start("token"), m.end("token"), glued=False, certain=False)
@@ -98,8 +109,8 @@ def _split_glued(head: str, is_word: WordScore, known: set[str]) -> int | None:
     return 0 if is_word(head) > 0 or head in known else None
 
 
-def document_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+def document_words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text))
 
 
 def ends_open(line: str) -> bool:

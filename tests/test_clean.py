@@ -1,0 +1,212 @@
+"""The flattened-text cleaner: each furniture kind, offsets, glued slugs, headings, site pass.
+
+Every fixture here is text written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsift.clean import rules as R
+from newsift.clean.flat import FlatTextCleaner
+from newsift.clean.site import SiteFurnitureLearner
+from newsift.config import Config
+from newsift.pipeline import Analyzer
+from newsift.report import Article
+
+BODY = [
+    "The harbour board voted on Monday to close the old ferry pier after engineers found cracks in its pilings.",
+    "Board chair Anna Lindqvist said repairs would cost more than a new pier and take longer to finish.",
+    "Ferry passengers will use the north terminal from next month while the board draws up new plans.",
+]
+
+
+def article(*furniture_lines: str, head: tuple[str, ...] = (), tail: tuple[str, ...] = ()) -> str:
+    """Body paragraphs with furniture lines between the first and second paragraph."""
+    parts = [*head, BODY[0], *furniture_lines, BODY[1], BODY[2], *tail]
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> FlatTextCleaner:
+    return FlatTextCleaner()
+
+
+def assert_offsets_round_trip(text: str, result) -> None:  # type: ignore[no-untyped-def]
+    for piece in result.furniture:
+        assert text[piece.start : piece.end] == piece.text
+    # Every kept character maps back to the same character of the original.
+    for clean_start, orig_start, length in result.segments:
+        assert result.clean_text[clean_start : clean_start + length] == text[orig_start : orig_start + length]
+
+
+def assert_body_kept(result) -> None:  # type: ignore[no-untyped-def]
+    for sentence in BODY:
+        assert sentence in result.clean_text
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        (("Leave a Reply", "Your email address will not be published. Required fields are marked *"), "comment_form"),
+        (("Share this article", "Facebook | Twitter | WhatsApp | Email"), "share"),
+        (("Sign up for our free daily newsletter and get the top stories in your inbox",), "subscribe"),
+        (("We use cookies to improve your experience. By continuing to browse you agree to our policy.",), "cookie"),
+        (("Advertisement",), "advertising"),
+        (("Photo credit: Marta Quinn / Harbour Gazette",), "photo_credit"),
+        (("Image caption: The ferry pier at low tide last winter",), "caption"),
+        (("Continue reading",), "navigation"),
+    ],
+)
+def test_each_line_furniture_kind_is_removed_with_exact_offsets(
+    cleaner: FlatTextCleaner, lines: tuple[str, ...], kind: str
+) -> None:
+    text = article(*lines)
+    result = cleaner.clean(text)
+    assert [f.kind for f in result.furniture] == [kind] * len(lines)
+    assert [f.text for f in result.furniture] == list(lines)
+    for line in lines:
+        assert line not in result.clean_text
+    assert_body_kept(result)
+    assert_offsets_round_trip(text, result)
+
+
+def test_every_rule_kind_is_a_declared_kind() -> None:
+    kinds = {r.kind for r in R.LINE_RULES} | {h.kind for h in R.BLOCK_HEADERS}
+    assert kinds <= set(R.FURNITURE_KINDS)
+
+
+def test_related_block_goes_and_its_teasers_become_related_headlines(cleaner: FlatTextCleaner) -> None:
+    teasers = (
+        "You Won't Believe What This Village Did With Its Old Ferry",
+        "Ten Harbours Every Sailor Must See Before They Die",
+        "Council Approves New Budget For Coastal Roads",
+    )
+    text = article(tail=("You May Also Like", *teasers))
+    result = cleaner.clean(text)
+    assert result.related_headlines == list(teasers)
+    assert {f.kind for f in result.furniture} == {"related"}
+    assert "You May Also Like" not in result.clean_text
+    for teaser in teasers:
+        assert teaser not in result.clean_text
+    assert result.clean_text.rstrip().endswith(BODY[2])
+    assert_offsets_round_trip(text, result)
+
+
+def test_inline_related_header_keeps_the_teaser(cleaner: FlatTextCleaner) -> None:
+    text = article("Related: Pier closures spread along the coast")
+    result = cleaner.clean(text)
+    assert result.related_headlines == ["Pier closures spread along the coast"]
+    assert_body_kept(result)
+
+
+def test_byline_and_dateline_at_top_become_metadata(cleaner: FlatTextCleaner) -> None:
+    text = article(head=("By Jonas Eriksen and Mia Holt", "Published on March 4, 2022"))
+    result = cleaner.clean(text)
+    kinds = [f.kind for f in result.furniture]
+    assert kinds == ["byline", "dateline"]
+    assert result.authors == ["Jonas Eriksen", "Mia Holt"]
+    assert result.published is not None and "2022" in result.published
+    assert_body_kept(result)
+    assert_offsets_round_trip(text, result)
+
+
+def test_byline_words_deep_in_the_body_are_prose(cleaner: FlatTextCleaner) -> None:
+    late = "By Friday the pier was fenced off."
+    text = article(tail=(late,))
+    result = cleaner.clean(text)
+    assert late in result.clean_text
+    assert result.furniture == []
+
+
+def test_glued_slug_is_cut_and_the_body_word_stays(cleaner: FlatTextCleaner) -> None:
+    para = (
+        "Engineers said the cracks in the old ferry pier were the worst they had seen on the harbour "
+        "and called it a danger to passengersferry-pier-harbour"
+    )
+    text = article(head=(para,))
+    result = cleaner.clean(text)
+    slugs = [f for f in result.furniture if f.kind == "image_slug"]
+    assert [s.text for s in slugs] == ["ferry-pier-harbour"]
+    assert "a danger to passengers" in result.clean_text
+    assert "passengersferry" not in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+def test_hyphenated_phrase_in_prose_is_not_a_slug(cleaner: FlatTextCleaner) -> None:
+    para = "The repairs will go ahead day by day, the board said, with a state-of-the-art pier due in 2025."
+    text = article(head=(para,))
+    result = cleaner.clean(text)
+    assert para in result.clean_text
+    assert not [f for f in result.furniture if f.kind == "image_slug"]
+
+
+def test_unsure_slug_is_kept_with_a_warning(cleaner: FlatTextCleaner) -> None:
+    # The tail's words do not echo the article, so the cut cannot be trusted: keep it, and say so.
+    para = (
+        "Passengers waited for two hours on Tuesday morning before the harbour master let them "
+        "board the replacement boatzq-xv-plorth-qwm"
+    )
+    text = article(head=(para,))
+    result = cleaner.clean(text)
+    assert "boatzq-xv-plorth-qwm" in result.clean_text
+    assert any("slug" in w for w in result.warnings)
+
+
+def test_subheadings_are_headings_not_furniture(cleaner: FlatTextCleaner) -> None:
+    text = "\n\n".join([BODY[0], "What Happens Next", BODY[1], BODY[2]]) + "\n"
+    result = cleaner.clean(text)
+    assert [h.text for h in result.headings] == ["What Happens Next"]
+    assert "What Happens Next" in result.clean_text
+    assert result.furniture == []
+    heading = result.headings[0]
+    assert text[heading.start : heading.end] == heading.text
+
+
+def test_plain_article_loses_nothing(cleaner: FlatTextCleaner) -> None:
+    text = article()
+    result = cleaner.clean(text)
+    assert result.furniture == []
+    assert result.clean_text.split() == text.split()
+
+
+def test_site_pass_learns_repeated_lines() -> None:
+    boiler = "Harbour Gazette is an independent paper for the coast since 1921"
+    learner = SiteFurnitureLearner(min_docs=3, min_share=0.5)
+    topics = ["pier", "ferry", "lighthouse", "marina"]
+    for topic in topics:
+        learner.add("gazette.example", f"The {topic} story opens here with facts.\n\n{boiler}\n\nIt ends here.\n")
+    learned = learner.learned()
+    cleaner = FlatTextCleaner(site_lines=learned)
+    text = article(boiler)
+    result = cleaner.clean(text, site="gazette.example")
+    assert [(f.kind, f.text) for f in result.furniture] == [("site_boilerplate", boiler)]
+    # The same line on another site is body text.
+    other = cleaner.clean(text, site="other.example")
+    assert boiler in other.clean_text
+
+
+def test_site_pass_ignores_lines_seen_on_too_few_articles() -> None:
+    learner = SiteFurnitureLearner(min_docs=3, min_share=0.5)
+    learner.add("gazette.example", "Only once.\n\nA line seen once.\n")
+    learner.add("gazette.example", "Second story.\n\nSomething else.\n")
+    assert not any(learner.learned().values())
+
+
+def test_clean_stage_maps_clean_offsets_back_to_the_original() -> None:
+    text = article("Advertisement", head=("By Jonas Eriksen",))
+    analyzer = Analyzer(Config(stages=("clean",)))
+    report = analyzer.analyze_article(Article(id="t", text=text))
+    start = report.clean_text.index("Board chair")
+    o_start, o_end = report.to_original(start, start + len("Board chair"))
+    assert text[o_start:o_end] == "Board chair"
+    assert report.article.authors == ["Jonas Eriksen"]
+    for piece in report.furniture:
+        assert text[piece.start : piece.end] == piece.text
+
+
+def test_text_that_is_all_furniture_leaves_a_warning() -> None:
+    text = "Leave a Reply\nYour email address will not be published.\nAdvertisement\n"
+    report = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="f", text=text))
+    assert report.clean_text.strip() == ""
+    assert any("no body text" in w for w in report.warnings)
