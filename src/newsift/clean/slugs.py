@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 # The last token of a line, shaped like a file slug: lowercase words joined by
@@ -63,7 +63,7 @@ def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], Counter[str
     slug_words = [w for w in re.split(r"[-.]", rest.lower()) if w and not w.isdigit()]
     counts = doc_words()
     own = Counter(w.lower() for w in _WORD.findall(m.group("token")))
-    known = {w for w, c in counts.items() if c > own.get(w, 0)}
+    known = _Echo(counts, own)
     tail_in_doc = sum(1 for w in slug_words if w in known or len(w) <= 3)
     head_l = head.lower()
     glued_split = _split_glued(head_l, is_word, known)
@@ -86,7 +86,7 @@ def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], Counter[str
     return SlugFinding(m.start("token"), m.end("token"), glued=False, certain=False)
 
 
-def _split_glued(head: str, is_word: WordScore, known: set[str]) -> int | None:
+def _split_glued(head: str, is_word: WordScore, known: Container[str]) -> int | None:
     """Where a body word ends and the slug's first word starts inside ``head``.
 
     Returns the split index (> 0), 0 when ``head`` is itself an ordinary word
@@ -109,8 +109,20 @@ def _split_glued(head: str, is_word: WordScore, known: set[str]) -> int | None:
     return 0 if is_word(head) > 0 or head in known else None
 
 
+class _Echo:
+    """Words of the article that occur outside the token being judged."""
+
+    __slots__ = ("counts", "own")
+
+    def __init__(self, counts: Counter[str], own: Counter[str]) -> None:
+        self.counts, self.own = counts, own
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.counts.get(word, 0) > self.own.get(word, 0)
+
+
 def document_words(text: str) -> Counter[str]:
-    return Counter(w.lower() for w in _WORD.findall(text))
+    return Counter(_WORD.findall(text.lower()))
 
 
 def ends_open(line: str) -> bool:
