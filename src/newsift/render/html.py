@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..report import Report, Score
+from .meta import metadata_rows
 
 # Same characters the text renderer neutralises; replaced one for one so that
 # offsets into article.text stay valid while slicing.
@@ -74,9 +75,7 @@ def furniture_marks(report: Report) -> list[_Mark]:
     """
     size = len(report.article.text)
     spans = sorted(
-        (max(0, f.start), min(size, f.end), f.kind)
-        for f in report.furniture
-        if min(size, f.end) > max(0, f.start)
+        (max(0, f.start), min(size, f.end), f.kind) for f in report.furniture if min(size, f.end) > max(0, f.start)
     )
     merged: list[_Mark] = []
     for start, end, kind in spans:
@@ -127,18 +126,7 @@ def marked_text(report: Report) -> str:
 
 
 def _meta(report: Report) -> str:
-    art = report.article
-    origin = art.origin.source + (f":{art.origin.line}" if art.origin.line is not None else "")
-    rows = [
-        ("id", art.id),
-        ("source", f"{origin} ({art.origin.format})"),
-        ("domain", art.domain),
-        ("site", art.site),
-        ("url", art.url),
-        ("published", art.published),
-        ("authors", ", ".join(art.authors) if art.authors else None),
-        ("language", report.language),
-    ]
+    rows = metadata_rows(report)
     items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v)
     return f'<dl class="meta">{items}</dl>'
 

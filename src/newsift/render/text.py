@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report import Report, Score
+from .meta import metadata_rows
 
 # C0 controls except tab and newline, DEL and the C1 range: ESC sequences in a
 # scraped page must not drive the user's terminal.
@@ -53,21 +54,10 @@ def _score_is_empty(score: Score) -> bool:
 
 
 def _metadata(report: Report) -> Table:
-    art = report.article
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim")
     table.add_column()
-    origin = art.origin.source + (f":{art.origin.line}" if art.origin.line is not None else "")
-    rows: list[tuple[str, str | None]] = [
-        ("id", art.id),
-        ("source", f"{origin} ({art.origin.format})"),
-        ("domain", art.domain),
-        ("site", art.site),
-        ("url", art.url),
-        ("published", art.published),
-        ("authors", ", ".join(art.authors) if art.authors else None),
-        ("language", report.language),
-    ]
+    rows: list[tuple[str, str | None]] = metadata_rows(report)
     for label, value in rows:
         if value:
             table.add_row(label, _t(value))
