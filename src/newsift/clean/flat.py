@@ -374,4 +374,7 @@ def _default_word_score() -> Callable[[str], float]:
     def score(word: str) -> float:
         return float(zipf_frequency(word, "en"))
 
+    # wordfreq reads its frequency table on first use; pay that when the
+    # cleaner is built (once per Analyzer), not inside the first article's timing.
+    score("the")
     return score
