@@ -185,3 +185,15 @@ def test_config_file_errors_name_the_file(tmp_path: Path) -> None:
     bad.write_text("this is = = not toml", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.toml"):
         Config.load(bad, env={})
+
+
+def test_reader_repairs_become_report_warnings(tmp_path: Path) -> None:
+    text = "The cafÃ© on the harbour reopened on Monday after the flood, its owner told reporters.\n"
+    path = tmp_path / "cafe.txt"
+    path.write_text(text, encoding="utf-8")
+    config = Config(stages=("clean",))
+    for report in (newsift.analyze(text, config), newsift.analyze(path, config)):
+        assert "café" in report.article.text
+        assert any("mojibake" in w for w in report.warnings)
+    (many,) = list(Analyzer(config).analyze_many([path]))
+    assert isinstance(many, Report) and any("mojibake" in w for w in many.warnings)

@@ -128,8 +128,12 @@ class Analyzer:
         return [s.name for s in self.stages]
 
     # -- single articles -------------------------------------------------
-    def analyze_article(self, article: Article) -> Report:
+    def analyze_article(self, article: Article, *, notes: Iterable[str] = ()) -> Report:
+        """Run the stages on one article; ``notes`` are the reader's remarks (a
+        repaired encoding, say), kept as warnings so no repair goes unseen."""
         report = Report(article=article)
+        for message in notes:
+            report.warn(message)
         for message in self.absent.values():
             report.warn(message)
         for stage in self.stages:
@@ -150,17 +154,18 @@ class Analyzer:
         """
         if isinstance(source, Article):
             return self.analyze_article(source)
-        from .ingest import article_from_text, read_path
+        from .ingest import Ingested, ingest_path, ingest_text
 
         if isinstance(source, Path) or _looks_like_path(source):
-            results = list(read_path(Path(source), self.config))
+            results = list(ingest_path(Path(source), self.config))
             if len(results) != 1:
                 raise InputError(str(source), f"holds {len(results)} articles; use analyze_many()")
             (item,) = results
-            if isinstance(item, BaseException):
-                raise item
-            return self.analyze_article(item)
-        return self.analyze_article(article_from_text(str(source), self.config))
+        else:
+            item = ingest_text(str(source), self.config)
+        if not isinstance(item, Ingested):
+            raise item
+        return self.analyze_article(item.article, notes=item.notes)
 
     # -- many inputs -----------------------------------------------------
     def iter_articles(
@@ -172,9 +177,11 @@ class Analyzer:
 
     def analyze_many(self, sources: Iterable[str | Path]) -> Iterator[Result]:
         """Yield one :class:`Report` or :class:`Failure` per article found, lazily."""
-        for item in self.iter_articles(sources):
-            if isinstance(item, Article):
-                yield self.analyze_article(item)
+        from .ingest import Ingested, ingest_sources
+
+        for item in ingest_sources(sources, self.config):
+            if isinstance(item, Ingested):
+                yield self.analyze_article(item.article, notes=item.notes)
             else:
                 yield Failure.from_exception(item, getattr(item, "source", "?"))
 
