@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 def register_builtin_stages(registry: StageRegistry) -> None:
     from .clean.stage import CleanStage
     from .nlp.stages import EntitiesStage, QuotesStage
+    from .scoring.stage import ScoreStage
+    from .signals.stage import SignalsStage
 
     registry.register("clean", CleanStage)
     registry.register("entities", EntitiesStage)
     registry.register("quotes", QuotesStage)
+    registry.register("signals", SignalsStage)
+    registry.register("score", ScoreStage)

@@ -1,0 +1,1 @@
+"""Credibility scoring: features from signals, a calibrated linear model, training and evaluation."""

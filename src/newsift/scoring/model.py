@@ -1,0 +1,202 @@
+"""The credibility model: a standardised logistic regression with Platt calibration.
+
+Linear on purpose: each feature's share of the log-odds is an explanation that
+needs no approximation, and the model is a handful of numbers that ship as one
+JSON file (no code runs on load, no pickle).  Two fits ship together: one with
+the domain-reputation features and one without, because most pasted articles
+come with no known domain.
+
+Calibration is fitted on out-of-fold decision values from folds grouped by
+source domain, so the probabilities are calibrated for sources the model did
+not see, which is how it is used.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelUnavailableError
+from ..report import Signal
+from .features import feature_names, vectorise
+from .text import TextModel, Wording
+
+FORMAT_NAME = "newsift.credibility.linear"
+FORMAT_VERSION = 1
+MODEL_FILENAME = "model.json"
+_RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../shared/data`"
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@dataclass
+class LinearScorer:
+    """One fitted model: ``p = sigmoid(a * (b0 + sum(w * (x - mean) / scale)) + b)``."""
+
+    names: list[str]
+    mean_: list[float]
+    scale_: list[float]
+    coef_: list[float]
+    intercept_: float
+    platt_a_: float = 1.0
+    platt_b_: float = 0.0
+    with_domain: bool = False
+
+    def contributions(self, x: Sequence[float]) -> list[float]:
+        """Each feature's share of the calibrated log-odds (positive: towards unreliable)."""
+        a = self.platt_a_
+        # An unknown value (nan) sits at the training mean: it counts for nothing.
+        return [
+            0.0 if v != v else a * w * (v - m) / s
+            for w, v, m, s in zip(self.coef_, x, self.mean_, self.scale_, strict=True)
+        ]
+
+    def decision(self, x: Sequence[float]) -> float:
+        z = self.intercept_ + sum(
+            0.0 if v != v else w * (v - m) / s
+            for w, v, m, s in zip(self.coef_, x, self.mean_, self.scale_, strict=True)
+        )
+        return self.platt_a_ * z + self.platt_b_
+
+    def probability(self, x: Sequence[float]) -> float:
+        return sigmoid(self.decision(x))
+
+    def vector(self, signals: Mapping[str, Signal], wording: float | None = None) -> list[float]:
+        return vectorise(signals, with_domain=self.with_domain, wording=wording)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": self.names,
+            "mean": [round(v, 6) for v in self.mean_],
+            "scale": [round(v, 6) for v in self.scale_],
+            "coef": [round(v, 6) for v in self.coef_],
+            "intercept": round(self.intercept_, 6),
+            "calibration": {"method": "platt", "a": round(self.platt_a_, 6), "b": round(self.platt_b_, 6)},
+            "with_domain": self.with_domain,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], source: str) -> LinearScorer:
+        try:
+            names = [str(n) for n in data["features"]]
+            scorer = cls(
+                names=names,
+                mean_=[float(v) for v in data["mean"]],
+                scale_=[float(v) for v in data["scale"]],
+                coef_=[float(v) for v in data["coef"]],
+                intercept_=float(data["intercept"]),
+                platt_a_=float(data["calibration"]["a"]),
+                platt_b_=float(data["calibration"]["b"]),
+                with_domain=bool(data["with_domain"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelUnavailableError(f"{source} is incomplete or malformed: {exc!r}", hint=_RETRAIN_HINT) from exc
+        lengths = {len(names), len(scorer.mean_), len(scorer.scale_), len(scorer.coef_)}
+        if len(lengths) != 1:
+            raise ModelUnavailableError(f"{source}: feature arrays differ in length", hint=_RETRAIN_HINT)
+        # The file's features must be the ones this newsift computes, in the same order.
+        expected = feature_names(with_domain=scorer.with_domain)
+        if names != expected:
+            raise ModelUnavailableError(
+                f"{source} was trained on other features than this newsift computes "
+                f"({sorted(set(names) ^ set(expected))[:5]} differ)",
+                hint=_RETRAIN_HINT,
+            )
+        numbers = [*scorer.mean_, *scorer.coef_, scorer.intercept_, scorer.platt_a_, scorer.platt_b_]
+        if not all(map(math.isfinite, numbers)) or not all(s > 0 for s in scorer.scale_):
+            raise ModelUnavailableError(f"{source}: a weight is not a finite number", hint=_RETRAIN_HINT)
+        return scorer
+
+
+@dataclass
+class CredibilityModel:
+    """The shipped pair of scorers plus the metadata the model card is written from."""
+
+    with_domain: LinearScorer
+    without_domain: LinearScorer
+    text: TextModel
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def wording(self, text: str) -> float | None:
+        return self.text.decision(text) if text.strip() else None
+
+    def read_wording(self, text: str) -> Wording:
+        return self.text.read(text) if text.strip() else Wording(None, [])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "with_domain": self.with_domain.to_dict(),
+            "without_domain": self.without_domain.to_dict(),
+            "text": self.text.to_dict(),
+            "metadata": self.metadata,
+        }
+
+    def save(self, path: str | Path) -> Path:
+        file = Path(path)
+        if file.is_dir() or not file.suffix:
+            file = file / MODEL_FILENAME
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return file
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: str = "<dict>") -> CredibilityModel:
+        if not isinstance(data, Mapping) or data.get("format") != FORMAT_NAME:
+            raise ModelUnavailableError(f"{source} is not a newsift credibility model", hint=_RETRAIN_HINT)
+        if data.get("format_version") != FORMAT_VERSION:
+            raise ModelUnavailableError(
+                f"{source} has format version {data.get('format_version')!r}; "
+                f"this newsift reads version {FORMAT_VERSION}",
+                hint=_RETRAIN_HINT,
+            )
+        with_domain = LinearScorer.from_dict(data.get("with_domain") or {}, source)
+        without_domain = LinearScorer.from_dict(data.get("without_domain") or {}, source)
+        if not with_domain.with_domain or without_domain.with_domain:
+            raise ModelUnavailableError(f"{source}: the two scorers are swapped", hint=_RETRAIN_HINT)
+        text = TextModel.from_dict(data.get("text") or {}, source)
+        metadata = data.get("metadata")
+        return cls(with_domain, without_domain, text, dict(metadata) if isinstance(metadata, Mapping) else {})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> CredibilityModel:
+        """Load a model file (or a directory holding ``model.json``); None loads the shipped model."""
+        if path is None:
+            source = f"newsift/models/credibility/{MODEL_FILENAME}"
+            try:
+                raw = (
+                    resources.files("newsift")
+                    .joinpath("models", "credibility", MODEL_FILENAME)
+                    .read_text(encoding="utf-8")
+                )
+            except OSError as exc:
+                raise ModelUnavailableError(
+                    f"the shipped credibility model {source} could not be read: {exc}", hint=_RETRAIN_HINT
+                ) from exc
+        else:
+            file = Path(path)
+            if file.is_dir():
+                file = file / MODEL_FILENAME
+            source = str(file)
+            try:
+                raw = file.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ModelUnavailableError(
+                    f"credibility model {source} could not be read: {exc}", hint=_RETRAIN_HINT
+                ) from exc
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise ModelUnavailableError(f"{source} is not valid JSON: {exc}", hint=_RETRAIN_HINT) from exc
+        return cls.from_dict(data, source=source)

@@ -1,0 +1,171 @@
+"""The ``score`` stage: a calibrated unreliability probability, a label, and the reasons.
+
+The probability comes from the model with the domain prior when the
+reputation table knows the domain, else from the model without it; the
+latter is always reported too (``Score.without_domain``), since most pasted
+articles come without a known domain.
+
+The label is ``uncertain`` unless the probability clears a margin around 0.5,
+and the margin widens with each way the evidence is thin: a short or missing
+body, no title, sourcing or furniture that could not be measured.  With no
+body at all the label is always ``uncertain``.  Each reason is one feature's
+share of the log-odds, in plain words, with the evidence spans of the signal
+behind it; the wording reason points at its strongest words in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..report import Reason, Report, Score, Signal
+from ..signals.style import body_text
+from .features import NUMERIC, WORDING, describe, signal_of
+from .model import CredibilityModel, LinearScorer
+from .text import Wording, term_spans
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+BASE_MARGIN = 0.15
+THIN_MARGIN = 0.1
+SHORT_BODY_WORDS = 80
+MAX_REASONS = 5
+MIN_CONTRIBUTION = 0.05
+MAX_REASON_EVIDENCE = 5
+_SPEC = {s.name: s for s in NUMERIC}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How much the report has to go on, and why the label may be held back."""
+
+    no_body: bool
+    gaps: tuple[str, ...]
+
+    @property
+    def margin(self) -> float:
+        return BASE_MARGIN + THIN_MARGIN * len(self.gaps)
+
+
+def assess(signals: dict[str, Signal]) -> Evidence:
+    gaps: list[str] = []
+    words_sig = signals.get("body.words")
+    words = words_sig.value if words_sig is not None and isinstance(words_sig.value, int | float) else 0
+    no_body = words == 0
+    if no_body:
+        gaps.append("the article has no body text, so only the title and page were read")
+    elif words < SHORT_BODY_WORDS:
+        gaps.append(f"the body is short ({int(words)} words)")
+    title = signals.get("clickbait.title")
+    if title is None or title.value is None:
+        gaps.append("the article has no title")
+    sourcing = signals.get("sourcing.attributed_share")
+    if not no_body and (sourcing is None or sourcing.value is None):
+        gaps.append("sourcing could not be measured (no quotes stage)")
+    kinds = signals.get("furniture.kinds")
+    if kinds is None or kinds.value is None:
+        gaps.append("page furniture could not be measured (no clean stage)")
+    return Evidence(no_body, tuple(gaps))
+
+
+class ScoreStage:
+    """Fills ``report.score`` from ``report.signals``.  The model loads once, here."""
+
+    name = "score"
+    requires: tuple[str, ...] = ("signals",)
+    fills: tuple[str, ...] = ("score",)
+
+    def __init__(self, config: Config | None = None, *, model: CredibilityModel | None = None) -> None:
+        self.config = config
+        self.model = model or CredibilityModel.load()
+
+    def __call__(self, report: Report) -> None:
+        report.score = self.score(report.signals, _reading(report), report.article.text)
+
+    def score(self, signals: dict[str, Signal], text: str = "", original: str = "") -> Score:
+        """Score from the signals and the text the wording model reads (title + clean body).
+
+        ``original`` is ``article.text``, where the evidence of the wording reason is looked up.
+        """
+        if not signals:
+            return Score(
+                None,
+                "uncertain",
+                [Reason("no score: the signals stage did not run, so there is nothing to weigh", "signals", 0.0)],
+            )
+        reading = self.model.read_wording(text)
+        wording = reading.decision
+        plain = self.model.without_domain
+        x_plain = plain.vector(signals, wording)
+        p_plain = plain.probability(x_plain)
+        reputation = signals.get("source.reputation")
+        domain_known = reputation is not None and reputation.value not in (None, "unknown")
+        if domain_known:
+            scorer = self.model.with_domain
+            x = scorer.vector(signals, wording)
+            p = scorer.probability(x)
+        else:
+            scorer, x, p = plain, x_plain, p_plain
+        evidence = assess(signals)
+        if evidence.no_body or abs(p - 0.5) < evidence.margin:
+            label = "uncertain"
+        else:
+            label = "unreliable" if p > 0.5 else "reliable"
+        reasons = _reasons(scorer, x, signals, label, reading, original)
+        for gap in evidence.gaps:
+            reasons.append(Reason(f"thin evidence: {gap}", "score.evidence", 0.0))
+        return Score(round(p, 4), label, reasons, round(p_plain, 4))
+
+
+def _reading(report: Report) -> str:
+    body, _ = body_text(report)
+    return f"{report.article.title or ''}\n{body}"
+
+
+def _reasons(
+    scorer: LinearScorer,
+    x: list[float],
+    signals: dict[str, Signal],
+    label: str,
+    reading: Wording,
+    original: str,
+) -> list[Reason]:
+    contributions = scorer.contributions(x)
+    ranked = sorted(range(len(x)), key=lambda i: -abs(contributions[i]))
+    out: list[Reason] = []
+    for i in ranked:
+        c = contributions[i]
+        name = scorer.names[i]
+        if abs(c) < MIN_CONTRIBUTION or len(out) >= MAX_REASONS:
+            break
+        # A reason must support the label it explains; an uncertain label shows both sides.
+        if (label == "unreliable" and c < 0) or (label == "reliable" and c > 0):
+            continue
+        if name.startswith("source.") and not x[i]:
+            continue  # "not from a satire site" explains nothing
+        direction = "raises" if c > 0 else "lowers"
+        if name == WORDING:
+            words = reading.top_terms(towards_unreliable=c > 0)
+            out.append(
+                Reason(
+                    f"{describe(name, c > 0, x[i])} (words such as {', '.join(words)}; {direction} the "
+                    "unreliability score)",
+                    name,
+                    round(c, 4),
+                    term_spans(original, words, MAX_REASON_EVIDENCE),
+                )
+            )
+            continue
+        deviation = x[i] - scorer.mean_[i] if name in _SPEC else x[i]
+        signal_name = signal_of(name)
+        sig = signals.get(signal_name)
+        out.append(
+            Reason(
+                f"{describe(name, c > 0, deviation)} ({direction} the unreliability score)",
+                signal_name,
+                round(c, 4),
+                list(sig.evidence[:MAX_REASON_EVIDENCE]) if sig is not None else [],
+            )
+        )
+    return out

@@ -1,0 +1,267 @@
+"""Train the shipped credibility model from ``../shared/data``.
+
+    python -m newsift.scoring.train --data ../shared/data --out src/newsift/models/credibility
+    newsift train --data ../shared/data            # the same, through the CLI
+
+Reproducible: the corpus is deduplicated and capped with a fixed seed, the
+folds are grouped by source domain (deterministic), and the solver is
+deterministic.  Signals are cached under /tmp (see :mod:`.extract`), so a
+second run takes seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..report import Signal
+from .corpus import DATASETS, DedupStats, LabelledArticle, cap_per_dataset, load_corpus
+from .extract import CACHE_VERSION, DEFAULT_CACHE, extract_signals
+from .features import feature_names, vectorise
+from .model import CredibilityModel, LinearScorer
+from .text import fit_text_model
+
+SEED = 13
+CAP_PER_DATASET = 600
+# Fixed a priori, not searched: a moderate penalty for ~40 standardised features.
+C = 0.3
+CALIBRATION_FOLDS = 5
+# A set takes part in the feature-stability check when it has this many items of each class.
+MIN_CLASS = 20
+MIN_EFFECT = 0.05
+MIN_AGREEING = 2
+
+
+@dataclass
+class TrainingSet:
+    articles: list[LabelledArticle]
+    signals: dict[str, dict[str, Signal]]
+    stats: DedupStats
+
+    def matrix(
+        self,
+        *,
+        with_domain: bool,
+        index: Sequence[int] | None = None,
+        wording: Sequence[float | None] | None = None,
+    ) -> list[list[float]]:
+        chosen = list(range(len(self.articles)) if index is None else index)
+        scores = wording if wording is not None else [None] * len(chosen)
+        return [
+            vectorise(self.signals[self.articles[i].key], with_domain=with_domain, wording=w)
+            for i, w in zip(chosen, scores, strict=True)
+        ]
+
+
+def build_training_set(
+    data_dir: Path,
+    *,
+    cap: int = CAP_PER_DATASET,
+    seed: int = SEED,
+    cache_dir: Path = DEFAULT_CACHE,
+    datasets: Sequence[str] = DATASETS,
+) -> TrainingSet:
+    stats = DedupStats()
+    articles = cap_per_dataset(load_corpus(data_dir, datasets, stats=stats), cap, seed, stats=stats)
+    return TrainingSet(articles, extract_signals(articles, cache_dir), stats)
+
+
+def dataset_weights(datasets: Sequence[str]) -> list[float]:
+    """Each set weighs the same in total, so no one set's quirks set the weights."""
+    counts = Counter(datasets)
+    per_set = len(datasets) / len(counts)
+    return [per_set / counts[d] for d in datasets]
+
+
+def stable_features(
+    xs: Any, y: Any, datasets: Sequence[str], *, min_class: int = MIN_CLASS, min_effect: float = MIN_EFFECT
+) -> Any:
+    """Which features point the same way in every training set that has both classes.
+
+    A feature whose difference between unreliable and reliable items flips sign
+    from one set to another describes how the sets were collected, not how
+    reliable an article is; on a set the model has not seen it is a coin toss
+    at best.  ``xs`` is standardised with unknowns at 0; ``min_effect`` is the
+    smallest difference of class means (in standard deviations) that counts.
+    """
+    import numpy as np
+
+    names = np.asarray(datasets)
+    signs = []
+    for name in sorted(set(datasets)):
+        rows = names == name
+        pos, neg = rows & (y == 1), rows & (y == 0)
+        if pos.sum() < min_class or neg.sum() < min_class:
+            continue
+        diff = xs[pos].mean(axis=0) - xs[neg].mean(axis=0)
+        signs.append(np.where(diff > min_effect, 1, np.where(diff < -min_effect, -1, 0)))
+    if not signs:
+        return np.ones(xs.shape[1], dtype=bool)
+    stacked = np.vstack(signs)
+    # Sets where a feature does not vary (no titles, no domains) abstain; the others must agree.
+    up, down = (stacked == 1).sum(axis=0), (stacked == -1).sum(axis=0)
+    agree = ((up >= MIN_AGREEING) & (down == 0)) | ((down >= MIN_AGREEING) & (up == 0))
+    return agree & (xs.std(axis=0) > 0)
+
+
+def fit_scorer(
+    x: Sequence[Sequence[float]],
+    y: Sequence[int],
+    groups: Sequence[str],
+    weights: Sequence[float],
+    datasets: Sequence[str],
+    *,
+    with_domain: bool,
+    c: float = C,
+) -> LinearScorer:
+    """Standardise, keep the stable features, fit a logistic regression, and Platt-calibrate it
+    on out-of-fold scores from folds grouped by domain."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    xa = np.asarray(x, dtype=float)
+    ya = np.asarray(y, dtype=int)
+    wa = np.asarray(weights, dtype=float)
+    known = ~np.isnan(xa)
+    counts = known.sum(axis=0)
+    mean = np.where(counts > 0, np.nansum(xa, axis=0) / np.maximum(counts, 1), 0.0)
+    filled = np.where(known, xa, mean)
+    scale = filled.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    xs = (filled - mean) / scale
+    keep = stable_features(xs, ya, datasets)
+    xk = xs[:, keep]
+
+    def logreg() -> LogisticRegression:
+        return LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+
+    n_groups = len(set(groups))
+    oof = np.zeros(len(ya))
+    folds = GroupKFold(n_splits=min(CALIBRATION_FOLDS, n_groups))
+    for train_idx, test_idx in folds.split(xk, ya, groups=list(groups)):
+        if len(set(ya[train_idx])) < 2:
+            continue
+        m = logreg().fit(xk[train_idx], ya[train_idx], sample_weight=wa[train_idx])
+        oof[test_idx] = m.decision_function(xk[test_idx])
+    platt = LogisticRegression(C=1e4, max_iter=1000).fit(oof.reshape(-1, 1), ya, sample_weight=wa)
+    final = logreg().fit(xk, ya, sample_weight=wa)
+    coef = np.zeros(xs.shape[1])
+    coef[keep] = final.coef_[0]
+    return LinearScorer(
+        names=feature_names(with_domain=with_domain),
+        mean_=[float(v) for v in mean],
+        scale_=[float(v) for v in scale],
+        coef_=[float(v) for v in coef],
+        intercept_=float(final.intercept_[0]),
+        platt_a_=float(platt.coef_[0][0]),
+        platt_b_=float(platt.intercept_[0]),
+        with_domain=with_domain,
+    )
+
+
+def article_text(article: LabelledArticle) -> str:
+    """What the wording model reads: the title and the body, as the score stage gives them."""
+    return f"{article.title or ''}\n{article.text}"
+
+
+def out_of_fold_wording(
+    texts: Sequence[str], y: Sequence[int], groups: Sequence[str], weights: Sequence[float]
+) -> list[float | None]:
+    """Wording scores of the training rows from models that did not see their source domain."""
+    from sklearn.model_selection import GroupKFold
+
+    out: list[float | None] = [None] * len(texts)
+    folds = GroupKFold(n_splits=min(CALIBRATION_FOLDS, len(set(groups))))
+    for train_idx, test_idx in folds.split(list(texts), list(y), groups=list(groups)):
+        model = fit_text_model(
+            [texts[i] for i in train_idx], [y[i] for i in train_idx], [weights[i] for i in train_idx]
+        )
+        for i in test_idx:
+            score = model.decision(texts[i])
+            out[i] = score
+    return out
+
+
+def fit_model(data: TrainingSet, index: Sequence[int] | None = None) -> CredibilityModel:
+    chosen = list(range(len(data.articles))) if index is None else list(index)
+    arts = [data.articles[i] for i in chosen]
+    y = [a.label for a in arts]
+    groups = [a.group for a in arts]
+    names = [a.dataset for a in arts]
+    weights = dataset_weights(names)
+    texts = [article_text(a) for a in arts]
+    wording = out_of_fold_wording(texts, y, groups, weights)
+    scorers = {
+        flag: fit_scorer(
+            data.matrix(with_domain=flag, index=chosen, wording=wording), y, groups, weights, names, with_domain=flag
+        )
+        for flag in (True, False)
+    }
+    text_model = fit_text_model(texts, y, weights)
+    return CredibilityModel(with_domain=scorers[True], without_domain=scorers[False], text=text_model)
+
+
+def train(
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    cap: int = CAP_PER_DATASET,
+    seed: int = SEED,
+    cache_dir: Path = DEFAULT_CACHE,
+    datasets: Sequence[str] = DATASETS,
+    metrics: dict[str, Any] | None = None,
+) -> Path:
+    """Build the corpus, fit the model on all of it, and write ``out_dir/model.json``."""
+    data = build_training_set(data_dir, cap=cap, seed=seed, cache_dir=cache_dir, datasets=datasets)
+    model = fit_model(data)
+    counts: dict[str, dict[str, int]] = {}
+    for a in data.articles:
+        per = counts.setdefault(a.dataset, {"reliable": 0, "unreliable": 0})
+        per["unreliable" if a.label else "reliable"] += 1
+    model.metadata = {
+        "newsift_version": __version__,
+        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "seed": seed,
+        "cap_per_dataset": cap,
+        "C": C,
+        "calibration": f"Platt on {CALIBRATION_FOLDS}-fold out-of-fold scores, folds grouped by domain",
+        "signals_cache_version": CACHE_VERSION,
+        "datasets": list(datasets),
+        "training_articles": len(data.articles),
+        "features_used": {
+            "with_domain": [n for n, c in zip(model.with_domain.names, model.with_domain.coef_, strict=True) if c],
+            "without_domain": [
+                n for n, c in zip(model.without_domain.names, model.without_domain.coef_, strict=True) if c
+            ],
+        },
+        "wording_terms": len(model.text.terms),
+        "per_dataset": counts,
+        "dedup": data.stats.to_dict(),
+        **({"metrics": metrics} if metrics else {}),
+    }
+    return model.save(out_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsift.scoring.train", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("src/newsift/models/credibility"))
+    parser.add_argument("--cap", type=int, default=CAP_PER_DATASET)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    args = parser.parse_args(argv)
+    path = train(args.data, args.out, cap=args.cap, seed=args.seed, cache_dir=args.cache)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

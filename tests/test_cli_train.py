@@ -1,0 +1,135 @@
+"""``newsift train`` and ``newsift eval`` on a tiny synthetic corpus written by the test itself."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsift.cli import app
+from newsift.scoring.model import CredibilityModel
+
+SETS = ("fakenewsnet_v1_2018", "buzzfeed_webis_2016", "coaid")
+CALM = [
+    "The council approved the budget on {day} after a two-hour debate, officials said.",
+    "Spending on roads will rise by {n} percent next year, according to the finance office.",
+    '"We looked at every line of this plan," said council member {name}.',
+    "The regional audit office reviewed the figures in {month} and found no errors.",
+    "A spokeswoman for the mayor said the schedule would be published on the city website.",
+    "Residents can comment on the plan at a public hearing on {day}, the clerk said.",
+    "The vote was {n} to 2, with two members abstaining.",
+    "{name}, who chairs the transport committee, said repairs would start in {month}.",
+    "The plan also sets aside money for {n} new buses, the transit agency said in a statement.",
+    "Critics on the council said the increase was too small to fix the worst streets.",
+]
+LOUD = [
+    "You will NOT believe what they are hiding from you about {name}!!!",
+    "This is the most shocking scandal in history and nobody is talking about it!",
+    "Share this everywhere before they delete it, wake up people!!!",
+    "Everyone knows the truth now and the media is lying to your family.",
+    "It is absolutely insane and totally disgusting what happened on {day}!",
+    "They don't want you to know this one secret about {month}!!!",
+    "We are DONE being lied to by these corrupt crooks!",
+    "Sources say the evidence is explosive and it will blow your mind.",
+    "This is why nobody trusts them anymore, it is unbelievable!!!",
+    "Your life will never be the same after you read this!",
+]
+NAMES = ["Ana Ruiz", "Tom Berg", "Lena Fischer", "Omar Haddad", "Kai Nakamura", "Rosa Lind"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = ["March", "April", "May", "June", "July"]
+
+
+def _article(rng: random.Random, pool: list[str]) -> str:
+    picks = rng.sample(pool, 8)
+    return " ".join(
+        s.format(day=rng.choice(DAYS), month=rng.choice(MONTHS), name=rng.choice(NAMES), n=rng.randint(3, 90))
+        for s in picks
+    )
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("data")
+    rng = random.Random(7)
+    for s, name in enumerate(SETS):
+        (root / name).mkdir()
+        rows = []
+        for i in range(16):
+            unreliable = i % 2 == 1
+            domain = f"site{s}-{i % 6}.example-{'bad' if unreliable else 'good'}.org"
+            rows.append(
+                {
+                    "id": f"{name}-{i}",
+                    "title": ("You Won't Believe This" if unreliable else "Council approves road budget") + f" {i}",
+                    "text": _article(rng, LOUD if unreliable else CALM),
+                    "label": "unreliable" if unreliable else "reliable",
+                    "domain": domain,
+                    "url": f"https://{domain}/story/{i}",
+                }
+            )
+        with (root / name / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row) + "\n")
+    return root
+
+
+def test_train_writes_a_model_that_loads(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    args = ["train", "--data", str(data_dir), "--out", str(out), "--cache", str(tmp_path / "cache")]
+    result = CliRunner().invoke(app, [*args, "--datasets", ",".join(SETS), "--cap", "16"])
+    assert result.exit_code == 0, result.output
+    model = CredibilityModel.load(out)
+    assert model.metadata["seed"] == 13
+    assert model.metadata["training_articles"] == 48
+    assert set(model.metadata["per_dataset"]) == set(SETS)
+    assert model.text.terms
+    # A second run reads the cache and gives the same model: training is reproducible.
+    again = tmp_path / "again"
+    rerun = ["train", "--data", str(data_dir), "--out", str(again), "--cache", str(tmp_path / "cache")]
+    assert CliRunner().invoke(app, [*rerun, "--datasets", ",".join(SETS), "--cap", "16"]).exit_code == 0
+    assert CredibilityModel.load(again).without_domain.coef_ == model.without_domain.coef_
+
+
+def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, tmp_path: Path) -> None:
+    figures = tmp_path / "figures.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--data",
+            str(data_dir),
+            "--cache",
+            str(tmp_path / "cache"),
+            "--datasets",
+            ",".join(SETS),
+            "--cap",
+            "16",
+            "--json",
+            str(figures),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for name in SETS:
+        assert name in result.output
+    assert "tfidf" in result.output and "grouped-by-domain" in result.output
+    data = json.loads(figures.read_text(encoding="utf-8"))
+    assert set(data["lodo"]) == set(SETS)
+    for per in data["lodo"].values():
+        assert 0.0 <= per["+domain"]["ece"] <= 1.0
+
+
+def test_unknown_dataset_is_a_usage_error(data_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["train", "--data", str(data_dir), "--datasets", "nope"])
+    assert result.exit_code == 2
+    assert "nope" in result.output
+
+
+def test_missing_data_folder_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["eval", "--data", str(tmp_path / "absent"), "--cache", str(tmp_path / "c"), "--datasets", SETS[0]]
+    )
+    assert result.exit_code == 1
+    assert "cannot read" in result.output and "--data" in result.output

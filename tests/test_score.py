@@ -1,0 +1,226 @@
+"""The score stage: the shipped model loads, wire copy reads reliable, junk reads unreliable with
+reasons, thin or odd input is uncertain or explained, never a crash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsift.config import Config
+from newsift.errors import ModelUnavailableError
+from newsift.pipeline import Analyzer
+from newsift.report import Article, Report, Signal, json_schema
+from newsift.scoring.features import feature_names, vectorise
+from newsift.scoring.model import CredibilityModel
+from newsift.scoring.stage import ScoreStage, assess
+
+WIRE_TITLE = "Water board approves 310 million euro plan to replace ageing pipes"
+WIRE = (
+    "ROTTERDAM, March 3 - The regional water board approved a plan on Monday to replace 120 kilometres "
+    "of ageing pipes over the next six years, according to documents published after the meeting.\n\n"
+    '"The network loses almost a fifth of its water before it reaches a tap," said Maria Okafor, the '
+    "board's chief engineer, at a news conference.\n\n"
+    "The work will cost an estimated 310 million euros and will be paid for partly by a rise in water "
+    "charges of about four percent a year, the board said in a statement.\n\n"
+    "Jan de Vries, who chairs the province's finance committee, said the increase was in line with "
+    'what neighbouring boards had approved. "We asked for a detailed schedule, and we received one," '
+    "he said.\n\n"
+    "The national consumer association said it would study the figures before commenting. A "
+    "spokeswoman, Lotte Bakker, said the group had asked the board to publish annual progress "
+    "reports.\n\n"
+    "The board expects the first contracts to be awarded in September, its director, Pieter Smit, "
+    "told reporters. Work on the oldest section, built in 1962, is due to start next year."
+)
+JUNK_TITLE = "You Won't Believe What They Are Putting In Your Water!!!"
+JUNK = (
+    "This is the most SHOCKING thing you will read all year!!! They are putting something in your water "
+    "and they do not want you to know about it. Wake up people!!!\n\n"
+    "Everyone knows the truth now. The water people are lying to you and your family every single day. "
+    "It is absolutely disgusting and totally insane. Share this before they delete it!!!\n\n"
+    "We have seen the evidence and it is unbelievable. You need to stop drinking tap water NOW. This is "
+    "the biggest cover-up in history and nobody is talking about it!!!\n\n"
+    "Leave a Reply\n\n"
+    "Your email address will not be published. Required fields are marked *\n\n"
+    "You May Also Like\n\n"
+    "You Won't Believe What This Mayor Just Did To Every Driver In Town\n\n"
+    "10 Shocking Secrets Doctors Don't Want You To Know About Tap Water\n\n"
+    "This Is Why Nobody Trusts The Water Board Anymore\n\n"
+    "WOW: What This Family Found In Their Kitchen Will Leave You Speechless\n"
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(Config())
+
+
+def analyze(analyzer: Analyzer, text: str, title: str | None = None, url: str | None = None) -> Report:
+    return analyzer.analyze_article(Article(id="t", text=text, title=title, url=url))
+
+
+def test_shipped_model_loads_and_matches_the_features_this_version_computes() -> None:
+    model = CredibilityModel.load()
+    assert model.without_domain.names == feature_names(with_domain=False)
+    assert model.with_domain.names == feature_names(with_domain=True)
+    assert model.metadata["seed"] == 13
+    assert "dedup" in model.metadata
+
+
+def test_model_round_trips_through_json(tmp_path: Path) -> None:
+    model = CredibilityModel.load()
+    path = model.save(tmp_path)
+    again = CredibilityModel.load(path)
+    x = [0.5] * len(model.without_domain.names)
+    assert again.without_domain.probability(x) == pytest.approx(model.without_domain.probability(x), abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d.update(format="something.else"),
+        lambda d: d.update(format_version=99),
+        lambda d: d["without_domain"]["features"].reverse(),
+        lambda d: d["with_domain"].update(coef=[1.0]),
+        lambda d: d["without_domain"]["calibration"].pop("a"),
+    ],
+)
+def test_a_malformed_model_file_is_refused_with_a_retrain_hint(tmp_path: Path, mutate: object) -> None:
+    data = CredibilityModel.load().to_dict()
+    mutate(data)  # type: ignore[operator]
+    bad = tmp_path / "model.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelUnavailableError, match="retrain"):
+        CredibilityModel.load(bad)
+
+
+def test_missing_model_file_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailableError, match="could not be read"):
+        CredibilityModel.load(tmp_path / "nope.json")
+
+
+def test_unknown_signals_are_nan_and_count_for_nothing() -> None:
+    model = CredibilityModel.load()
+    scorer = model.without_domain
+    names = feature_names(with_domain=False)
+    x = vectorise({}, with_domain=False)
+    assert len(x) == len(names) and all(v != v for v in x)
+    assert all(c == 0.0 for c in scorer.contributions(x))
+    known = vectorise({"clickbait.title": Signal(0.9)}, with_domain=False, wording=0.3)
+    assert known[names.index("clickbait.title")] == pytest.approx(0.9)
+    assert known[names.index("text.wording")] == pytest.approx(0.3)
+
+
+def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
+    report = analyze(analyzer, WIRE, WIRE_TITLE)
+    score = report.score
+    assert score.label == "reliable", (score, report.warnings)
+    assert score.unreliable_probability is not None and score.unreliable_probability < 0.5
+    assert score.without_domain == score.unreliable_probability  # no domain: the same model
+    assert all(r.contribution <= 0 for r in score.reasons if r.signal != "score.evidence")
+
+
+def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analyzer) -> None:
+    # Furniture and teasers are measured (see test_signals_stage) but carry no weight: the
+    # training sets hold extracted text without page furniture (MODEL_CARD.md, "limits").
+    report = analyze(analyzer, JUNK, JUNK_TITLE)
+    score = report.score
+    assert score.label == "unreliable", score
+    assert score.unreliable_probability is not None and score.unreliable_probability > 0.5
+    signals = {r.signal for r in score.reasons}
+    assert score.reasons and all(r.contribution > 0 for r in score.reasons if r.signal != "score.evidence")
+    assert any(s.startswith("sourcing.") for s in signals), signals
+    assert any(s.startswith("style.") for s in signals), signals
+    assert report.signals["furniture.comment_form"].value and report.signals["clickbait.related"].value
+    for reason in score.reasons:
+        for span in reason.evidence:
+            assert report.article.text[span.start : span.end] == span.text
+
+
+def test_reasons_carry_evidence_spans_from_their_signal(analyzer: Analyzer) -> None:
+    report = analyze(analyzer, JUNK, JUNK_TITLE)
+    with_evidence = [r for r in report.score.reasons if r.evidence]
+    assert with_evidence
+    for reason in with_evidence:
+        if reason.signal == "text.wording":
+            # The wording reason points at the words it names, wherever they occur in the text.
+            for span in reason.evidence:
+                assert report.article.text[span.start : span.end] == span.text
+                assert span.text.lower() in reason.text
+        else:
+            assert reason.evidence == report.signals[reason.signal].evidence[: len(reason.evidence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "url"),
+    [
+        ("", WIRE_TITLE, None),  # a title with no body
+        (WIRE, None, None),  # a body with no title
+        (WIRE, WIRE_TITLE, "https://www.unlisted-local-paper-example.com/news/1"),  # unknown domain
+        (WIRE, WIRE_TITLE, "http://192.168.0.7/story.html"),  # an IP address
+        (WIRE, WIRE_TITLE, "http://localhost/story"),  # localhost
+        ("Short note.", None, None),  # almost nothing
+    ],
+)
+def test_bad_inputs_give_a_score_with_fitting_uncertainty_never_a_crash(
+    analyzer: Analyzer, text: str, title: str | None, url: str | None
+) -> None:
+    report = analyze(analyzer, text, title, url)
+    assert not any("failed" in w for w in report.warnings), report.warnings
+    score = report.score
+    assert score.label in {"reliable", "unreliable", "uncertain"}
+    assert score.unreliable_probability is None or 0.0 <= score.unreliable_probability <= 1.0
+    assert report.signals["source.reputation"].value == "unknown"
+    assert score.without_domain == score.unreliable_probability
+    if not text.strip():
+        assert score.label == "uncertain"
+        assert any("no body text" in r.text for r in score.reasons)
+    if title is None:
+        assert any("no title" in r.text for r in score.reasons)
+    json.dumps(report.to_dict())  # serialisable as it stands
+
+
+def test_empty_related_headlines_are_explained(analyzer: Analyzer) -> None:
+    report = analyze(analyzer, WIRE, WIRE_TITLE)
+    assert report.related_headlines == []
+    assert "no related headlines" in report.signals["clickbait.related"].detail["reason"]
+
+
+def test_thin_evidence_widens_the_uncertain_band() -> None:
+    full = assess(
+        {
+            "body.words": Signal(400),
+            "clickbait.title": Signal(0.1),
+            "sourcing.attributed_share": Signal(0.3),
+            "furniture.kinds": Signal(0),
+        }
+    )
+    thin = assess({"body.words": Signal(30)})
+    assert full.gaps == () and not full.no_body
+    assert thin.margin > full.margin and len(thin.gaps) == 4
+    assert assess({}).no_body
+
+
+def test_no_signals_means_no_score_and_says_why() -> None:
+    stage = ScoreStage(Config())
+    report = Report(article=Article(id="x", text="text"))
+    stage(report)
+    assert report.score.unreliable_probability is None
+    assert report.score.label == "uncertain"
+    assert "signals stage did not run" in report.score.reasons[0].text
+
+
+def test_known_domain_uses_the_prior_and_keeps_the_plain_score(analyzer: Analyzer) -> None:
+    report = analyze(analyzer, WIRE, WIRE_TITLE, url="https://www.reuters.com/world/x")
+    assert report.signals["source.reputation"].value != "unknown"
+    score = report.score
+    assert score.without_domain is not None and score.unreliable_probability is not None
+    plain = analyze(analyzer, WIRE, WIRE_TITLE)
+    assert score.without_domain == plain.score.unreliable_probability
+
+
+def test_score_fits_the_report_schema(analyzer: Analyzer) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    report = analyze(analyzer, JUNK, JUNK_TITLE)
+    jsonschema.validate(report.to_dict(), json_schema())

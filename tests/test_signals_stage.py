@@ -1,0 +1,166 @@
+"""The signals stage: every family filled, evidence offsets into article.text, gaps as warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsift.clean.stage import CleanStage
+from newsift.config import Config
+from newsift.pipeline import StageRegistry
+from newsift.report import Article, Report
+from newsift.signals.stage import SignalsStage
+
+BODY = (
+    "The regional water board approved a plan on Monday to replace 120 kilometres of ageing pipes "
+    "over the next six years, according to documents published after the meeting.\n\n"
+    '"The network loses almost a fifth of its water before it reaches a tap," said Maria Okafor, '
+    "the board's chief engineer.\n\n"
+    "The work will cost an estimated 310 million euros and will be paid for partly by a rise in "
+    "water charges of about four percent a year, the board said in a statement.\n\n"
+    "Consumer groups said they would study the figures before commenting."
+)
+JUNK_TAIL = (
+    "\n\nLeave a Reply\n\n"
+    "Your email address will not be published. Required fields are marked *\n\n"
+    "You May Also Like\n\n"
+    "You Won't Believe What This Mayor Just Did To Every Driver In Town\n\n"
+    "10 Shocking Secrets Doctors Don't Want You To Know About Tap Water\n\n"
+    "This Is Why Nobody Trusts The Water Board Anymore\n"
+)
+
+
+@pytest.fixture(scope="module")
+def stage() -> SignalsStage:
+    return SignalsStage(Config())
+
+
+def report_for(text: str, title: str | None = None, url: str | None = None, domain: str | None = None) -> Report:
+    return Report(article=Article(id="t", text=text, title=title, url=url, domain=domain))
+
+
+def cleaned(text: str, **kw: str | None) -> Report:
+    report = report_for(text, **kw)
+    CleanStage(Config())(report)
+    report.timings["clean"] = 1.0
+    return report
+
+
+def assert_offsets(report: Report) -> int:
+    n = 0
+    for name, sig in report.signals.items():
+        for span in sig.evidence:
+            assert report.article.text[span.start : span.end] == span.text, name
+            n += 1
+    return n
+
+
+def test_stage_is_registered_and_declares_its_fields() -> None:
+    registry = StageRegistry.default(plugins=False)
+    factory = registry.get("signals")
+    assert factory is not None
+    built = factory(Config())
+    assert built.name == "signals" and built.fills == ("signals",)
+
+
+def test_every_family_is_filled_without_clean_or_quotes_and_gaps_are_warned(stage: SignalsStage) -> None:
+    report = report_for(BODY, title="Water board approves pipe replacement plan")
+    stage(report)
+    families = {name.split(".")[0] for name in report.signals}
+    assert {"style", "sourcing", "furniture", "clickbait", "source", "body"} <= families
+    # Unknown, not zero: nothing says whether the page had furniture or the text had quotes.
+    assert report.signals["furniture.kinds"].value is None
+    assert report.signals["sourcing.named_sources"].value is None
+    assert any("quotes" in w for w in report.warnings)
+    assert any("clean" in w for w in report.warnings)
+    assert report.signals["body.words"].value == len(BODY.split())
+
+
+def test_junk_page_furniture_and_teasers_have_evidence_in_the_original_text(stage: SignalsStage) -> None:
+    text = BODY + JUNK_TAIL
+    report = cleaned(text, title="Water board approves pipe replacement plan")
+    stage(report)
+    assert report.signals["furniture.comment_form"].value >= 1  # type: ignore[operator]
+    related = report.signals["clickbait.related"]
+    assert related.detail["headlines"] == 3
+    assert related.value is not None and related.value >= 2 / 3
+    assert {s.text for s in related.evidence} >= {"You Won't Believe What This Mayor Just Did To Every Driver In Town"}
+    assert assert_offsets(report) > 0
+
+
+def test_title_clickbait_scores_and_points_into_the_text_when_the_text_holds_the_title(
+    stage: SignalsStage,
+) -> None:
+    title = "You Won't Believe What This Water Board Just Did"
+    report = report_for(title + "\n\n" + BODY, title=title)
+    stage(report)
+    sig = report.signals["clickbait.title"]
+    assert sig.value is not None and sig.value > 0.5
+    assert sig.evidence and all(s.end <= len(title) for s in sig.evidence)
+    assert_offsets(report)
+    sober = report_for(BODY, title="Water board approves pipe replacement plan")
+    stage(sober)
+    assert sober.signals["clickbait.title"].value < 0.5  # type: ignore[operator]
+    # The title is not in this body: the words are named in detail, not as spans.
+    assert sober.signals["clickbait.title"].evidence == []
+
+
+@pytest.mark.parametrize(
+    ("url", "domain", "reason_part"),
+    [
+        (None, None, "no url or domain"),
+        ("http://127.0.0.1/story", None, "IP address"),
+        ("http://localhost:8000/story", None, "localhost"),
+        ("https://www.example-unlisted-news-site.com/a", None, "no source"),
+        (None, "not a domain at all", "whitespace"),
+    ],
+)
+def test_reputation_is_unknown_with_a_reason_for_unlisted_or_unusable_sources(
+    stage: SignalsStage, url: str | None, domain: str | None, reason_part: str
+) -> None:
+    report = report_for(BODY, url=url, domain=domain)
+    stage(report)
+    sig = report.signals["source.reputation"]
+    assert sig.value == "unknown"
+    assert reason_part in sig.detail["reason"]
+
+
+def test_a_listed_domain_gets_its_rating_through_mirrors(stage: SignalsStage) -> None:
+    assert stage.reputation is not None
+    table_hit = stage.reputation.lookup("reuters.com")
+    assert table_hit.known, "the shipped table lists reuters.com"
+    report = report_for(BODY, url="https://mobile.reuters.com/article/x")
+    stage(report)
+    assert report.signals["source.reputation"].value == table_hit.rating
+
+
+def test_no_title_no_body_and_no_related_headlines_give_reasons_not_crashes(stage: SignalsStage) -> None:
+    title_only = cleaned("", title="Water board approves pipe replacement plan")
+    stage(title_only)
+    assert title_only.signals["body.words"].value == 0
+    assert title_only.signals["style.emotion"].value is None
+    body_only = cleaned(BODY)
+    stage(body_only)
+    assert body_only.signals["clickbait.title"].value is None
+    assert "no title" in body_only.signals["clickbait.title"].detail["reason"]
+    assert body_only.related_headlines == []
+    assert body_only.signals["clickbait.related"].value is None
+    assert "no related headlines" in body_only.signals["clickbait.related"].detail["reason"]
+
+
+def test_a_missing_model_leaves_its_signals_unknown_not_the_stage_broken(
+    stage: SignalsStage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsift.errors import ModelUnavailableError
+    from newsift.signals import stage as stage_module
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise ModelUnavailableError("model file missing")
+
+    monkeypatch.setattr(stage_module.ClickbaitModel, "load", broken)
+    degraded = SignalsStage(Config(), reputation=stage.reputation)
+    report = report_for(BODY, title="Water board approves pipe replacement plan")
+    degraded(report)
+    assert report.signals["clickbait.title"].value is None
+    assert "model file missing" in report.signals["clickbait.title"].detail["reason"]
+    assert report.signals["style.sensational"].value is not None
+    assert any("clickbait model could not load" in w for w in report.warnings)
