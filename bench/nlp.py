@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsift.config import Config  # noqa: E402
+from newsift.nlp.attribution_model import load_attribution_model  # noqa: E402
+from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
 from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 
@@ -72,10 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--spacy-model", default=None)
+    parser.add_argument(
+        "--attribution-model",
+        default=None,
+        help="attribution model JSON instead of the shipped one, or 'rules' for none (to price the model)",
+    )
     args = parser.parse_args(argv)
     texts = load_texts(args.data, args.n, DEFAULT_SETS)
     config = Config(spacy_model=args.spacy_model)
     ents, quotes = EntitiesStage(config), QuotesStage(config)
+    if args.attribution_model is not None:
+        chosen = None if args.attribution_model == "rules" else load_attribution_model(Path(args.attribution_model))
+        quotes.extractor = QuoteExtractor(
+            quotes.extractor.cue_lexicon or None, quotes.extractor.threshold, model=chosen
+        )
     nlp = ents.nlp
     bare(nlp, texts[:10], args.batch)  # warm-up: first-call allocations count for neither arm
     bare_t: list[float] = []
@@ -93,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"bare nlp.pipe          : {len(texts) / b:7.2f} docs/s  ({b:.2f}s)")
     print(f"nlp.pipe + entities+quotes: {len(texts) / f:7.2f} docs/s  ({f:.2f}s, {n_quotes} quotes)")
+    model = quotes.extractor.model
+    print(f"attribution model: {'none (rules only)' if model is None else f'learned, threshold {model.threshold}'}")
     print(f"ratio (full / bare time): {f / b:.3f}  (goal <= 1.15)")
     return 0
 

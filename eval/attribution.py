@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsift.config import Config  # noqa: E402
+from newsift.nlp.attribution_model import load_attribution_model  # noqa: E402
 from newsift.nlp.lexicon import load_cue_lexicon  # noqa: E402
 from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
 from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
@@ -130,6 +131,7 @@ def run_newsift(
     textacy_bailed: list[str],
     lexicon: str | None = None,
     threshold: float | None = None,
+    model: str | None = None,
 ) -> tuple[float, float]:
     """Fill ``pred['newsift']`` and ``pred['textacy']`` from one parse per text.
 
@@ -144,9 +146,17 @@ def run_newsift(
         quote_stage.extractor = QuoteExtractor(
             lex.weights if lex else None,
             threshold if threshold is not None else (lex.threshold if lex else 0.5),
+            model=quote_stage.extractor.model,
         )
     elif threshold is not None:
         quote_stage.extractor.threshold = threshold
+    if model is not None:
+        # Compare attribution models (or none: "rules") on the same texts.
+        quote_stage.extractor = QuoteExtractor(
+            quote_stage.extractor.cue_lexicon or None,
+            quote_stage.extractor.threshold,
+            model=None if model == "rules" else load_attribution_model(Path(model)),
+        )
     t_ours = t_textacy = 0.0
     for doc, parsed in zip(docs, ent_stage.nlp.pipe(d.text for d in docs), strict=True):
         t0 = time.perf_counter()
@@ -381,12 +391,17 @@ def main(argv: list[str] | None = None) -> int:
         help="cue lexicon JSON to use instead of the shipped one, or 'rules' for none",
     )
     parser.add_argument("--threshold", type=float, default=None, help="cue lexicon threshold")
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="attribution model JSON to use instead of the shipped one, or 'rules' for none",
+    )
     args = parser.parse_args(argv)
     docs = load_split(args.data, args.split, args.limit)
     config = Config(spacy_model=args.spacy_model)
     t0 = time.perf_counter()
     bailed: list[str] = []
-    t_ours, t_textacy = run_newsift(docs, config, bailed, args.lexicon, args.threshold)
+    t_ours, t_textacy = run_newsift(docs, config, bailed, args.lexicon, args.threshold, args.model)
     total = time.perf_counter() - t0
     results = {"newsift": score(docs, "newsift"), "textacy": score(docs, "textacy")}
     print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(len(d.gold) for d in docs)} gold attributions")

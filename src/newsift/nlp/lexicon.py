@@ -1,7 +1,9 @@
 """The cue lexicon learned on PolNeAR train: lemma -> how often that word is an attribution cue.
 
-Shipped as plain JSON in ``newsift/models/attribution/cue_lexicon.json`` (see
-the MODEL_CARD.md beside it); built by ``python -m newsift.nlp.train_attribution``.
+Read from ``newsift/models/attribution/cue_lexicon.json`` when one is there.  None
+ships: it lost to the rule tables on PolNeAR dev, and the attribution model
+(:mod:`newsift.nlp.attribution_model`) replaced it.  Kept so that
+``eval/attribution.py --lexicon`` can still compare one.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class CueLexicon:
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelUnavailableError(
                 f"cue lexicon {source} is unreadable: {exc}",
-                hint="rebuild it with python -m newsift.nlp.train_attribution",
+                hint="remove it, or rebuild it in the JSON format this module writes",
             ) from None
 
 

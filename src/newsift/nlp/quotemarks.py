@@ -14,6 +14,7 @@ from .rules import CLOSE_MARKS, MAX_QUOTE_CHARS, QUOTE_PAIRS, SCARE_QUOTE_MAX_WO
 
 _OPEN_CONTEXT = frozenset(" \t\n\r([{\u2014\u2013-/:;\u00a0")
 _SENTENCE_PUNCT = frozenset(".,!?;:\u2026")
+_FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,11 @@ class QuotedSpan:
     end: int  # offset just after the closing mark (or the paragraph end when unclosed)
     closed: bool
     paragraphs: int  # how many paragraphs the quote runs across
+    mark_len: int = 1  # 2 for the typewriter pair '' (New York Times archive style)
 
     def inner(self, text: str) -> str:
-        stop = self.end - 1 if self.closed else self.end
-        return text[self.start + 1 : stop]
+        stop = self.end - self.mark_len if self.closed else self.end
+        return text[self.start + self.mark_len : stop]
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -58,7 +60,24 @@ def _is_opener(text: str, i: int) -> bool:
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """All quoted spans in ``text``, in order, never overlapping."""
+    """All quoted spans in ``text``, in order, never overlapping.
+
+    Two apostrophes ('') stand for a double mark in some archives: they are read
+    as one (the second becomes an inert filler of the same length, so offsets hold)."""
+    if "''" not in text:
+        return _find(text)
+    view = text.replace("''", '"' + _FILLER)
+    out = []
+    for s in _find(view):
+        double = text.startswith("''", s.start)
+        end = s.end
+        if double and s.closed and text.startswith("''", end - 1):
+            end += 1
+        out.append(QuotedSpan(s.start, end, s.closed, s.paragraphs, 2 if double else 1))
+    return out
+
+
+def _find(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     n = len(text)
     open_at = -1

@@ -2,10 +2,14 @@
 
 A cascade, in this order (see :meth:`QuoteExtractor.extract`):
 
-1. cues: reporting verbs from the rule tables (and, when shipped, the cue
-   lexicon learned on PolNeAR train), plus phrase cues such as "according to";
-2. indirect attributions: the clause a cue governs, or the clause a trailing
-   cue hangs off ("X is ready, officials said");
+1. cues: reporting verbs from the rule tables, phrase cues such as "according
+   to" and a dash that signs a quote; with the shipped attribution model
+   (:mod:`newsift.nlp.attribution_model`, learned on PolNeAR train) the model
+   decides which words are cues and what each reports, and a rule cue it
+   passes over only serves a direct quote beside it;
+2. indirect attributions: the stretch the model picks for the cue, or without
+   the model the clause a cue governs, or the clause a trailing cue hangs off
+   ("X is ready, officials said");
 3. direct quotes, found by their marks; each takes the nearest cue of its own
    sentence, or of a preceding sentence that ends in a colon; a cue-less quote
    right after another speaker's quote inherits that speaker, as news style
@@ -22,10 +26,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .attribution_model import AttributionModel
 from .entities import EntityIndex, SentIndex
 from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts
 from .rules import (
     ABBREVIATIONS,
+    CLOSING_QUOTE_TOKENS,
     FINDING_VERBS,
     IMPERSONAL_CUES,
     IMPERSONAL_SUBJECTS,
@@ -33,6 +39,7 @@ from .rules import (
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
     PHRASE_CUES,
+    SIGNATURE_DASHES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
     VAGUE_ADVERBS,
@@ -43,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset({"who", "which", "that"})
 _CLAUSE = frozenset({"ccomp"})
 _TRAILING = frozenset({"parataxis", "ccomp", "conj"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
@@ -73,12 +81,21 @@ class Attribution:
 
 
 class QuoteExtractor:
-    """Extracts attributions from one parsed Doc.  Holds only rule tables (and an
-    optional learned cue lexicon), so one instance serves every article."""
+    """Extracts attributions from one parsed Doc.  Holds only rule tables, an
+    optional learned cue lexicon and an optional attribution model, none of them
+    changed by extraction, so one instance serves every article."""
 
-    def __init__(self, cue_lexicon: dict[str, float] | None = None, threshold: float = 0.5) -> None:
+    def __init__(
+        self,
+        cue_lexicon: dict[str, float] | None = None,
+        threshold: float = 0.5,
+        model: AttributionModel | None = None,
+    ) -> None:
         self.cue_lexicon = cue_lexicon or {}
         self.threshold = threshold
+        self.model = model
+        # A learned cue is kept from its own threshold up; rule cues from 0.5.
+        self._quote_cue_floor = min(0.5, model.threshold) if model is not None else 0.5
         self._phrase_firsts = frozenset(p[0] for p in PHRASE_CUES)
 
     # -- the cascade -----------------------------------------------------
@@ -95,11 +112,7 @@ class QuoteExtractor:
             if cue.content is None:
                 continue
             start, end = cue.content
-            inside = [
-                i
-                for i, q in enumerate(real)
-                if min(q.end, end) - max(q.start, start) >= 0.8 * (q.end - q.start)
-            ]
+            inside = [i for i, q in enumerate(real) if min(q.end, end) - max(q.start, start) >= 0.8 * (q.end - q.start)]
             quote_chars = sum(real[i].end - real[i].start for i in inside)
             if inside and quote_chars >= 0.7 * (end - start):
                 continue  # the clause is the quote itself: the direct pass takes this cue
@@ -133,6 +146,58 @@ class QuoteExtractor:
 
     # -- cues --------------------------------------------------------------
     def _find_cues(self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex) -> list[Cue]:
+        rule_cues = self._rule_cues(doc, quoted, sents)
+        if self.model is None:
+            return rule_cues
+        return self._learned_cues(doc, quoted, sents, rule_cues)
+
+    def _learned_cues(
+        self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex, rule_cues: list[Cue]
+    ) -> list[Cue]:
+        """The model's cues and contents; a rule cue the model passes over still
+        serves a direct quote beside it (its clause is not claimed)."""
+        assert self.model is not None
+        learned = {c.token: c for c in self.model.predict(doc, quoted)}
+        by_token = {c.token: c for c in rule_cues}
+        text = sents.text
+        out: list[Cue] = []
+        for tok_i in sorted(set(learned) | set(by_token)):
+            lc = learned.get(tok_i)
+            rule = by_token.get(tok_i)
+            if lc is None:
+                assert rule is not None
+                out.append(replace(rule, content=None) if rule.strength < 0.75 else rule)
+                continue
+            tok = doc[tok_i]
+            content = None
+            if lc.content is not None:
+                content = _trim(doc, *lc.content)
+                if content is not None:
+                    # A parse can run on across a headline or a missing full stop.
+                    lo = max(content[0], _line_start(text, tok.idx))
+                    hi = min(content[1], _line_end(text, tok.idx))
+                    content = (lo, hi) if hi > lo else None
+            if (
+                content is not None
+                and content[0] <= tok.idx < content[1]
+                and any(a < content[1] and content[0] < b for a, b in quoted)
+            ):
+                # A stretch that holds its own cue and a quote is the quote with its
+                # speaker tag: the marks decide that one, in the direct pass.
+                content = None
+            if rule is not None:
+                out.append(replace(rule, strength=max(lc.probability, rule.strength), content=content))
+                continue
+            cue = self._verb_cue(doc, tok, lc.probability, content)
+            agent = _agent_of(tok)
+            if agent is not None:
+                cue = replace(cue, speaker_head=agent)
+            elif cue.speaker_head is None:
+                cue = replace(cue, speaker_head=_source_of(tok))
+            out.append(cue)
+        return out
+
+    def _rule_cues(self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex) -> list[Cue]:
         cues: list[Cue] = []
         n = len(doc)
         for tok in doc:
@@ -141,6 +206,11 @@ class QuoteExtractor:
             low = tok.lower_
             if low in VAGUE_ADVERBS:
                 cues.append(self._adverb_cue(doc, tok, sents))
+                continue
+            if low in SIGNATURE_DASHES:
+                signer = _signer(doc, tok)
+                if signer is not None:
+                    cues.append(Cue(tok.i, tok.idx, tok.idx + len(tok.text), 0.8, signer, None))
                 continue
             phrase = _phrase_at(doc, tok, n) if tok.lower_ in self._phrase_firsts else None
             if phrase:
@@ -267,7 +337,13 @@ class QuoteExtractor:
             return Speaker(None, "anonymous", None, False, vague=True, via="none")
         if cue.speaker_head is None:
             return _NO_SPEAKER
-        return resolver.resolve(doc[cue.speaker_head])
+        head = doc[cue.speaker_head]
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            # "Kamin, who emphasized that ...": the relative pronoun is the mention
+            # (PolNeAR marks it as the Source); its antecedent names the speaker.
+            found = resolver.resolve(head.head.head)
+            return replace(found, mention=(head.idx, head.idx + len(head.text)))
+        return resolver.resolve(head)
 
     # -- direct quotes -----------------------------------------------------
     def _direct(
@@ -304,9 +380,7 @@ class QuoteExtractor:
                     group=-1 - q_i,
                 )
             else:
-                att = Attribution(
-                    (q.start, q.end), "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i
-                )
+                att = Attribution((q.start, q.end), "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i)
             if not q.closed:
                 att = replace(att, confidence=round(att.confidence * 0.6, 3))
             out.append(att)
@@ -351,7 +425,7 @@ class QuoteExtractor:
         while i < len(cues) and cues[i].start < window_hi:
             c = cues[i]
             i += 1
-            if c.start < window_lo or c.strength < 0.5:
+            if c.start < window_lo or c.strength < self._quote_cue_floor:
                 continue
             if c.end <= q.start:
                 between = text[c.end : q.start]
@@ -362,11 +436,7 @@ class QuoteExtractor:
                 between = text[q.end : c.start]
                 if len(between) > 60 or _has_sentence_break(between):
                     continue
-                if (
-                    _ends_sentence(q.inner(text))
-                    and between.strip()[:1].isupper()
-                    and not _names_first(doc, c, q.end)
-                ):
+                if _ends_sentence(q.inner(text)) and between.strip()[:1].isupper() and not _names_first(doc, c, q.end):
                     continue  # “Go home.” Then he said ...: the cue starts a new sentence
                 dist = len(between)
             else:
@@ -393,8 +463,6 @@ class QuoteExtractor:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJ:
-            if child.dep_ == "nsubj" and child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
-                return verb.head
             return child
     # "..., saying", "and added": the subject of the verb they hang from.
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
@@ -403,6 +471,48 @@ def _subject(verb: Token) -> Token | None:
                 return child
     if verb.dep_ == "relcl":
         return verb.head
+    return None
+
+
+def _signer(doc: Doc, dash: Token) -> int | None:
+    """“...” ― Steve Quinlan: the name a dash signs a quote with, right after its closing mark."""
+    before = dash.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text not in CLOSING_QUOTE_TOKENS:
+        return None
+    j = dash.i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or doc[j].pos_ != "PROPN":
+        return None
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+        j += 1
+    return j
+
+
+def _agent_of(tok: Token) -> int | None:
+    """The source of a passive cue: "was first reported by the Post"."""
+    if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+        return None
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc.i
+    return None
+
+
+def _source_of(tok: Token) -> int | None:
+    """Who a non-verb cue belongs to: "Trump's threat", "the threat by Trump", "according to Trump"."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child.i
+    for child in tok.children:
+        if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "from", "to"}:
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc.i
     return None
 
 
@@ -476,9 +586,7 @@ def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
     return head.pos_ == "PROPN" and head.idx >= after and head.i < cue.token
 
 
-def _latest(
-    out: list[Attribution], before: list[Attribution], ends: list[int], pos: int
-) -> Attribution | None:
+def _latest(out: list[Attribution], before: list[Attribution], ends: list[int], pos: int) -> Attribution | None:
     """The attribution that ends last before ``pos``: a direct quote already placed or an earlier one."""
     i = bisect_right(ends, pos) - 1
     cand = before[i] if i >= 0 else None

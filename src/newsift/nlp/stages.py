@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelUnavailableError
 from ..report import Entity, Quote, Report, Sentence, Span
+from .attribution_model import load_attribution_model
 from .entities import EntityExtractor, EntityIndex
 from .lexicon import load_cue_lexicon
 from .model import load_spacy_model
@@ -127,7 +128,9 @@ class QuotesStage:
     def __init__(self, config: Config) -> None:
         lexicon = load_cue_lexicon()
         self.extractor = QuoteExtractor(
-            lexicon.weights if lexicon else None, lexicon.threshold if lexicon else 0.5
+            lexicon.weights if lexicon else None,
+            lexicon.threshold if lexicon else 0.5,
+            model=load_attribution_model(),
         )
 
     def __call__(self, report: Report) -> None:

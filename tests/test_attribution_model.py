@@ -1,0 +1,170 @@
+"""The learned attribution model: its file format, its candidates, its training helpers, and what it adds to quotes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsift.errors import ModelUnavailableError
+from newsift.nlp.attribution_model import (
+    FORMAT,
+    FORMAT_VERSION,
+    AttributionModel,
+    default_model_path,
+    load_attribution_model,
+)
+from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
+from newsift.nlp.train_attribution import _fit_ranker, load_split, overlap, parse_ann
+
+
+# -- file format ------------------------------------------------------------------
+def test_shipped_model_loads_and_is_plain_json() -> None:
+    path = default_model_path()
+    assert path.is_file(), "the attribution model ships in the package"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT and data["format_version"] == FORMAT_VERSION
+    model = load_attribution_model()
+    assert model is not None
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.cue_weights) > 1000 and len(model.span_weights) > 100
+    assert model.meta["seed"] == 0 and model.meta["articles"] > 0
+
+
+def test_round_trip_keeps_weights() -> None:
+    model = AttributionModel({"bias": -1.0, "l=say": 3.5}, {"k=ch:ccomp": 2.0}, 0.4, {"seed": 0}, frozenset({"say"}))
+    again = AttributionModel.from_json(model.to_json())
+    assert again == model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        json.dumps({"format": "something-else", "format_version": FORMAT_VERSION}),
+        json.dumps({"format": FORMAT, "format_version": FORMAT_VERSION + 1}),
+        json.dumps({"format": FORMAT, "format_version": FORMAT_VERSION, "threshold": 0.5}),
+    ],
+)
+def test_unreadable_model_raises_typed_error_with_hint(text: str) -> None:
+    with pytest.raises(ModelUnavailableError) as err:
+        AttributionModel.from_json(text, "bad.json")
+    assert "bad.json" in str(err.value)
+    assert "train_attribution" in str(err.value)
+
+
+def test_missing_model_file_means_rules_only(tmp_path: Path) -> None:
+    assert load_attribution_model(tmp_path / "absent.json") is None
+
+
+# -- training helpers -----------------------------------------------------------------
+def test_ranker_learns_to_put_the_target_first() -> None:
+    # Two kinds of stretch; the clause is always right, the object never.
+    groups = [([["k=object", "n=1"], ["k=clause", "n=2"]], 1), ([["k=clause", "n=1"], ["k=object", "n=3"]], 0)] * 5
+    weights = _fit_ranker(groups, epochs=3, seed=0)
+    assert weights.get("k=clause", 0.0) > weights.get("k=object", 0.0)
+
+
+def test_overlap_is_shared_share_of_the_longer_span() -> None:
+    assert overlap(frozenset({1, 2, 3, 4}), frozenset({3, 4})) == 0.5
+    assert overlap(frozenset(), frozenset({1})) == 0.0
+
+
+def test_parse_ann_reads_brat_relations(tmp_path: Path) -> None:
+    ann = tmp_path / "a.ann"
+    ann.write_text(
+        "T1\tSource 0 4\tMary\nT2\tCue 5 9\tsaid\nT3\tContent 10 20;25 30\tit rained\n"
+        "T4\tAttribution 0 30\tx\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "E2\tAttribution:T4 Cue:T2\n",
+        encoding="utf-8",
+    )
+    (rel,) = parse_ann(ann)
+    assert rel.content == ((10, 20), (25, 30))
+    assert rel.cue == ((5, 9),) and rel.source == ((0, 4),)
+
+
+def test_training_refuses_the_held_back_split(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="held back"):
+        load_split(tmp_path, "test")
+
+
+# -- two-apostrophe quotation marks ------------------------------------------------------
+def test_two_apostrophes_read_as_one_quotation_mark() -> None:
+    text = "''We will not back down,'' the senator said. ''Never.'' It is a long ''story'' here."
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans][:2] == ["''We will not back down,''", "''Never.''"]
+    assert spans[0].inner(text) == "We will not back down,"
+    assert not is_scare_quote(text, spans[0])
+    assert is_scare_quote(text, spans[2])  # ''story'' is a term, not a quote
+
+
+def test_text_without_double_apostrophes_is_unchanged() -> None:
+    text = "He said \u201cwe are ready\u201d and left. It's Tom's."
+    spans = find_quoted_spans(text)
+    assert len(spans) == 1 and spans[0].mark_len == 1
+
+
+# -- through the pipeline (needs the spaCy model) ------------------------------------------------
+@pytest.fixture(scope="module")
+def stages():  # type: ignore[no-untyped-def]
+    pytest.importorskip("spacy")
+    from newsift.config import Config
+    from newsift.nlp.stages import EntitiesStage, QuotesStage
+
+    try:
+        return EntitiesStage(Config()), QuotesStage(Config())
+    except ModelUnavailableError as exc:
+        pytest.skip(f"no spaCy model: {exc}")
+
+
+def _run(stages, text: str):  # type: ignore[no-untyped-def]
+    from newsift.report import Article, Report
+
+    report = Report(article=Article(id="t", text=text))
+    for stage in stages:
+        stage(report)
+    return report
+
+
+def test_quotes_stage_uses_the_shipped_model(stages) -> None:  # type: ignore[no-untyped-def]
+    assert stages[1].extractor.model is not None
+
+
+def test_candidates_include_the_reported_clause(stages) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.attribution_model import content_candidates
+
+    doc = stages[0].nlp("Officials said the bridge would reopen in May.")
+    said = next(t for t in doc if t.text == "said")
+    spans = {doc[c.lo : c.hi].text for c in content_candidates(said, 0, len(doc))}
+    assert "the bridge would reopen in May" in spans
+
+
+def test_model_finds_indirect_speech_with_its_clause(stages) -> None:  # type: ignore[no-untyped-def]
+    report = _run(stages, "The mayor of Springfield, Linda Park, said the bridge would reopen in May.")
+    found = [q for q in report.quotes if "reopen in May" in q.content.text]
+    assert found, [q.content.text for q in report.quotes]
+    q = found[0]
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "said"
+    assert "Linda Park" not in q.content.text
+
+
+def test_quote_signed_with_a_dash_takes_the_name_after_it(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Readers sent us their views.\n\n"
+        "\u201cThe debate changed my mind about the whole election this year.\u201d \u2015 Maria Lopez\n\n"
+        "\u201cI will vote early, and I will bring my neighbours with me.\u201d \u2015 Sam Ortiz\n"
+    )
+    report = _run(stages, text)
+    first = next(q for q in report.quotes if "changed my mind" in q.content.text)
+    second = next(q for q in report.quotes if "vote early" in q.content.text)
+    assert first.speaker_mention is not None and "Lopez" in first.speaker_mention.text
+    assert second.speaker_mention is not None and "Ortiz" in second.speaker_mention.text
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan was backed by Senator Tom Reyes, who said the state would pay for the new school buildings."
+    report = _run(stages, text)
+    q = next(q for q in report.quotes if "pay for the new school" in q.content.text)
+    assert q.speaker == "Tom Reyes"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "who"
