@@ -85,7 +85,7 @@ def test_train_writes_a_model_that_loads(data_dir: Path, tmp_path: Path) -> None
     assert model.metadata["seed"] == 13
     assert model.metadata["training_articles"] == 48
     assert set(model.metadata["per_dataset"]) == set(SETS)
-    assert model.text.terms
+    assert model.text.terms and model.style.terms and model.style.analyzer == "style"
     # A second run reads the cache and gives the same model: training is reproducible.
     again = tmp_path / "again"
     rerun = ["train", "--data", str(data_dir), "--out", str(again), "--cache", str(tmp_path / "cache")]

@@ -15,6 +15,8 @@ from newsift.report import Article, Report, Signal, json_schema
 from newsift.scoring.features import feature_names, vectorise
 from newsift.scoring.model import CredibilityModel
 from newsift.scoring.stage import ScoreStage, assess
+from newsift.scoring.stylometry import shapes, style_terms
+from newsift.scoring.text import TextModel, fit_text_model
 
 WIRE_TITLE = "Water board approves 310 million euro plan to replace ageing pipes"
 WIRE = (
@@ -84,6 +86,8 @@ def test_model_round_trips_through_json(tmp_path: Path) -> None:
         lambda d: d["without_domain"]["features"].reverse(),
         lambda d: d["with_domain"].update(coef=[1.0]),
         lambda d: d["without_domain"]["calibration"].pop("a"),
+        lambda d: d.pop("style"),
+        lambda d: d.update(style=d["text"]),
     ],
 )
 def test_a_malformed_model_file_is_refused_with_a_retrain_hint(tmp_path: Path, mutate: object) -> None:
@@ -107,9 +111,47 @@ def test_unknown_signals_are_nan_and_count_for_nothing() -> None:
     x = vectorise({}, with_domain=False)
     assert len(x) == len(names) and all(v != v for v in x)
     assert all(c == 0.0 for c in scorer.contributions(x))
-    known = vectorise({"clickbait.title": Signal(0.9)}, with_domain=False, wording=0.3)
+    known = vectorise({"clickbait.title": Signal(0.9)}, with_domain=False, wording=0.3, style=-0.2)
     assert known[names.index("clickbait.title")] == pytest.approx(0.9)
     assert known[names.index("text.wording")] == pytest.approx(0.3)
+    assert known[names.index("text.style")] == pytest.approx(-0.2)
+
+
+def test_style_text_keeps_function_words_and_punctuation_and_hides_the_topic() -> None:
+    assert shapes("The Mayor said 12 NEW pipes were laid, but why?") == [
+        "the", "C", "w", "#", "U", "w", "were", "w", ",", "but", "why", "?",
+    ]  # fmt: skip
+    # Two stories on different topics written the same way read the same to the style model.
+    syria = "Officials in Aleppo said the convoy was attacked on Monday, according to the ministry."
+    water = "Engineers in Utrecht said the pipeline was repaired on Friday, according to the board."
+    assert style_terms(syria) == style_terms(water)
+    assert "w to the" in style_terms(syria) and ", w to" in style_terms(syria)
+
+
+def test_style_model_round_trips_and_reads_unseen_text_by_its_style() -> None:
+    np = pytest.importorskip("numpy")
+    plain = [
+        f"The board said on {d} that the plan, approved by {n}, would cost {k} million."
+        for d, n, k in [
+            ("Monday", "Smit", 3),
+            ("Friday", "Okafor", 9),
+            ("Tuesday", "Bakker", 12),
+            ("Sunday", "Vries", 4),
+        ]
+    ]
+    shout = [
+        f"You WON'T believe this!!! {n} is LYING to you and {d} proves it!!! Share NOW!"
+        for d, n in [("Monday", "Smit"), ("Friday", "Okafor"), ("Tuesday", "Bakker"), ("Sunday", "Vries")]
+    ]
+    texts, y = plain + shout, [0] * 4 + [1] * 4
+    model = fit_text_model(texts, y, [1.0] * 8, "style")
+    again = TextModel.from_dict(json.loads(json.dumps(model.to_dict())), "test")
+    assert again.analyzer == "style" and again.terms
+    unseen_plain = "The council said on Wednesday that the scheme, backed by Jansen, would cost 7 million."
+    unseen_shout = "You WON'T believe it!!! Jansen is LYING to you and Wednesday proves it!!! Share NOW!"
+    low, high = again.decision(unseen_plain), again.decision(unseen_shout)
+    assert low is not None and high is not None and low < 0 < high
+    assert np.isfinite([low, high]).all()
 
 
 def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
@@ -143,6 +185,7 @@ def test_reasons_carry_evidence_spans_from_their_signal(analyzer: Analyzer) -> N
     with_evidence = [r for r in report.score.reasons if r.evidence]
     assert with_evidence
     for reason in with_evidence:
+        assert reason.signal != "text.style"  # style n-grams are not passages: no spans
         if reason.signal == "text.wording":
             # The wording reason points at the words it names, wherever they occur in the text.
             for span in reason.evidence:

@@ -108,8 +108,11 @@ NUMERIC: tuple[FeatureSpec, ...] = (
     _spec("body.words", "is long", "is short", _log1p),
 )
 
-# The decision value of the wording model (:mod:`.text`), not a signal: computed by the score stage.
+# The decision values of the two wording models (:mod:`.text`), not signals: computed by the score
+# stage.  ``text.wording`` reads words (topical); ``text.style`` reads function words, punctuation and
+# word shapes only (:mod:`.stylometry`), which carries better to sources the model has not seen.
 WORDING = "text.wording"
+STYLE = "text.style"
 
 DOMAIN: tuple[Categorical, ...] = (
     Categorical("source.reliable", "source.reputation", "reliable", "comes from a domain rated reliable"),
@@ -122,7 +125,7 @@ DOMAIN: tuple[Categorical, ...] = (
 def feature_names(*, with_domain: bool) -> list[str]:
     names: list[str] = []
     names.extend(spec.name for spec in NUMERIC)
-    names.append(WORDING)
+    names.extend((WORDING, STYLE))
     if with_domain:
         names.extend(c.name for c in DOMAIN)
     return names
@@ -136,14 +139,18 @@ def _number(value: object) -> float | None:
     return None
 
 
-def vectorise(signals: Mapping[str, Signal], *, with_domain: bool, wording: float | None = None) -> list[float]:
-    """The feature vector, in :func:`feature_names` order; ``wording`` is the wording model's score."""
+def vectorise(
+    signals: Mapping[str, Signal], *, with_domain: bool, wording: float | None = None, style: float | None = None
+) -> list[float]:
+    """The feature vector, in :func:`feature_names` order; ``wording`` and ``style`` are the two
+    wording models' scores (None: no text to read)."""
     out: list[float] = []
     for spec in NUMERIC:
         sig = signals.get(spec.signal)
         value = _number(sig.value) if sig is not None else None
         out.append(spec.transform(value) if value is not None else math.nan)
     out.append(math.nan if wording is None else wording)
+    out.append(math.nan if style is None else style)
     if with_domain:
         rating = signals.get("source.reputation")
         current = rating.value if rating is not None else "unknown"
@@ -159,6 +166,12 @@ def describe(name: str, towards_unreliable: bool, value: float) -> str:
     if name == WORDING:
         side = "unreliable" if towards_unreliable else "reliable"
         return f"the wording resembles the {side} articles of the training sets"
+    if name == STYLE:
+        side = "unreliable" if towards_unreliable else "reliable"
+        return (
+            f"the writing style (function words, punctuation, capitals and numbers, topic aside) resembles the "
+            f"{side} articles of the training sets"
+        )
     for cat in DOMAIN:
         if name == cat.name:
             return f"the article {cat.text}" if value else f"the article does not come from a {cat.category} domain"

@@ -27,7 +27,7 @@ from .features import feature_names, vectorise
 from .text import TextModel, Wording
 
 FORMAT_NAME = "newsift.credibility.linear"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MODEL_FILENAME = "model.json"
 _RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../shared/data`"
 
@@ -71,8 +71,10 @@ class LinearScorer:
     def probability(self, x: Sequence[float]) -> float:
         return sigmoid(self.decision(x))
 
-    def vector(self, signals: Mapping[str, Signal], wording: float | None = None) -> list[float]:
-        return vectorise(signals, with_domain=self.with_domain, wording=wording)
+    def vector(
+        self, signals: Mapping[str, Signal], wording: float | None = None, style: float | None = None
+    ) -> list[float]:
+        return vectorise(signals, with_domain=self.with_domain, wording=wording, style=style)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -120,15 +122,19 @@ class LinearScorer:
 
 @dataclass
 class CredibilityModel:
-    """The shipped pair of scorers plus the metadata the model card is written from."""
+    """The shipped pair of scorers, the two wording models, and the metadata the model card is written from."""
 
     with_domain: LinearScorer
     without_domain: LinearScorer
     text: TextModel
+    style: TextModel
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def wording(self, text: str) -> float | None:
         return self.text.decision(text) if text.strip() else None
+
+    def style_score(self, text: str) -> float | None:
+        return self.style.decision(text) if text.strip() else None
 
     def read_wording(self, text: str) -> Wording:
         return self.text.read(text) if text.strip() else Wording(None, [])
@@ -140,6 +146,7 @@ class CredibilityModel:
             "with_domain": self.with_domain.to_dict(),
             "without_domain": self.without_domain.to_dict(),
             "text": self.text.to_dict(),
+            "style": self.style.to_dict(),
             "metadata": self.metadata,
         }
 
@@ -166,8 +173,11 @@ class CredibilityModel:
         if not with_domain.with_domain or without_domain.with_domain:
             raise ModelUnavailableError(f"{source}: the two scorers are swapped", hint=_RETRAIN_HINT)
         text = TextModel.from_dict(data.get("text") or {}, source)
+        style = TextModel.from_dict(data.get("style") or {}, source)
+        if text.analyzer != "words" or style.analyzer != "style":
+            raise ModelUnavailableError(f"{source}: the wording models' analyzers are swapped", hint=_RETRAIN_HINT)
         metadata = data.get("metadata")
-        return cls(with_domain, without_domain, text, dict(metadata) if isinstance(metadata, Mapping) else {})
+        return cls(with_domain, without_domain, text, style, dict(metadata) if isinstance(metadata, Mapping) else {})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> CredibilityModel:

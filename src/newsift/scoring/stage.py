@@ -10,7 +10,8 @@ and the margin widens with each way the evidence is thin: a short or missing
 body, no title, sourcing or furniture that could not be measured.  With no
 body at all the label is always ``uncertain``.  Each reason is one feature's
 share of the log-odds, in plain words, with the evidence spans of the signal
-behind it; the wording reason points at its strongest words in the text.
+behind it; the wording reason points at its strongest words in the text (the
+style reason has no spans: its terms are word shapes, not passages).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..report import Reason, Report, Score, Signal
 from ..signals.style import body_text
-from .features import NUMERIC, WORDING, describe, signal_of
+from .features import NUMERIC, STYLE, WORDING, describe, signal_of
 from .model import CredibilityModel, LinearScorer
 from .text import Wording, term_spans
 
@@ -96,14 +97,15 @@ class ScoreStage:
             )
         reading = self.model.read_wording(text)
         wording = reading.decision
+        style = self.model.style_score(text)
         plain = self.model.without_domain
-        x_plain = plain.vector(signals, wording)
+        x_plain = plain.vector(signals, wording, style)
         p_plain = plain.probability(x_plain)
         reputation = signals.get("source.reputation")
         domain_known = reputation is not None and reputation.value not in (None, "unknown")
         if domain_known:
             scorer = self.model.with_domain
-            x = scorer.vector(signals, wording)
+            x = scorer.vector(signals, wording, style)
             p = scorer.probability(x)
         else:
             scorer, x, p = plain, x_plain, p_plain
@@ -156,6 +158,11 @@ def _reasons(
                     term_spans(original, words, MAX_REASON_EVIDENCE),
                 )
             )
+            continue
+        if name == STYLE:
+            # Style n-grams ("the C C", ", w w") name no passage a reader could check: no spans.
+            reason = f"{describe(name, c > 0, x[i])} ({direction} the unreliability score)"
+            out.append(Reason(reason, name, round(c, 4)))
             continue
         deviation = x[i] - scorer.mean_[i] if name in _SPEC else x[i]
         signal_name = signal_of(name)

@@ -1,4 +1,8 @@
-"""A small wording model: TF-IDF unigrams + logistic regression, shipped as plain numbers.
+"""Small wording models: TF-IDF + logistic regression, shipped as plain numbers.
+
+Two analyzers: ``words`` (unigrams: topical, strong on sources like the
+training ones) and ``style`` (1-3-grams of the topic-blind text of
+:mod:`.stylometry`: function words, punctuation and word shapes).
 
 Its decision value is one feature of the credibility model (``text.wording``),
 fitted out-of-fold so the outer model learns how far to trust it on sources
@@ -18,17 +22,26 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ModelUnavailableError
 from ..report import Span
+from .stylometry import style_terms
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 MAX_TERMS = 4000
 MIN_DF = 3
 C = 1.0
+_RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../shared/data`"
+
+
+def word_terms(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())
+
+
+ANALYZERS: dict[str, Callable[[str], list[str]]] = {"words": word_terms, "style": style_terms}
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,7 @@ class Wording:
 class TextModel:
     terms: dict[str, tuple[float, float]]  # term -> (idf, coefficient)
     intercept_: float
+    analyzer: str = "words"
 
     def decision(self, text: str) -> float | None:
         """The log-odds of "unreliable wording"; None for a text with no known words."""
@@ -55,7 +69,7 @@ class TextModel:
 
     def read(self, text: str) -> Wording:
         """Score ``text`` once, keeping each known word's pull for the explanation."""
-        counts = Counter(TOKEN.findall(text.lower()))
+        counts = Counter(ANALYZERS[self.analyzer](text))
         pulls: list[tuple[float, str]] = []
         norm = 0.0
         total = 0.0
@@ -75,6 +89,7 @@ class TextModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "analyzer": self.analyzer,
             "tokenizer": TOKEN.pattern,
             "weighting": "sublinear tf * idf, l2-normalised",
             "intercept": round(self.intercept_, 6),
@@ -83,26 +98,37 @@ class TextModel:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], source: str) -> TextModel:
+        def refuse(why: str) -> ModelUnavailableError:
+            return ModelUnavailableError(f"{source}: {why}", hint=_RETRAIN_HINT)
+
+        if not data:
+            raise refuse("a wording model is missing")
+        analyzer = str(data.get("analyzer", "words"))
+        if analyzer not in ANALYZERS:
+            raise refuse(f"unknown wording analyzer {analyzer!r}")
         if data.get("tokenizer") != TOKEN.pattern:
-            raise ModelUnavailableError(f"{source}: the wording model uses another tokenizer")
+            raise refuse("the wording model uses another tokenizer")
         try:
             terms = {str(t): (float(v[0]), float(v[1])) for t, v in data["terms"].items()}
             intercept = float(data["intercept"])
         except (KeyError, TypeError, ValueError, IndexError) as exc:
-            raise ModelUnavailableError(f"{source}: the wording model is malformed: {exc!r}") from exc
+            raise refuse(f"the wording model is malformed: {exc!r}") from exc
         numbers = [intercept, *(x for pair in terms.values() for x in pair)]
         if not all(map(math.isfinite, numbers)):
-            raise ModelUnavailableError(f"{source}: the wording model holds a non-finite number")
-        return cls(terms, intercept)
+            raise refuse("the wording model holds a non-finite number")
+        return cls(terms, intercept, analyzer)
 
 
-def fit_text_model(texts: Sequence[str], y: Sequence[int], weights: Sequence[float]) -> TextModel:
+def fit_text_model(
+    texts: Sequence[str], y: Sequence[int], weights: Sequence[float], analyzer: str = "words"
+) -> TextModel:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     def fit(vocabulary: list[str] | None) -> tuple[Any, Any]:
+        # Same weighting as ``TextModel.read``; the analyzer (which lowercases where it should) is scoring's.
         vectorizer = TfidfVectorizer(
-            token_pattern=TOKEN.pattern, min_df=MIN_DF, sublinear_tf=True, vocabulary=vocabulary
+            analyzer=ANALYZERS[analyzer], lowercase=False, min_df=MIN_DF, sublinear_tf=True, vocabulary=vocabulary
         )
         x = vectorizer.fit_transform(texts)
         model = LogisticRegression(C=C, max_iter=3000).fit(x, list(y), sample_weight=list(weights))
@@ -114,7 +140,7 @@ def fit_text_model(texts: Sequence[str], y: Sequence[int], weights: Sequence[flo
     vectorizer, model = fit(sorted(str(names[i]) for i in order))
     names = vectorizer.get_feature_names_out()
     terms = {str(t): (float(idf), float(c)) for t, idf, c in zip(names, vectorizer.idf_, model.coef_[0], strict=True)}
-    return TextModel(terms, float(model.intercept_[0]))
+    return TextModel(terms, float(model.intercept_[0]), analyzer)
 
 
 def term_spans(text: str, terms: Sequence[str], limit: int = 5) -> list[Span]:

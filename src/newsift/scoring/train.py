@@ -51,12 +51,14 @@ class TrainingSet:
         with_domain: bool,
         index: Sequence[int] | None = None,
         wording: Sequence[float | None] | None = None,
+        style: Sequence[float | None] | None = None,
     ) -> list[list[float]]:
         chosen = list(range(len(self.articles)) if index is None else index)
-        scores = wording if wording is not None else [None] * len(chosen)
+        words = wording if wording is not None else [None] * len(chosen)
+        styles = style if style is not None else [None] * len(chosen)
         return [
-            vectorise(self.signals[self.articles[i].key], with_domain=with_domain, wording=w)
-            for i, w in zip(chosen, scores, strict=True)
+            vectorise(self.signals[self.articles[i].key], with_domain=with_domain, wording=w, style=s)
+            for i, w, s in zip(chosen, words, styles, strict=True)
         ]
 
 
@@ -120,6 +122,7 @@ def fit_scorer(
     *,
     with_domain: bool,
     c: float = C,
+    calibrate_by: Sequence[str] | None = None,
 ) -> LinearScorer:
     """Standardise, keep the stable features, fit a logistic regression, and Platt-calibrate it
     on out-of-fold scores from folds grouped by domain."""
@@ -143,10 +146,11 @@ def fit_scorer(
     def logreg() -> LogisticRegression:
         return LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
 
-    n_groups = len(set(groups))
+    fold_groups = list(groups if calibrate_by is None else calibrate_by)
     oof = np.zeros(len(ya))
-    folds = GroupKFold(n_splits=min(CALIBRATION_FOLDS, n_groups))
-    for train_idx, test_idx in folds.split(xk, ya, groups=list(groups)):
+    n_folds = len(set(fold_groups)) if calibrate_by is not None else min(CALIBRATION_FOLDS, len(set(fold_groups)))
+    folds = GroupKFold(n_splits=n_folds)
+    for train_idx, test_idx in folds.split(xk, ya, groups=fold_groups):
         if len(set(ya[train_idx])) < 2:
             continue
         m = logreg().fit(xk[train_idx], ya[train_idx], sample_weight=wa[train_idx])
@@ -173,7 +177,11 @@ def article_text(article: LabelledArticle) -> str:
 
 
 def out_of_fold_wording(
-    texts: Sequence[str], y: Sequence[int], groups: Sequence[str], weights: Sequence[float]
+    texts: Sequence[str],
+    y: Sequence[int],
+    groups: Sequence[str],
+    weights: Sequence[float],
+    analyzer: str = "words",
 ) -> list[float | None]:
     """Wording scores of the training rows from models that did not see their source domain."""
     from sklearn.model_selection import GroupKFold
@@ -182,7 +190,7 @@ def out_of_fold_wording(
     folds = GroupKFold(n_splits=min(CALIBRATION_FOLDS, len(set(groups))))
     for train_idx, test_idx in folds.split(list(texts), list(y), groups=list(groups)):
         model = fit_text_model(
-            [texts[i] for i in train_idx], [y[i] for i in train_idx], [weights[i] for i in train_idx]
+            [texts[i] for i in train_idx], [y[i] for i in train_idx], [weights[i] for i in train_idx], analyzer
         )
         for i in test_idx:
             score = model.decision(texts[i])
@@ -198,15 +206,25 @@ def fit_model(data: TrainingSet, index: Sequence[int] | None = None) -> Credibil
     names = [a.dataset for a in arts]
     weights = dataset_weights(names)
     texts = [article_text(a) for a in arts]
-    wording = out_of_fold_wording(texts, y, groups, weights)
+    wording = out_of_fold_wording(texts, y, groups, weights, "words")
+    style = out_of_fold_wording(texts, y, groups, weights, "style")
     scorers = {
         flag: fit_scorer(
-            data.matrix(with_domain=flag, index=chosen, wording=wording), y, groups, weights, names, with_domain=flag
+            data.matrix(with_domain=flag, index=chosen, wording=wording, style=style),
+            y,
+            groups,
+            weights,
+            names,
+            with_domain=flag,
         )
         for flag in (True, False)
     }
-    text_model = fit_text_model(texts, y, weights)
-    return CredibilityModel(with_domain=scorers[True], without_domain=scorers[False], text=text_model)
+    return CredibilityModel(
+        with_domain=scorers[True],
+        without_domain=scorers[False],
+        text=fit_text_model(texts, y, weights, "words"),
+        style=fit_text_model(texts, y, weights, "style"),
+    )
 
 
 def train(
@@ -243,6 +261,7 @@ def train(
             ],
         },
         "wording_terms": len(model.text.terms),
+        "style_terms": len(model.style.terms),
         "per_dataset": counts,
         "dedup": data.stats.to_dict(),
         **({"metrics": metrics} if metrics else {}),
