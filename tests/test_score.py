@@ -104,6 +104,51 @@ def test_missing_model_file_says_what_to_do(tmp_path: Path) -> None:
         CredibilityModel.load(tmp_path / "nope.json")
 
 
+def test_a_file_without_a_calibration_method_reads_as_platt(tmp_path: Path) -> None:
+    data = CredibilityModel.load().to_dict()
+    data["with_domain"]["calibration"].pop("method")
+    bad = tmp_path / "model.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    again = CredibilityModel.load(bad)
+    assert again.with_domain.calibration == "platt"
+    assert again.without_domain.calibration == CredibilityModel.load().without_domain.calibration
+
+
+def _synthetic_sets(rates: dict[str, float], n: int = 80) -> tuple[list[list[float]], list[int], list[str]]:
+    import random
+
+    rng = random.Random(3)
+    width = len(feature_names(with_domain=False))
+    xs, ys, sets = [], [], []
+    for name, rate in rates.items():
+        for _ in range(n):
+            label = int(rng.random() < rate)
+            row = [float("nan")] * width
+            row[0] = label + rng.gauss(0.0, 0.8)  # one feature that tells the classes apart in every set
+            row[1] = rng.gauss(0.0, 1.0)  # one that tells nothing
+            xs.append(row)
+            ys.append(label)
+            sets.append(name)
+    return xs, ys, sets
+
+
+def test_calibration_is_a_temperature_fitted_on_held_out_datasets() -> None:
+    pytest.importorskip("sklearn")
+    from newsift.scoring.train import dataset_weights, fit_scorer
+
+    xs, ys, sets = _synthetic_sets({"a": 0.3, "b": 0.5, "c": 0.7})
+    groups = [f"{s}-{i % 6}" for i, s in enumerate(sets)]
+    scorer = fit_scorer(xs, ys, groups, dataset_weights(sets), sets, with_domain=False)
+    assert scorer.calibration == "temperature" and scorer.platt_b_ == 0.0
+    assert scorer.platt_a_ > 0.0 and scorer.coef_[0] > 0.0
+    low, high = list(xs[0]), list(xs[0])
+    low[0], high[0] = -1.0, 2.0
+    assert scorer.probability(low) < 0.5 < scorer.probability(high)
+    # One dataset only: the held-out folds fall back to source domains, and it still fits.
+    one = fit_scorer(xs, ys, groups, [1.0] * len(ys), ["a"] * len(ys), with_domain=False)
+    assert one.platt_b_ == 0.0 and one.platt_a_ > 0.0
+
+
 def test_unknown_signals_are_nan_and_count_for_nothing() -> None:
     model = CredibilityModel.load()
     scorer = model.without_domain
@@ -111,8 +156,8 @@ def test_unknown_signals_are_nan_and_count_for_nothing() -> None:
     x = vectorise({}, with_domain=False)
     assert len(x) == len(names) and all(v != v for v in x)
     assert all(c == 0.0 for c in scorer.contributions(x))
-    known = vectorise({"clickbait.title": Signal(0.9)}, with_domain=False, wording=0.3, style=-0.2)
-    assert known[names.index("clickbait.title")] == pytest.approx(0.9)
+    known = vectorise({"clickbait.page": Signal(0.9)}, with_domain=False, wording=0.3, style=-0.2)
+    assert known[names.index("clickbait.page")] == pytest.approx(0.9)
     assert known[names.index("text.wording")] == pytest.approx(0.3)
     assert known[names.index("text.style")] == pytest.approx(-0.2)
 

@@ -82,7 +82,7 @@ def test_junk_page_furniture_and_teasers_have_evidence_in_the_original_text(stag
     assert report.signals["furniture.comment_form"].value >= 1  # type: ignore[operator]
     related = report.signals["clickbait.related"]
     assert related.detail["headlines"] == 3
-    assert related.value is not None and related.value >= 2 / 3
+    assert isinstance(related.value, float) and related.value >= 2 / 3
     assert {s.text for s in related.evidence} >= {"You Won't Believe What This Mayor Just Did To Every Driver In Town"}
     assert assert_offsets(report) > 0
 
@@ -94,7 +94,7 @@ def test_title_clickbait_scores_and_points_into_the_text_when_the_text_holds_the
     report = report_for(title + "\n\n" + BODY, title=title)
     stage(report)
     sig = report.signals["clickbait.title"]
-    assert sig.value is not None and sig.value > 0.5
+    assert isinstance(sig.value, float) and sig.value > 0.5
     assert sig.evidence and all(s.end <= len(title) for s in sig.evidence)
     assert_offsets(report)
     sober = report_for(BODY, title="Water board approves pipe replacement plan")
@@ -102,6 +102,33 @@ def test_title_clickbait_scores_and_points_into_the_text_when_the_text_holds_the
     assert sober.signals["clickbait.title"].value < 0.5  # type: ignore[operator]
     # The title is not in this body: the words are named in detail, not as spans.
     assert sober.signals["clickbait.title"].evidence == []
+
+
+def test_page_clickbait_reads_the_title_and_the_teasers_together(stage: SignalsStage) -> None:
+    sober_title = "Water board approves pipe replacement plan"
+    junk_page = cleaned(BODY + JUNK_TAIL, title=sober_title)
+    stage(junk_page)
+    title, related, page = (junk_page.signals[f"clickbait.{k}"] for k in ("title", "related", "page"))
+    assert isinstance(title.value, float) and title.value < 0.5
+    n = related.detail["headlines"]
+    expected = (title.value + n * related.detail["mean_probability"]) / (n + 1)
+    assert isinstance(page.value, float) and page.value == pytest.approx(expected, abs=1e-3)
+    assert page.value > title.value and page.detail["headlines"] == n + 1
+    assert {s.text for s in related.evidence} <= {s.text for s in page.evidence}
+    assert_offsets(junk_page)
+    # Teasers alone (no title) still make a page reading; a page with only a title reads as its title.
+    untitled = cleaned(BODY + JUNK_TAIL)
+    stage(untitled)
+    assert untitled.signals["clickbait.page"].value == pytest.approx(
+        untitled.signals["clickbait.related"].detail["mean_probability"], abs=1e-3
+    )
+    plain = cleaned(BODY, title=sober_title)
+    stage(plain)
+    assert plain.signals["clickbait.page"].value == plain.signals["clickbait.title"].value
+    bare = cleaned(BODY)
+    stage(bare)
+    assert bare.signals["clickbait.page"].value is None
+    assert "no title and no related headlines" in bare.signals["clickbait.page"].detail["reason"]
 
 
 @pytest.mark.parametrize(
@@ -161,6 +188,7 @@ def test_a_missing_model_leaves_its_signals_unknown_not_the_stage_broken(
     report = report_for(BODY, title="Water board approves pipe replacement plan")
     degraded(report)
     assert report.signals["clickbait.title"].value is None
+    assert report.signals["clickbait.page"].value is None
     assert "model file missing" in report.signals["clickbait.title"].detail["reason"]
     assert report.signals["style.sensational"].value is not None
     assert any("clickbait model could not load" in w for w in report.warnings)

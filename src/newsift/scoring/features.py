@@ -103,7 +103,15 @@ NUMERIC: tuple[FeatureSpec, ...] = (
     _spec("furniture.subscribe", "has subscribe or donate prompts", "has no subscribe prompts", _log1p),
     _spec("furniture.image_slug", "has leftover image file names", "has no leftover image names", _log1p),
     _spec("furniture.byline", "has a byline or dateline", "has no byline or dateline", _log1p),
-    _spec("clickbait.title", "has a clickbait title", "has a plain title", _identity),
+    # The headline model reads all the page's headlines (title and related teasers), not the title
+    # alone, so a site that runs baity teasers counts like one that writes baity titles; training
+    # computes it the same way from the same signals.
+    _spec(
+        "clickbait.page",
+        "sits among clickbait headlines (title and related teasers)",
+        "sits among plain headlines",
+        _identity,
+    ),
     _spec("clickbait.related", "links to clickbait headlines", "links to no clickbait headlines", _identity),
     _spec("body.words", "is long", "is short", _log1p),
 )

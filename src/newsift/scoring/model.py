@@ -1,4 +1,4 @@
-"""The credibility model: a standardised logistic regression with Platt calibration.
+"""The credibility model: a standardised logistic regression with a calibrated scale.
 
 Linear on purpose: each feature's share of the log-odds is an explanation that
 needs no approximation, and the model is a handful of numbers that ship as one
@@ -6,9 +6,11 @@ JSON file (no code runs on load, no pickle).  Two fits ship together: one with
 the domain-reputation features and one without, because most pasted articles
 come with no known domain.
 
-Calibration is fitted on out-of-fold decision values from folds grouped by
-source domain, so the probabilities are calibrated for sources the model did
-not see, which is how it is used.
+Calibration is fitted on leave-one-dataset-out decision values (see
+:func:`newsift.scoring.train.fit_scorer`), so the probabilities are calibrated
+for collections and sources the model did not see, which is how it is used.
+The stored map is ``p = sigmoid(a * z + b)``; the shipped fit is a temperature
+(``b = 0``), older files carry a Platt fit, and both load the same way.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class LinearScorer:
     platt_a_: float = 1.0
     platt_b_: float = 0.0
     with_domain: bool = False
+    calibration: str = "platt"
 
     def contributions(self, x: Sequence[float]) -> list[float]:
         """Each feature's share of the calibrated log-odds (positive: towards unreliable)."""
@@ -83,7 +86,11 @@ class LinearScorer:
             "scale": [round(v, 6) for v in self.scale_],
             "coef": [round(v, 6) for v in self.coef_],
             "intercept": round(self.intercept_, 6),
-            "calibration": {"method": "platt", "a": round(self.platt_a_, 6), "b": round(self.platt_b_, 6)},
+            "calibration": {
+                "method": self.calibration,
+                "a": round(self.platt_a_, 6),
+                "b": round(self.platt_b_, 6),
+            },
             "with_domain": self.with_domain,
         }
 
@@ -100,6 +107,7 @@ class LinearScorer:
                 platt_a_=float(data["calibration"]["a"]),
                 platt_b_=float(data["calibration"]["b"]),
                 with_domain=bool(data["with_domain"]),
+                calibration=str(data["calibration"].get("method", "platt")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelUnavailableError(f"{source} is incomplete or malformed: {exc!r}", hint=_RETRAIN_HINT) from exc

@@ -64,8 +64,24 @@ class TextModel:
     analyzer: str = "words"
 
     def decision(self, text: str) -> float | None:
-        """The log-odds of "unreliable wording"; None for a text with no known words."""
-        return self.read(text).decision
+        """The log-odds of "unreliable wording"; None for a text with no known words.
+
+        The same sums as :meth:`read` without keeping each term's pull: the style model is
+        scored on every article and never explained term by term.
+        """
+        norm = 0.0
+        total = 0.0
+        terms = self.terms
+        for term, n in Counter(ANALYZERS[self.analyzer](text)).items():
+            entry = terms.get(term)
+            if entry is None:
+                continue
+            w = (1.0 + math.log(n)) * entry[0] if n > 1 else entry[0]
+            norm += w * w
+            total += w * entry[1]
+        if not norm:
+            return None
+        return self.intercept_ + total / math.sqrt(norm)
 
     def read(self, text: str) -> Wording:
         """Score ``text`` once, keeping each known word's pull for the explanation."""

@@ -10,7 +10,10 @@ Signal families (names are ``family.name``):
 
 * ``style.*``, ``sourcing.*``, ``furniture.*``: from the modules of the same name;
 * ``clickbait.title`` and ``clickbait.related``: the headline model on the title
-  and on each related-link headline the clean stage kept;
+  and on each related-link headline the clean stage kept; ``clickbait.page``: the
+  mean clickbait probability over all the page's headlines (title and related
+  teasers together), so a page that runs baity teasers under a sober title reads
+  like one with a baity title, and a page with only a title reads as its title;
 * ``source.reputation``: the domain table's rating of ``article.domain`` (or the
   url's host); anything the table does not list is ``"unknown"``;
 * ``body.words``: the length of the body the other signals read.
@@ -94,11 +97,11 @@ class SignalsStage:
             return {
                 "clickbait.title": Signal(None, [], {"reason": reason}),
                 "clickbait.related": Signal(None, [], {"reason": reason}),
+                "clickbait.page": Signal(None, [], {"reason": reason}),
             }
-        return {
-            "clickbait.title": self._title(report, model),
-            "clickbait.related": self._related(report, model),
-        }
+        title = self._title(report, model)
+        related = self._related(report, model)
+        return {"clickbait.title": title, "clickbait.related": related, "clickbait.page": _page(title, related)}
 
     def _title(self, report: Report, model: ClickbaitModel) -> Signal:
         title = (report.article.title or "").strip()
@@ -181,6 +184,33 @@ class SignalsStage:
         if not result.known:
             detail["reason"] = result.note or "no source rates this domain"
         return Signal(result.rating, [], detail)
+
+
+def _page(title: Signal, related: Signal) -> Signal:
+    """All the page's headlines read together, from the title and related-headline signals.
+
+    Built from the other two signals (not by scoring again) so that training, which
+    caches signals, and a live report define it identically.
+    """
+    scores: list[float] = []
+    if isinstance(title.value, float | int):
+        scores.append(float(title.value))
+    n_related = int(related.detail.get("headlines") or 0) if related.value is not None else 0
+    if n_related:
+        scores.extend([float(related.detail["mean_probability"])] * n_related)
+    if not scores:
+        return Signal(None, [], {"reason": "the page has no title and no related headlines", "headlines": 0})
+    evidence = sorted([*title.evidence, *related.evidence], key=lambda s: s.start)
+    return Signal(
+        round(sum(scores) / len(scores), 4),
+        evidence[:_MAX_HEADLINE_EVIDENCE],
+        {
+            "headlines": len(scores),
+            "title": title.value is not None,
+            "related": n_related,
+            "unit": "mean clickbait probability over the title and the related headlines",
+        },
+    )
 
 
 def _body_words(report: Report) -> Signal:
