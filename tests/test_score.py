@@ -216,10 +216,18 @@ def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analy
     assert score.label == "unreliable", score
     assert score.unreliable_probability is not None and score.unreliable_probability > 0.5
     signals = {r.signal for r in score.reasons}
-    assert score.reasons and all(r.contribution > 0 for r in score.reasons if r.signal != "score.evidence")
+    weighed = [r for r in score.reasons if r.signal != "score.evidence" and "not weighed" not in r.text]
+    assert weighed and all(r.contribution > 0 for r in weighed)
     assert any(s.startswith("sourcing.") for s in signals), signals
     assert any(s.startswith("style.") for s in signals), signals
     assert report.signals["furniture.comment_form"].value and report.signals["clickbait.related"].value
+    # The furniture and the baity teasers are named for the reader, with their passages, at zero weight.
+    observed = {r.signal: r for r in score.reasons if "not weighed" in r.text}
+    assert set(observed) == {"furniture.kinds", "clickbait.related"}, observed
+    assert all(r.contribution == 0.0 and r.evidence for r in observed.values())
+    assert "comment form" in observed["furniture.kinds"].text
+    assert "related headlines read as clickbait" in observed["clickbait.related"].text
+    assert any("Leave a Reply" in span.text for span in observed["furniture.kinds"].evidence)
     for reason in score.reasons:
         for span in reason.evidence:
             assert report.article.text[span.start : span.end] == span.text
@@ -236,6 +244,15 @@ def test_reasons_carry_evidence_spans_from_their_signal(analyzer: Analyzer) -> N
             for span in reason.evidence:
                 assert report.article.text[span.start : span.end] == span.text
                 assert span.text.lower() in reason.text
+        elif reason.signal == "furniture.kinds":
+            # The furniture observation gathers spans from several furniture signals.
+            pool = {
+                (s.start, s.end)
+                for name, sig in report.signals.items()
+                if name.startswith("furniture.")
+                for s in sig.evidence
+            }
+            assert {(s.start, s.end) for s in reason.evidence} <= pool
         else:
             assert reason.evidence == report.signals[reason.signal].evidence[: len(reason.evidence)]
 

@@ -115,9 +115,68 @@ class ScoreStage:
         else:
             label = "unreliable" if p > 0.5 else "reliable"
         reasons = _reasons(scorer, x, signals, label, reading, original)
+        reasons.extend(_unweighed(scorer, signals))
         for gap in evidence.gaps:
             reasons.append(Reason(f"thin evidence: {gap}", "score.evidence", 0.0))
         return Score(round(p, 4), label, reasons, round(p_plain, 4))
+
+
+# Furniture that pages monetise or farm engagement with; navigation, bylines and credits are on
+# every kind of site and say nothing to a reader.
+_ENGAGEMENT_FURNITURE = (
+    ("furniture.comment_form", "a comment form"),
+    ("furniture.related_teasers", "related-link teasers"),
+    ("furniture.share_prompts", "share prompts"),
+    ("furniture.ads", "ads or sponsored blocks"),
+    ("furniture.subscribe", "subscribe or donate prompts"),
+    ("furniture.image_slug", "leftover image file names"),
+)
+CLICKBAIT_TEASER_SHARE = 0.5
+_NOT_LEARNED = (
+    "shown for the reader, not weighed: the training articles almost never carry page furniture or "
+    "teasers, so the model learned no weight for them"
+)
+
+
+def _unweighed(scorer: LinearScorer, signals: dict[str, Signal]) -> list[Reason]:
+    """What a fact-checker would want pointed out that the model gives no weight to.
+
+    Contribution 0.0 and the words "not weighed" keep these apart from the reasons that move the
+    probability: they are observations with evidence, never a hidden push on the score.
+    """
+    weighed = {name for name, w in zip(scorer.names, scorer.coef_, strict=True) if w}
+    out: list[Reason] = []
+    found: list[tuple[str, Signal]] = []
+    for name, words in _ENGAGEMENT_FURNITURE:
+        sig = signals.get(name)
+        if name in weighed or sig is None or not isinstance(sig.value, int | float) or sig.value <= 0:
+            continue
+        found.append((words, sig))
+    if found:
+        spans = sorted((s for _, sig in found for s in sig.evidence), key=lambda s: s.start)
+        named = [words for words, _ in found]
+        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        out.append(
+            Reason(f"the page carries {listed} ({_NOT_LEARNED})", "furniture.kinds", 0.0, spans[:MAX_REASON_EVIDENCE])
+        )
+    related = signals.get("clickbait.related")
+    if (
+        related is not None
+        and "clickbait.related" not in weighed
+        and isinstance(related.value, int | float)
+        and related.value >= CLICKBAIT_TEASER_SHARE
+    ):
+        n = int(related.detail.get("clickbait") or 0)
+        total = int(related.detail.get("headlines") or 0)
+        out.append(
+            Reason(
+                f"{n} of the {total} related headlines read as clickbait ({_NOT_LEARNED})",
+                "clickbait.related",
+                0.0,
+                list(related.evidence[:MAX_REASON_EVIDENCE]),
+            )
+        )
+    return out
 
 
 def _reading(report: Report) -> str:
