@@ -16,7 +16,7 @@ from newsift.nlp.attribution_model import (
     load_attribution_model,
 )
 from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
-from newsift.nlp.train_attribution import _fit_ranker, load_split, overlap, parse_ann
+from newsift.nlp.train_attribution import _fit_pairwise, _fit_ranker, load_split, overlap, parse_ann
 
 
 # -- file format ------------------------------------------------------------------
@@ -64,6 +64,14 @@ def test_ranker_learns_to_put_the_target_first() -> None:
     groups = [([["k=object", "n=1"], ["k=clause", "n=2"]], 1), ([["k=clause", "n=1"], ["k=object", "n=3"]], 0)] * 5
     weights = _fit_ranker(groups, epochs=3, seed=0)
     assert weights.get("k=clause", 0.0) > weights.get("k=object", 0.0)
+
+
+def test_pairwise_ranker_learns_to_put_the_target_first() -> None:
+    groups = [([["k=object", "n=1"], ["k=clause", "n=2"]], 1), ([["k=clause", "n=1"], ["k=object", "n=3"]], 0)] * 5
+    weights = _fit_pairwise(groups, c=1.0, seed=0)
+    assert weights.get("k=clause", 0.0) > weights.get("k=object", 0.0)
+    # Features both rivals share cancel out: they say nothing about which one wins.
+    assert "bias" not in weights
 
 
 def test_overlap_is_shared_share_of_the_longer_span() -> None:
@@ -138,6 +146,31 @@ def test_candidates_include_the_reported_clause(stages) -> None:  # type: ignore
     said = next(t for t in doc if t.text == "said")
     spans = {doc[c.lo : c.hi].text for c in content_candidates(said, 0, len(doc))}
     assert "the bridge would reopen in May" in spans
+
+
+def test_candidates_run_on_through_an_object_to_its_preposition(stages) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.attribution_model import content_candidates
+
+    doc = stages[0].nlp("The governor has made the case for a higher minimum wage.")
+    made = next(t for t in doc if t.text == "made")
+    spans = {doc[c.lo : c.hi].text for c in content_candidates(made, 0, len(doc))}
+    assert "a higher minimum wage" in spans
+
+
+def test_content_features_see_another_cue_inside_the_stretch(stages) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.attribution_model import Candidate, candidate_features, prefix_counts
+
+    doc = stages[0].nlp("Smith said the plan failed, and Jones warned that costs would rise.")
+    said = next(t for t in doc if t.text == "said")
+    warned = next(t for t in doc if t.text == "warned")
+    marks = [t.i in {said.i, warned.i} for t in doc]
+    quotes = prefix_counts([False] * len(doc))
+    cues = prefix_counts(marks)
+    long_ = candidate_features(said, Candidate("after", said.i + 1, len(doc) - 1), quotes, cues)
+    short = candidate_features(said, Candidate("ch:ccomp", said.i + 1, said.i + 5), quotes, cues)
+    assert "oc=1" in long_ and "oc=0" in short
+    # Without the document's cues the features are those of the model's first version.
+    assert not any(f.startswith("oc=") for f in candidate_features(said, Candidate("after", 2, 5), quotes))
 
 
 def test_model_finds_indirect_speech_with_its_clause(stages) -> None:  # type: ignore[no-untyped-def]

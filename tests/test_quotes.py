@@ -94,6 +94,22 @@ def test_indirect_speech(stages) -> None:  # type: ignore[no-untyped-def]
     assert q.cue is not None and q.cue.text == "said"
 
 
+def test_two_reports_in_one_sentence_both_stay(stages) -> None:  # type: ignore[no-untyped-def]
+    # A rule cue ("promised") that the model passes over used to claim "Reed says" as its
+    # content; the two contents then held each other's cues and both attributions vanished.
+    text = (
+        "Campaign spokesman Tom Reed says the senator promised to keep backing the bill "
+        "and said she would stand up to the attacks."
+    )
+    report = run(stages, text)
+    said = quote_with(report, "stand up to the attacks")
+    assert said.cue is not None and said.cue.text == "said"
+    says = quote_with(report, "the senator promised")
+    assert says.cue is not None and says.cue.text == "says"
+    assert "stand up" not in says.content.text
+    assert says.speaker == "Tom Reed"
+
+
 def test_according_to(stages) -> None:  # type: ignore[no-untyped-def]
     text = "According to the Federal Reserve, inflation will fall below three percent next year."
     q = quote_with(run(stages, text), "inflation will fall")
@@ -263,6 +279,34 @@ def test_stages_run_in_the_analyzer() -> None:
     assert not report.warnings
     assert report.quotes and report.quotes[0].speaker == "Eva Stone"
     assert "doc" not in report.to_dict()
+
+
+# -- nesting ----------------------------------------------------------------------------------
+def _attr(content: tuple[int, int], cue: tuple[int, int], confidence: float):  # type: ignore[no-untyped-def]
+    from newsift.nlp.quotes import Attribution
+    from newsift.nlp.speakers import Speaker
+
+    return Attribution(content, "indirect", cue, Speaker(None, "unknown", None, False), confidence, cue[0])
+
+
+def test_a_cue_inside_another_content_yields() -> None:
+    from newsift.nlp.quotes import _drop_nested
+
+    outer = _attr((10, 60), (0, 4), 0.9)
+    inner = _attr((40, 60), (30, 35), 0.95)
+    assert _drop_nested([outer, inner]) == [outer]
+
+
+def test_contents_holding_each_others_cues_keep_the_surer_one() -> None:
+    from newsift.nlp.quotes import _drop_nested
+
+    a = _attr((10, 60), (0, 4), 0.9)
+    b = _attr((0, 8), (20, 25), 0.5)
+    assert _drop_nested([a, b]) == [a]
+    tie = _attr((0, 8), (20, 25), 0.9)
+    assert _drop_nested([a, tie]) == [tie]  # the earlier content on a tie
+    apart = _attr((70, 90), (62, 66), 0.4)
+    assert _drop_nested([a, apart]) == [a, apart]
 
 
 # -- the rule tables -------------------------------------------------------------------

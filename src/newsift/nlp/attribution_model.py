@@ -11,7 +11,8 @@ shipped as plain JSON in ``newsift/models/attribution/attribution_model.json``:
    one dependency parse: each argument's subtree (a that-clause, an object, an
    infinitive, a prepositional object), everything right of the cue, the clause a
    trailing cue hangs from ("X is ready, officials said"), and the rest of the
-   sentence on either side ("according to ...").
+   sentence on either side ("according to ...").  It sees the document's other
+   cues, since an attribution's content never holds another attribution.
 
 Scoring needs only the standard library: features are strings, weights a dict.
 The rule cascade in :mod:`newsift.nlp.quotes` consumes the result as cues, so
@@ -54,6 +55,8 @@ _MODIFIERS = frozenset(
     {"advcl", "prep", "npadvmod", "advmod", "conj", "cc", "relcl", "acl", "punct", "parataxis", "intj", "dep"}
 )
 _MAX_CUTS = 4
+# Objects and complements a cue phrase can run on through ("the case for", "opponent of").
+_HOLDERS = frozenset({"dobj", "attr", "acomp", "oprd"})
 _MAX_CANDIDATES = 48
 
 
@@ -182,6 +185,14 @@ def content_candidates(tok: Token, sent_lo: int, sent_hi: int) -> list[Candidate
             for gc in child.children:
                 if gc.dep_ in {"pobj", "pcomp"}:
                     raw.append((f"pobj:{child.lower_}", gc.left_edge.i, gc.right_edge.i + 1))
+        elif child.dep_ in _HOLDERS and child.i > tok.i:
+            # "made the case for Mrs. Clinton", "is a staunch opponent of the death
+            # penalty": the cue phrase runs on through its object to a preposition.
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.i > child.i:
+                    for gc in prep.children:
+                        if gc.dep_ in {"pobj", "pcomp"}:
+                            raw.append((f"opobj:{prep.lower_}", gc.left_edge.i, gc.right_edge.i + 1))
     if rights:
         raw.append(("right", rights[0].left_edge.i, rights[-1].right_edge.i + 1))
         if len(rights) > 1:
@@ -190,6 +201,11 @@ def content_candidates(tok: Token, sent_lo: int, sent_hi: int) -> list[Candidate
     if head.i != tok.i and head.i < tok.i:
         # "Russia is ready, the minister said": the content is the clause the cue hangs from.
         raw.append((f"head:{tok.dep_}", head.left_edge.i, tok.left_edge.i))
+        if tok.right_edge.i + 1 < head.right_edge.i:
+            # "The plan, he said, would fail": the content runs on either side of
+            # its cue, and the whole clause with the cue inside it is the one stretch
+            # that covers both pieces.
+            raw.append((f"self:around:{tok.dep_}", head.left_edge.i, head.right_edge.i + 1))
     raw.append(("sent-left", sent_lo, tok.left_edge.i))
     raw.append(("sent-right", tok.right_edge.i + 1, sent_hi))
     raw.append(("after", tok.i + 1, sent_hi))
@@ -247,9 +263,12 @@ def _modifier_cuts(doc: Doc, lo: int, hi: int, right: bool) -> list[tuple[str, i
     return out[:_MAX_CUTS]
 
 
-def candidate_features(tok: Token, cand: Candidate, quote_prefix: Sequence[int]) -> list[str]:
+def candidate_features(
+    tok: Token, cand: Candidate, quote_prefix: Sequence[int], cue_prefix: Sequence[int] | None = None
+) -> list[str]:
     """Features of ``cand`` as the content reported by cue ``tok`` (``quote_prefix``:
-    running count of tokens inside quotation marks, see :func:`prefix_counts`)."""
+    running count of tokens inside quotation marks, see :func:`prefix_counts`;
+    ``cue_prefix``: running count of the document's cue tokens)."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
     first = doc[cand.lo]
@@ -265,7 +284,11 @@ def candidate_features(tok: Token, cand: Candidate, quote_prefix: Sequence[int])
     before = doc[cand.lo - 1] if cand.lo > 0 else None
     cut = cand.kind.rsplit("/", 1)[-1] if "/" in cand.kind else "none"
     base = cand.kind.split("/", 1)[0]
-    return [
+    last = doc[cand.hi - 1]
+    nxt = doc[cand.hi + 1] if cand.hi + 1 < len(doc) else None
+    a_word = after.lower_ if after is not None and (after.is_stop or after.is_punct) else None
+    a_tag = a_word or (after.pos_ if after is not None else "</s>")
+    feats = [
         f"a={after.lower_ if after is not None and (after.is_stop or after.is_punct) else 'w'}",
         f"ap={after.pos_ if after is not None else '</s>'}",
         f"b={before.lower_ if before is not None and (before.is_stop or before.is_punct) else 'w'}",
@@ -292,7 +315,26 @@ def candidate_features(tok: Token, cand: Candidate, quote_prefix: Sequence[int])
         f"g={_bucket(max(gap, 0))}",
         f"qf={min(4 * quoted // max(n, 1), 4)}",
         f"s={side}|{tok.pos_}",
+        # Where the stretch stops: its last word, and what follows it, with the cut.
+        f"l={last.lower_ if last.is_stop or last.is_punct else last.pos_}",
+        f"ac={a_tag}|{cut}",
+        f"ab={a_tag}|{base}",
+        f"ls={lemma}|{side}",
     ]
+    if after is not None:
+        feats.append(f"a2={a_tag}|{nxt.pos_ if nxt is not None else '</s>'}")
+    if cue_prefix is not None:
+        # PolNeAR never nests attributions: a stretch that holds another cue
+        # ("..., and rights groups warned that ...") runs past what this cue reports.
+        others = cue_prefix[cand.hi] - cue_prefix[cand.lo] - int(cand.lo <= tok.i < cand.hi)
+        oc = min(others, 2)
+        feats += [f"oc={oc}", f"boc={base}|{oc}", f"coc={cut}|{oc}"]
+        if after is not None:
+            # A cue just past the end ("..., and rights groups warned"): the stretch
+            # stops where the next attribution starts.
+            near = cue_prefix[min(cand.hi + 4, len(doc))] - cue_prefix[cand.hi]
+            feats.append(f"nc={min(near, 1)}|{a_tag}")
+    return feats
 
 
 def _dot(weights: dict[str, float], feats: Iterable[str]) -> float:
@@ -331,12 +373,17 @@ class AttributionModel:
         return _sigmoid(_dot(self.cue_weights, cue_features(tok, in_quote, sent_quoted)))
 
     def best_content(
-        self, tok: Token, sent_lo: int, sent_hi: int, quote_prefix: Sequence[int]
+        self,
+        tok: Token,
+        sent_lo: int,
+        sent_hi: int,
+        quote_prefix: Sequence[int],
+        cue_prefix: Sequence[int] | None = None,
     ) -> tuple[Candidate | None, float]:
         best: Candidate | None = None
         best_score = -math.inf
         for cand in content_candidates(tok, sent_lo, sent_hi):
-            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix))
+            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix, cue_prefix))
             if s > best_score:
                 best, best_score = cand, s
         return best, (_sigmoid(best_score) if best is not None else 0.0)
@@ -356,6 +403,9 @@ class AttributionModel:
         # One article repeats its words: the part of a cue score that depends only
         # on the word and its labels is summed once per article.
         static_sums: dict[tuple[str, str, str, str, str], float] = {}
+        # Every cue first, then their contents: a content is ranked knowing which
+        # other words of the document are cues.
+        found: list[tuple[int, float, int, int]] = []  # token, probability, sentence start, end
         k = 0
         for sent in doc.sents:
             if k >= len(candidates):
@@ -376,14 +426,17 @@ class AttributionModel:
                 p = _sigmoid(
                     base + _dot(self.cue_weights, context_cue_features(tok, lemma, inside[tok.i], quoted_sent))
                 )
-                if p < self.threshold:
-                    continue
-                cand, _ = self.best_content(tok, sent.start, sent.end, prefix)
-                out.append(
-                    LearnedCue(
-                        tok.i, p, None if cand is None else (cand.lo, cand.hi), "" if cand is None else cand.kind
-                    )
-                )
+                if p >= self.threshold:
+                    found.append((tok.i, p, sent.start, sent.end))
+        marks = [False] * len(doc)
+        for i, _, _, _ in found:
+            marks[i] = True
+        cue_prefix = prefix_counts(marks)
+        for i, p, lo, hi in found:
+            cand, _ = self.best_content(doc[i], lo, hi, prefix, cue_prefix)
+            out.append(
+                LearnedCue(i, p, None if cand is None else (cand.lo, cand.hi), "" if cand is None else cand.kind)
+            )
         return out
 
     def _candidate_indexes(self, doc: Doc) -> list[int]:

@@ -132,12 +132,7 @@ class QuoteExtractor:
             used_cues.add(cue.token)
         # One attribution per stretch of text, as PolNeAR annotates: a cue nested in
         # another attribution's content ("says Putin" over "Russia wants ...") yields.
-        out = [
-            a
-            for a in out
-            if a.cue is None
-            or not any(b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] for b in out)
-        ]
+        out = _drop_nested(out)
         remaining = [q for i, q in enumerate(real) if i not in consumed]
         free_cues = [c for c in cues if c.token not in used_cues]
         out.extend(self._direct(doc, remaining, free_cues, resolver, out))
@@ -166,7 +161,7 @@ class QuoteExtractor:
             rule = by_token.get(tok_i)
             if lc is None:
                 assert rule is not None
-                out.append(replace(rule, content=None) if rule.strength < 0.75 else rule)
+                out.append(replace(rule, content=None))
                 continue
             tok = doc[tok_i]
             content = None
@@ -458,6 +453,21 @@ class QuoteExtractor:
         if i >= 0 and j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per stretch of text, as PolNeAR annotates: a cue inside
+    another attribution's content yields ("says Putin" over "Russia wants ...").
+    When two contents hold each other's cues, the surer one stays rather than
+    neither (the earlier one on a tie)."""
+
+    def holds(b: Attribution, a: Attribution) -> bool:
+        return a.cue is not None and b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]
+
+    def beats(b: Attribution, a: Attribution) -> bool:
+        return (b.confidence, -b.content[0]) > (a.confidence, -a.content[0])
+
+    return [a for a in found if not any(holds(b, a) and (not holds(a, b) or beats(b, a)) for b in found)]
 
 
 def _subject(verb: Token) -> Token | None:
