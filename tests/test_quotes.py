@@ -341,3 +341,10 @@ def test_marks_pair_linearly_on_nested_input() -> None:
     text = "\u201c" * 1000 + "x" + "\u201d" * 1000
     spans = find_quoted_spans(text)
     assert all(s.end <= len(text) for s in spans)
+
+
+def test_apposed_name_is_the_speaker_not_an_anonymous_role(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokeswoman, Lotte Bakker, said the group had asked the board to publish annual reports."
+    q = quote_with(run(stages, text), "publish annual reports")
+    assert q.speaker == "Lotte Bakker" and q.speaker_kind == "person"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Lotte Bakker"

@@ -206,6 +206,11 @@ def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
     assert score.unreliable_probability is not None and score.unreliable_probability < 0.5
     assert score.without_domain == score.unreliable_probability  # no domain: the same model
     assert all(r.contribution <= 0 for r in score.reasons if r.signal != "score.evidence")
+    # Its sourcing is summed up for the reader even though the model gives it no weight.
+    sourcing = [r for r in score.reasons if r.text.startswith("sourcing:")]
+    assert len(sourcing) == 1 and sourcing[0].contribution == 0.0 and "not weighed" in sourcing[0].text
+    assert "% from named" in sourcing[0].text and "no vague sourcing" in sourcing[0].text
+    assert all(report.article.text[e.start : e.end] == e.text for e in sourcing[0].evidence)
 
 
 def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analyzer) -> None:
@@ -223,7 +228,7 @@ def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analy
     assert report.signals["furniture.comment_form"].value and report.signals["clickbait.related"].value
     # The furniture and the baity teasers are named for the reader, with their passages, at zero weight.
     observed = {r.signal: r for r in score.reasons if "not weighed" in r.text}
-    assert set(observed) == {"furniture.kinds", "clickbait.related"}, observed
+    assert set(observed) == {"furniture.kinds", "clickbait.related", "sourcing.attributed_share"}, observed
     assert all(r.contribution == 0.0 and r.evidence for r in observed.values())
     assert "comment form" in observed["furniture.kinds"].text
     assert "related headlines read as clickbait" in observed["clickbait.related"].text
@@ -244,14 +249,11 @@ def test_reasons_carry_evidence_spans_from_their_signal(analyzer: Analyzer) -> N
             for span in reason.evidence:
                 assert report.article.text[span.start : span.end] == span.text
                 assert span.text.lower() in reason.text
-        elif reason.signal == "furniture.kinds":
-            # The furniture observation gathers spans from several furniture signals.
-            pool = {
-                (s.start, s.end)
-                for name, sig in report.signals.items()
-                if name.startswith("furniture.")
-                for s in sig.evidence
-            }
+        elif "not weighed" in reason.text:
+            # An observation gathers spans from several signals of its family.
+            family = reason.signal.split(".")[0] + "."
+            signals = [sig for name, sig in report.signals.items() if name.startswith(family)]
+            pool = {(s.start, s.end) for sig in signals for s in sig.evidence}
             assert {(s.start, s.end) for s in reason.evidence} <= pool
         else:
             assert reason.evidence == report.signals[reason.signal].evidence[: len(reason.evidence)]

@@ -82,6 +82,9 @@ class SpeakerResolver:
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
         if head.pos_ == "PRON" or low in PRONOUN_LABELS:
             return self._pronoun(head)
+        named = self._apposed_name(head)
+        if named is not None:
+            return named
         phrase_text = phrase.text
         phrase_low = phrase_text.lower()
         vague_phrase = any(phrase_low.startswith(p) for p in VAGUE_PHRASES)
@@ -101,6 +104,22 @@ class SpeakerResolver:
             # A name the NER missed: keep the phrase, but do not claim what it is.
             return Speaker(phrase_text, "unknown", text_span, False, via="phrase")
         return Speaker(phrase_text, "unknown", text_span, False, vague=vague_phrase, via="phrase")
+
+    def _apposed_name(self, head: Token) -> Speaker | None:
+        """"A spokeswoman, Lotte Bakker, said": the apposed name is who spoke, and naming her
+        as an anonymous spokeswoman would count a named source as an anonymous one."""
+        for child in head.rights:
+            if child.dep_ != "appos":
+                continue
+            mention = self.mention_of(child)
+            if mention is None or mention.kind == "pronoun":
+                continue
+            entity = self.index.entities[mention.entity]
+            kind = SPEAKER_LABELS.get(entity.label)
+            if kind is None:
+                continue
+            return Speaker(entity.name, kind, (mention.start, mention.end), True, via="name")
+        return None
 
     def _pronoun(self, head: Token) -> Speaker:
         span = (head.idx, head.idx + len(head.text))

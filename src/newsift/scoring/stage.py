@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..report import Reason, Report, Score, Signal
+from ..report import Reason, Report, Score, Signal, Span
 from ..signals.style import body_text
 from .features import NUMERIC, STYLE, WORDING, describe, signal_of
 from .model import CredibilityModel, LinearScorer
@@ -136,6 +136,10 @@ _NOT_LEARNED = (
     "shown for the reader, not weighed: the training articles almost never carry page furniture or "
     "teasers, so the model learned no weight for them"
 )
+_SOURCING_NOT_LEARNED = (
+    "shown for the reader, not weighed: these measures point opposite ways across the training sets, "
+    "so the model learned no weight for them"
+)
 
 
 def _unweighed(scorer: LinearScorer, signals: dict[str, Signal]) -> list[Reason]:
@@ -176,7 +180,56 @@ def _unweighed(scorer: LinearScorer, signals: dict[str, Signal]) -> list[Reason]
                 list(related.evidence[:MAX_REASON_EVIDENCE]),
             )
         )
+    sourcing = _sourcing_summary(weighed, signals)
+    if sourcing is not None:
+        out.append(sourcing)
     return out
+
+
+def _number(signals: dict[str, Signal], name: str) -> float | None:
+    sig = signals.get(name)
+    return float(sig.value) if sig is not None and isinstance(sig.value, int | float) else None
+
+
+def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason | None:
+    """How the article sources its claims, in one line, when the model weighs none of it.
+
+    Sourcing is what a fact-checker reads first; leaving it out of the reasons because the
+    training sets disagree about it would hide the measurement, not the uncertainty.
+    """
+    names = ("attributed_share", "named_sources", "anonymous_sources", "distinct_speakers", "vague")
+    if any(f"sourcing.{n}" in weighed for n in names):
+        return None
+    share = _number(signals, "sourcing.attributed_share")
+    if share is None:
+        return None
+    named = _number(signals, "sourcing.named_sources")
+    anonymous = _number(signals, "sourcing.anonymous_sources")
+    speakers = _number(signals, "sourcing.distinct_speakers")
+    vague = signals.get("sourcing.vague")
+    quotes = int(signals["sourcing.named_sources"].detail.get("quotes") or 0) if named is not None else 0
+    parts = [f"{round(100 * share)} % of sentences carry an attribution"]
+    if quotes:
+        parts.append(
+            f"{quotes} attributions, {round(100 * (named or 0))} % from named and "
+            f"{round(100 * (anonymous or 0))} % from anonymous sources"
+        )
+    if speakers is not None:
+        parts.append(f"{int(speakers)} distinct named speakers")
+    vague_count = int(vague.detail.get("count") or 0) if vague is not None and vague.value is not None else 0
+    parts.append(f"{vague_count} vague sourcing phrases" if vague_count else "no vague sourcing")
+    # The spans a reader most needs: vague and anonymous sourcing first, then the attributions.
+    spans: list[Span] = []
+    for name in ("sourcing.vague", "sourcing.anonymous_sources", "sourcing.attributed_share"):
+        sig = signals.get(name)
+        if sig is not None:
+            spans.extend(sig.evidence)
+    return Reason(
+        f"sourcing: {'; '.join(parts)} ({_SOURCING_NOT_LEARNED})",
+        "sourcing.attributed_share",
+        0.0,
+        spans[:MAX_REASON_EVIDENCE],
+    )
 
 
 def _reading(report: Report) -> str:
