@@ -191,7 +191,7 @@ def _score(score: Score) -> str:
                 ["contribution", "reason", "signal", "evidence"],
                 (
                     [
-                        (f"{r.contribution:+.2f}", True),
+                        (f"{r.contribution:+.2f}" if r.contribution else "note", True),
                         (esc(r.text), False),
                         (esc(r.signal), False),
                         ("; ".join(f"«{esc(s.text)}»" for s in r.evidence), False),

@@ -173,8 +173,11 @@ def _score(score: Score) -> Text:
     if score.without_domain is not None:
         out.append(f"  (without domain prior: {score.without_domain:.2f})", style="dim")
     for reason in score.reasons:
-        out.append(f"\n    {reason.contribution:+.2f} ", style="dim")
-        out.append(snippet(reason.text))
+        # Zero-weight lines are observations (thin evidence, unlearned signals): their words say why,
+        # so they get room to say it instead of a "+0.00" that reads like a weighed reason.
+        weighed = reason.contribution != 0.0
+        out.append(f"\n    {reason.contribution:+.2f} " if weighed else "\n    note  ", style="dim")
+        out.append(snippet(reason.text) if weighed else snippet(reason.text, 320))
         if reason.evidence:
             out.append(f"  e.g. «{snippet(reason.evidence[0].text, 60)}»", style="dim")
     return out
