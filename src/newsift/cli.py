@@ -349,20 +349,24 @@ def stages(
     Console(markup=False, emoji=False, highlight=False).print(table)
 
 
+# train and eval read the same corpus the same way: one definition of their shared options.
+_DataOption = Annotated[Path, typer.Option("--data", help="The shared datasets folder.")]
+_CapOption = Annotated[int, typer.Option("--cap", help="At most this many articles per dataset.", min=10)]
+_SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the per-dataset sampling.")]
+_CacheOption = Annotated[Path, typer.Option("--cache", help="Where parsed signals are cached (outside the repo).")]
+_DatasetsOption = Annotated[str | None, typer.Option("--datasets", help="Comma-separated subset of the article sets.")]
+
+
 @app.command()
 def train(
-    data: Annotated[Path, typer.Option("--data", help="The shared datasets folder.")] = Path("../shared/data"),
+    data: _DataOption = Path("../shared/data"),
     out: Annotated[
         Path, typer.Option("--out", help="Folder to write model.json into.")
     ] = Path("src/newsift/models/credibility"),
-    cap: Annotated[int, typer.Option("--cap", help="At most this many articles per dataset.", min=10)] = 600,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the per-dataset sampling.")] = 13,
-    cache: Annotated[
-        Path, typer.Option("--cache", help="Where parsed signals are cached (outside the repo).")
-    ] = Path("/tmp/newsift-credibility-cache"),
-    datasets: Annotated[
-        str | None, typer.Option("--datasets", help="Comma-separated subset of the article sets.")
-    ] = None,
+    cap: _CapOption = 600,
+    seed: _SeedOption = 13,
+    cache: _CacheOption = Path("/tmp/newsift-credibility-cache"),
+    datasets: _DatasetsOption = None,
 ) -> None:
     """Train the credibility model from the shared datasets (reproducible: fixed seed)."""
     from .scoring.train import train as run_training
@@ -378,15 +382,11 @@ def train(
 
 @app.command("eval")
 def evaluate_command(
-    data: Annotated[Path, typer.Option("--data", help="The shared datasets folder.")] = Path("../shared/data"),
-    cap: Annotated[int, typer.Option("--cap", help="At most this many articles per dataset.", min=10)] = 600,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the per-dataset sampling.")] = 13,
-    cache: Annotated[
-        Path, typer.Option("--cache", help="Where parsed signals are cached (outside the repo).")
-    ] = Path("/tmp/newsift-credibility-cache"),
-    datasets: Annotated[
-        str | None, typer.Option("--datasets", help="Comma-separated subset of the article sets.")
-    ] = None,
+    data: _DataOption = Path("../shared/data"),
+    cap: _CapOption = 600,
+    seed: _SeedOption = 13,
+    cache: _CacheOption = Path("/tmp/newsift-credibility-cache"),
+    datasets: _DatasetsOption = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures (numbers only) here.", dir_okay=False)
     ] = None,

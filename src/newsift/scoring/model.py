@@ -19,11 +19,11 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import ModelUnavailableError
+from ..modelfile import read_model_json
 from ..report import Signal
 from .features import feature_names, vectorise
 from .text import TextModel, Wording
@@ -190,31 +190,5 @@ class CredibilityModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> CredibilityModel:
         """Load a model file (or a directory holding ``model.json``); None loads the shipped model."""
-        if path is None:
-            source = f"newsift/models/credibility/{MODEL_FILENAME}"
-            try:
-                raw = (
-                    resources.files("newsift")
-                    .joinpath("models", "credibility", MODEL_FILENAME)
-                    .read_text(encoding="utf-8")
-                )
-            except OSError as exc:
-                raise ModelUnavailableError(
-                    f"the shipped credibility model {source} could not be read: {exc}", hint=_RETRAIN_HINT
-                ) from exc
-        else:
-            file = Path(path)
-            if file.is_dir():
-                file = file / MODEL_FILENAME
-            source = str(file)
-            try:
-                raw = file.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ModelUnavailableError(
-                    f"credibility model {source} could not be read: {exc}", hint=_RETRAIN_HINT
-                ) from exc
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ModelUnavailableError(f"{source} is not valid JSON: {exc}", hint=_RETRAIN_HINT) from exc
+        data, source = read_model_json("credibility", MODEL_FILENAME, path, hint=_RETRAIN_HINT)
         return cls.from_dict(data, source=source)

@@ -34,12 +34,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ..errors import InputError, ModelUnavailableError
+from ..modelfile import read_model_json
 
 FORMAT_NAME = "newsift.clickbait.linear"
 FORMAT_VERSION = 1
@@ -403,32 +403,7 @@ class ClickbaitModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ClickbaitModel:
         """Load a model file (or a directory holding ``model.json``); None loads the shipped model."""
-        if path is None:
-            resource = resources.files("newsift").joinpath("models", "clickbait", MODEL_FILENAME)
-            source = f"newsift/models/clickbait/{MODEL_FILENAME}"
-            try:
-                raw = resource.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ModelUnavailableError(
-                    f"the shipped clickbait model {source} could not be read: {exc}", hint=_RETRAIN_HINT
-                ) from exc
-        else:
-            file = Path(path)
-            if file.is_dir():
-                file = file / MODEL_FILENAME
-            source = str(file)
-            try:
-                raw = file.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ModelUnavailableError(
-                    f"clickbait model {source} could not be read: {exc}", hint=_RETRAIN_HINT
-                ) from exc
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ModelUnavailableError(
-                f"clickbait model {source} is not valid JSON: {exc}", hint=_RETRAIN_HINT
-            ) from exc
+        data, source = read_model_json("clickbait", MODEL_FILENAME, path, hint=_RETRAIN_HINT)
         return cls.from_dict(data, source=source)
 
     @classmethod
