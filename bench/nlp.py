@@ -85,9 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ents, quotes = EntitiesStage(config), QuotesStage(config)
     if args.attribution_model is not None:
         chosen = None if args.attribution_model == "rules" else load_attribution_model(Path(args.attribution_model))
-        quotes.extractor = QuoteExtractor(
-            quotes.extractor.cue_lexicon or None, quotes.extractor.threshold, model=chosen
-        )
+        quotes.extractor = QuoteExtractor(model=chosen)
     nlp = ents.nlp
     bare(nlp, texts[:10], args.batch)  # warm-up: first-call allocations count for neither arm
     bare_t: list[float] = []

@@ -41,7 +41,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsift.config import Config  # noqa: E402
 from newsift.nlp.attribution_model import load_attribution_model  # noqa: E402
-from newsift.nlp.lexicon import load_cue_lexicon  # noqa: E402
 from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
 from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
@@ -129,8 +128,6 @@ def run_newsift(
     docs: list[Doc],
     config: Config,
     textacy_bailed: list[str],
-    lexicon: str | None = None,
-    threshold: float | None = None,
     model: str | None = None,
 ) -> tuple[float, float]:
     """Fill ``pred['newsift']`` and ``pred['textacy']`` from one parse per text.
@@ -140,23 +137,9 @@ def run_newsift(
 
     ent_stage = EntitiesStage(config)
     quote_stage = QuotesStage(config)
-    if lexicon is not None:
-        # Compare cue lexicons (or none: "rules") on the same run without reinstalling.
-        lex = None if lexicon == "rules" else load_cue_lexicon(Path(lexicon))
-        quote_stage.extractor = QuoteExtractor(
-            lex.weights if lex else None,
-            threshold if threshold is not None else (lex.threshold if lex else 0.5),
-            model=quote_stage.extractor.model,
-        )
-    elif threshold is not None:
-        quote_stage.extractor.threshold = threshold
     if model is not None:
         # Compare attribution models (or none: "rules") on the same texts.
-        quote_stage.extractor = QuoteExtractor(
-            quote_stage.extractor.cue_lexicon or None,
-            quote_stage.extractor.threshold,
-            model=None if model == "rules" else load_attribution_model(Path(model)),
-        )
+        quote_stage.extractor = QuoteExtractor(model=None if model == "rules" else load_attribution_model(Path(model)))
     t_ours = t_textacy = 0.0
     for doc, parsed in zip(docs, ent_stage.nlp.pipe(d.text for d in docs), strict=True):
         t0 = time.perf_counter()
@@ -386,12 +369,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--spacy-model", default=None)
     parser.add_argument(
-        "--lexicon",
-        default=None,
-        help="cue lexicon JSON to use instead of the shipped one, or 'rules' for none",
-    )
-    parser.add_argument("--threshold", type=float, default=None, help="cue lexicon threshold")
-    parser.add_argument(
         "--model",
         default=None,
         help="attribution model JSON to use instead of the shipped one, or 'rules' for none",
@@ -401,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     config = Config(spacy_model=args.spacy_model)
     t0 = time.perf_counter()
     bailed: list[str] = []
-    t_ours, t_textacy = run_newsift(docs, config, bailed, args.lexicon, args.threshold, args.model)
+    t_ours, t_textacy = run_newsift(docs, config, bailed, args.model)
     total = time.perf_counter() - t0
     results = {"newsift": score(docs, "newsift"), "textacy": score(docs, "textacy")}
     print(f"PolNeAR {args.split}: {len(docs)} articles, {sum(len(d.gold) for d in docs)} gold attributions")

@@ -81,18 +81,11 @@ class Attribution:
 
 
 class QuoteExtractor:
-    """Extracts attributions from one parsed Doc.  Holds only rule tables, an
-    optional learned cue lexicon and an optional attribution model, none of them
-    changed by extraction, so one instance serves every article."""
+    """Extracts attributions from one parsed Doc.  Holds only rule tables and an
+    optional attribution model, neither changed by extraction, so one instance
+    serves every article."""
 
-    def __init__(
-        self,
-        cue_lexicon: dict[str, float] | None = None,
-        threshold: float = 0.5,
-        model: AttributionModel | None = None,
-    ) -> None:
-        self.cue_lexicon = cue_lexicon or {}
-        self.threshold = threshold
+    def __init__(self, model: AttributionModel | None = None) -> None:
         self.model = model
         # A learned cue is kept from its own threshold up; rule cues from 0.5.
         self._quote_cue_floor = min(0.5, model.threshold) if model is not None else 0.5
@@ -226,9 +219,6 @@ class QuoteExtractor:
 
     def _verb_strength(self, tok: Token) -> float:
         lemma = tok.lemma_.lower()
-        learned = self.cue_lexicon.get(lemma)
-        if learned is not None:
-            return learned if learned >= self.threshold else 0.0
         if lemma in SPEECH_VERBS:
             return 0.9
         if lemma in THOUGHT_VERBS:

@@ -14,7 +14,6 @@ from ..errors import ModelUnavailableError
 from ..report import Entity, Quote, Report, Sentence, Span
 from .attribution_model import load_attribution_model
 from .entities import EntityExtractor, EntityIndex
-from .lexicon import load_cue_lexicon
 from .model import load_spacy_model
 from .quotemarks import QuotedSpan, find_quoted_spans
 from .quotes import Attribution, QuoteExtractor
@@ -126,12 +125,7 @@ class QuotesStage:
     fills: tuple[str, ...] = ("quotes",)
 
     def __init__(self, config: Config) -> None:
-        lexicon = load_cue_lexicon()
-        self.extractor = QuoteExtractor(
-            lexicon.weights if lexicon else None,
-            lexicon.threshold if lexicon else 0.5,
-            model=load_attribution_model(),
-        )
+        self.extractor = QuoteExtractor(model=load_attribution_model())
 
     def __call__(self, report: Report) -> None:
         doc = report.context.get(DOC_KEY)
