@@ -22,12 +22,18 @@ Definitions (one place, so figures stay comparable between runs):
   whose predicted speaker is the entity the Source names (the Source overlaps a
   mention of that entity in newsift's entity list);
 * an article annotated by several annotators is scored once, on the first
-  annotator's file in name order.
+  annotator's file in name order;
+* agreement (a ceiling for every figure above): on the articles that several
+  annotators annotated, each annotator's file is scored as a prediction against
+  each other annotator's file, with the same definitions, and newsift against
+  each of them; ``--agreement-split train`` measures the human figure on train's
+  agreement articles too (only the annotations are read there, nothing is fitted).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 import time
@@ -100,12 +106,15 @@ def parse_ann(path: Path) -> list[Attr]:
     return out
 
 
-def load_split(data: Path, split: str, limit: int | None) -> list[Doc]:
+def _split_dir(data: Path, split: str) -> Path:
     if split == "test":
         raise SystemExit("the test split is held back on purpose: measure on dev, fit on train")
     base = data / "data" / split
-    if not base.is_dir():
-        base = data / split
+    return base if base.is_dir() else data / split
+
+
+def load_split(data: Path, split: str, limit: int | None) -> list[Doc]:
+    base = _split_dir(data, split)
     texts = sorted((base / "text").glob("*.txt"))
     anns = sorted((base / "attributions").glob("*.ann"))
     by_stem: dict[str, Path] = {}
@@ -121,6 +130,59 @@ def load_split(data: Path, split: str, limit: int | None) -> list[Doc]:
         if limit and len(docs) >= limit:
             break
     return docs
+
+
+def load_annotators(data: Path, split: str) -> dict[str, list[list[Attr]]]:
+    """Every annotator's attributions, by article, for the articles annotated more than once."""
+    base = _split_dir(data, split)
+    by_stem: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        by_stem[ann.stem.rsplit("_", 1)[0]].append(ann)
+    return {stem: [parse_ann(a) for a in anns] for stem, anns in by_stem.items() if len(anns) > 1}
+
+
+def agreement_docs(
+    texts: dict[str, str], annotators: dict[str, list[list[Attr]]], system: Doc | None = None
+) -> list[Doc]:
+    """One scoring doc per ordered pair of annotators of an article (prediction ``human``),
+    or, given ``system`` (an article newsift ran on), one per annotator with newsift's
+    prediction scored against that annotator's file."""
+    out: list[Doc] = []
+    for stem, files in annotators.items():
+        if system is not None:
+            if stem != system.name:
+                continue
+            for gold in files:
+                d = Doc(stem, system.text, gold, {"newsift": system.pred["newsift"]})
+                d.entity_mentions = system.entity_mentions
+                out.append(d)
+        elif stem in texts:
+            for gold, other in itertools.permutations(files, 2):
+                out.append(Doc(stem, texts[stem], gold, {"human": other}))
+    return out
+
+
+def agreement_table(data: Path, split: str, docs: Sequence[Doc], other_split: str | None) -> str:
+    annotators = load_annotators(data, split)
+    ran = [d for d in docs if d.name in annotators and "newsift" in d.pred]
+    human = agreement_docs({d.name: d.text for d in ran}, annotators)
+    ours = [x for d in ran for x in agreement_docs({}, annotators, d)]
+    lines = [
+        f"agreement on the {len(ran)} {split} articles with several annotators "
+        f"({sum(len(annotators[d.name]) for d in ran)} annotator files): "
+        "human = each annotator against each other one, newsift = against each annotator"
+    ]
+    if not ran:
+        return lines[0]
+    results = {"human": score(human, "human"), "newsift": score(ours, "newsift")}
+    if other_split:
+        extra = load_annotators(data, other_split)
+        base = _split_dir(data, other_split)
+        texts = {stem: (base / "text" / f"{stem}.txt").read_text(encoding="utf-8") for stem in extra}
+        results[f"human:{other_split}"] = score(agreement_docs(texts, extra), "human")
+        lines[0] += f"; human:{other_split} = the same over {len(extra)} {other_split} articles (annotations only)"
+    lines.append(report_table(results))
+    return "\n".join(lines)
 
 
 # -- predictions ----------------------------------------------------------------
@@ -344,7 +406,7 @@ def _speaker_ok(doc: Doc, gold: Attr, pred: Attr) -> int:
 def report_table(results: dict[str, dict[str, Counts]]) -> str:
     lines = []
     header = (
-        f"{'system':<9} {'subset':<7} {'gold':>5} {'pred':>5}  {'P(ov)':>6} {'R(ov)':>6} {'F1(ov)':>6}"
+        f"{'system':<11} {'subset':<7} {'gold':>5} {'pred':>5}  {'P(ov)':>6} {'R(ov)':>6} {'F1(ov)':>6}"
         f"  {'P(ex)':>6} {'R(ex)':>6} {'F1(ex)':>6}  {'cueF1':>6}  {'spk acc':>7} {'(n)':>5}"
     )
     lines.append(header)
@@ -356,7 +418,7 @@ def report_table(results: dict[str, dict[str, Counts]]) -> str:
             _, _, cf = c.cue_f1()
             acc = c.spk_correct / c.spk_total if c.spk_total else 0.0
             lines.append(
-                f"{system:<9} {subset:<7} {c.gold:>5} {c.pred:>5}  {p:6.3f} {r:6.3f} {f:6.3f}"
+                f"{system:<11} {subset:<7} {c.gold:>5} {c.pred:>5}  {p:6.3f} {r:6.3f} {f:6.3f}"
                 f"  {pe:6.3f} {re_:6.3f} {fe:6.3f}  {cf:6.3f}  {acc:7.3f} {c.spk_total:>5}"
             )
     return "\n".join(lines)
@@ -373,6 +435,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="attribution model JSON to use instead of the shipped one, or 'rules' for none",
     )
+    parser.add_argument(
+        "--agreement-split",
+        default=None,
+        choices=["train"],
+        help="also measure annotator agreement on this split's multiply-annotated articles",
+    )
     args = parser.parse_args(argv)
     docs = load_split(args.data, args.split, args.limit)
     config = Config(spacy_model=args.spacy_model)
@@ -387,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\ntime: total {total:.1f}s (parse + both systems); newsift stages {t_ours:.1f}s, "
         f"textacy direct_quotations {t_textacy:.1f}s"
     )
+    print()
+    print(agreement_table(args.data, args.split, docs, args.agreement_split))
     print(f"textacy refused {len(bailed)} of {len(docs)} articles (unbalanced quotation marks)")
     print("goals on dev: overlap F1 >= 0.92 direct, >= 0.80 all; speaker accuracy >= 0.90")
     return 0

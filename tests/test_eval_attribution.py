@@ -1,0 +1,99 @@
+"""The PolNeAR scorer's definitions, on a hand-made two-annotator article (no shared data)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ev() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_attribution", ROOT / "eval" / "attribution.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+TEXT = 'The mayor said the bridge will reopen in May. "It is safe," Ms. Lee told reporters.\n'
+
+
+def _ann(*relations: tuple[tuple[int, int], tuple[int, int], tuple[int, int]]) -> str:
+    lines = []
+    for k, (content, cue, source) in enumerate(relations):
+        t = 3 * k
+        for n, (label, (a, b)) in enumerate((("Content", content), ("Cue", cue), ("Source", source))):
+            lines.append(f"T{t + n + 1}\t{label} {a} {b}\t{TEXT[a:b]}")
+        lines.append(f"E{k + 1}\tAttribution:T{t + 1} Content:T{t + 1} Cue:T{t + 2} Source:T{t + 3}")
+    return "\n".join(lines) + "\n"
+
+
+def _span(text: str) -> tuple[int, int]:
+    start = TEXT.index(text)
+    return start, start + len(text)
+
+
+INDIRECT = (_span("the bridge will reopen in May"), _span("said"), _span("The mayor"))
+DIRECT = (_span('"It is safe,"'), _span("told"), _span("Ms. Lee"))
+# A second annotator who cut the indirect content short: under half of the longer span.
+SHORT = (_span("in May"), _span("said"), _span("The mayor"))
+
+
+def _write(tmp: Path, files: dict[str, str]) -> Path:
+    base = tmp / "data" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "pub_2016-10-01_bridge.txt").write_text(TEXT, encoding="utf-8")
+    for annotator, body in files.items():
+        (base / "attributions" / f"pub_2016-10-01_bridge_{annotator}.ann").write_text(body, encoding="utf-8")
+    return tmp
+
+
+def test_identical_annotators_agree_fully(ev: ModuleType, tmp_path: Path) -> None:
+    data = _write(tmp_path, {"a1": _ann(INDIRECT, DIRECT), "a2": _ann(INDIRECT, DIRECT)})
+    annotators = ev.load_annotators(data, "dev")
+    docs = ev.agreement_docs({"pub_2016-10-01_bridge": TEXT}, annotators)
+    assert len(docs) == 2  # both orders
+    counts = ev.score(docs, "human")
+    assert counts["all"].prf(False) == (1.0, 1.0, 1.0)
+    assert counts["direct"].gold == 2 and counts["direct"].prf(False)[2] == 1.0
+
+
+def test_disagreement_lowers_overlap_f1_but_not_the_direct_subset(ev: ModuleType, tmp_path: Path) -> None:
+    data = _write(tmp_path, {"a1": _ann(INDIRECT, DIRECT), "a2": _ann(SHORT, DIRECT)})
+    docs = ev.agreement_docs({"pub_2016-10-01_bridge": TEXT}, ev.load_annotators(data, "dev"))
+    counts = ev.score(docs, "human")
+    assert counts["all"].prf(False) == (0.5, 0.5, 0.5)
+    assert counts["direct"].prf(False)[2] == 1.0
+    # The cues still pair: they share their token.
+    assert counts["all"].cue_f1()[2] == 1.0
+
+
+def test_single_annotator_articles_are_not_agreement_articles(ev: ModuleType, tmp_path: Path) -> None:
+    data = _write(tmp_path, {"a1": _ann(INDIRECT)})
+    assert ev.load_annotators(data, "dev") == {}
+
+
+def test_system_is_scored_against_every_annotator(ev: ModuleType, tmp_path: Path) -> None:
+    data = _write(tmp_path, {"a1": _ann(INDIRECT, DIRECT), "a2": _ann(SHORT, DIRECT)})
+    ran = ev.Doc(
+        "pub_2016-10-01_bridge",
+        TEXT,
+        [],
+        {"newsift": ev.parse_ann(next((data / "data/dev/attributions").glob("*a1.ann")))},
+    )
+    docs = ev.agreement_docs({}, ev.load_annotators(data, "dev"), ran)
+    assert [len(d.gold) for d in docs] == [2, 2]
+    assert ev.score(docs, "newsift")["all"].prf(False) == (0.75, 0.75, 0.75)
+
+
+def test_test_split_is_refused(ev: ModuleType, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        ev.load_annotators(tmp_path, "test")
