@@ -119,9 +119,7 @@ def test_according_to(stages) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_mixed_quote(stages) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Finance Minister Carla Nunes said the country is open to a \u201cfair and balanced agreement.\u201d"
-    )
+    text = "Finance Minister Carla Nunes said the country is open to a \u201cfair and balanced agreement.\u201d"
     report = run(stages, text)
     q = quote_with(report, "fair and balanced")
     assert q.kind == "mixed"
@@ -165,10 +163,7 @@ def test_speaker_none_when_undeterminable(stages) -> None:  # type: ignore[no-un
 
 
 def test_scare_quotes_are_not_quotes(stages) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "The minister warned against so-called \u201cextremism\u201d in the schools "
-        "and the \u201cnew normal.\u201d"
-    )
+    text = "The minister warned against so-called \u201cextremism\u201d in the schools and the \u201cnew normal.\u201d"
     report = run(stages, text)
     assert not [q for q in report.quotes if q.content.text.strip("\u201c\u201d.") == "extremism"]
     assert not [q for q in report.quotes if q.kind == "direct"]
@@ -348,3 +343,75 @@ def test_apposed_name_is_the_speaker_not_an_anonymous_role(stages) -> None:  # t
     q = quote_with(run(stages, text), "publish annual reports")
     assert q.speaker == "Lotte Bakker" and q.speaker_kind == "person"
     assert q.speaker_mention is not None and q.speaker_mention.text == "Lotte Bakker"
+
+
+def test_long_apposition_between_quote_and_cue(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rule is the agency's main tool.\n\n"
+        "\u201cIt\u2019s an overreach, in our view, of the state\u2019s domain,\u201d Scott Prince, the Republican "
+        "attorney general of Kansas, one of the states suing the agency, said at a Washington event this month.\n"
+    )
+    q = quote_with(run(stages, text), "overreach")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker == "Scott Prince"
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+    """A hand-built parse, to test what the speaker rules do with a parse error the model makes."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_quoted_words_are_never_the_subject_of_a_cue() -> None:
+    from newsift.nlp.quotes import _subject
+
+    # '"It will come," said James Acton.' parsed with the quote's "It" as a second subject of "said".
+    words = ['"', "It", "will", "come", ",", '"', "said", "James", "Acton", "."]
+    heads = [6, 6, 3, 6, 6, 6, 6, 8, 6, 6]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    marked = [(doc[0].idx, doc[5].idx + 1)]
+    subj = _subject(doc[6], marked)
+    assert subj is not None and subj.text == "Acton"
+    # With no quotation marks known, the parse's first subject stands.
+    first = _subject(doc[6], [])
+    assert first is not None and first.text == "It"
+
+
+def test_quoted_title_taken_for_subject_falls_back_to_the_tag_name() -> None:
+    from newsift.nlp.quotes import _subject
+
+    # '"No," Ann Lee, an aide, said on "Meet the Press."' parsed with the show's title as the
+    # subject of "said" and the name hung on something else.
+    words = [
+        '"',
+        "No",
+        ",",
+        '"',
+        "Ann",
+        "Lee",
+        ",",
+        "an",
+        "aide",
+        ",",
+        "said",
+        "on",
+        '"',
+        "Meet",
+        "the",
+        "Press",
+        ".",
+        '"',
+    ]
+    heads = [1, 10, 1, 1, 5, 1, 5, 8, 5, 10, 10, 10, 10, 10, 15, 13, 10, 10]
+    deps = ["punct", "ccomp", "punct", "punct", "compound", "appos", "punct", "det", "appos", "punct", "ROOT",
+            "prep", "punct", "nsubj", "det", "dobj", "punct", "punct"]  # fmt: skip
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
+           "ADP", "PUNCT", "PROPN", "DET", "PROPN", "PUNCT", "PUNCT"]  # fmt: skip
+    doc = _parsed(words, heads, deps, pos)
+    marked = [(doc[0].idx, doc[3].idx + 1), (doc[12].idx, doc[17].idx + 1)]
+    subj = _subject(doc[10], marked)
+    assert subj is not None and subj.text == "Lee"  # the head of "Ann Lee"

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+# Characters a speaker's name and titles may fill between a quote and its trailing cue.
+_MAX_TAG_GAP = 200
 _RELATIVE = frozenset({"who", "which", "that"})
 _CLAUSE = frozenset({"ccomp"})
 _TRAILING = frozenset({"parataxis", "ccomp", "conj"})
@@ -97,7 +99,9 @@ class QuoteExtractor:
         resolver = SpeakerResolver(doc, index)
         real = [q for q in quoted if not is_scare_quote(text, q)]
         closed_ranges = [(q.start, q.end) for q in real]
-        cues = self._find_cues(doc, closed_ranges, index.sents)
+        # Scare quotes and titles included: no word in quotation marks is a subject that speaks.
+        marked = [(q.start, q.end) for q in quoted]
+        cues = self._find_cues(doc, closed_ranges, index.sents, marked)
         out: list[Attribution] = []
         used_cues: set[int] = set()
         consumed: set[int] = set()  # indexes into ``real`` taken by a mixed quote
@@ -133,14 +137,22 @@ class QuoteExtractor:
         return out
 
     # -- cues --------------------------------------------------------------
-    def _find_cues(self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex) -> list[Cue]:
-        rule_cues = self._rule_cues(doc, quoted, sents)
+    def _find_cues(
+        self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex, marked: list[tuple[int, int]]
+    ) -> list[Cue]:
+        """``quoted``: the quotes' character ranges; ``marked``: those and the scare quotes."""
+        rule_cues = self._rule_cues(doc, quoted, sents, marked)
         if self.model is None:
             return rule_cues
-        return self._learned_cues(doc, quoted, sents, rule_cues)
+        return self._learned_cues(doc, quoted, sents, rule_cues, marked)
 
     def _learned_cues(
-        self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex, rule_cues: list[Cue]
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]],
+        sents: SentIndex,
+        rule_cues: list[Cue],
+        marked: list[tuple[int, int]],
     ) -> list[Cue]:
         """The model's cues and contents; a rule cue the model passes over still
         serves a direct quote beside it (its clause is not claimed)."""
@@ -176,7 +188,7 @@ class QuoteExtractor:
             if rule is not None:
                 out.append(replace(rule, strength=max(lc.probability, rule.strength), content=content))
                 continue
-            cue = self._verb_cue(doc, tok, lc.probability, content)
+            cue = self._verb_cue(doc, tok, lc.probability, content, marked)
             agent = _agent_of(tok)
             if agent is not None:
                 cue = replace(cue, speaker_head=agent)
@@ -185,7 +197,9 @@ class QuoteExtractor:
             out.append(cue)
         return out
 
-    def _rule_cues(self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex) -> list[Cue]:
+    def _rule_cues(
+        self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex, marked: list[tuple[int, int]]
+    ) -> list[Cue]:
         cues: list[Cue] = []
         n = len(doc)
         for tok in doc:
@@ -214,7 +228,7 @@ class QuoteExtractor:
             content = self._clause_content(doc, tok, sents)
             if content is None and tok.lemma_.lower() not in SPEECH_VERBS:
                 continue
-            cues.append(self._verb_cue(doc, tok, strength, content))
+            cues.append(self._verb_cue(doc, tok, strength, content, marked))
         return cues
 
     def _verb_strength(self, tok: Token) -> float:
@@ -227,7 +241,14 @@ class QuoteExtractor:
             return 0.6
         return 0.0
 
-    def _verb_cue(self, doc: Doc, tok: Token, strength: float, content: tuple[int, int] | None) -> Cue:
+    def _verb_cue(
+        self,
+        doc: Doc,
+        tok: Token,
+        strength: float,
+        content: tuple[int, int] | None,
+        marked: list[tuple[int, int]],
+    ) -> Cue:
         start = tok.i
         for child in tok.lefts:
             if child.dep_ in _CUE_LEFT and child.i == start - 1:
@@ -236,7 +257,7 @@ class QuoteExtractor:
         for child in tok.rights:
             if child.dep_ == "prt" and child.i == end:
                 end = child.i + 1
-        subj = _subject(tok)
+        subj = _subject(tok, marked)
         impersonal = (
             subj is not None
             and subj.lower_ in IMPERSONAL_SUBJECTS
@@ -419,7 +440,13 @@ class QuoteExtractor:
                 dist = len(between)
             elif c.start >= q.end:
                 between = text[q.end : c.start]
-                if len(between) > 60 or _has_sentence_break(between):
+                limit = 60
+                if c.speaker_head is not None and q.end <= doc[c.speaker_head].idx < c.start:
+                    # '"...," Scott Pruitt, the attorney general of Oklahoma, one of
+                    # the states suing, said': what lies between is the speaker's name
+                    # and titles, however long.
+                    limit = _MAX_TAG_GAP
+                if len(between) > limit or _has_sentence_break(between):
                     continue
                 if _ends_sentence(q.inner(text)) and between.strip()[:1].isupper() and not _names_first(doc, c, q.end):
                     continue  # “Go home.” Then he said ...: the cue starts a new sentence
@@ -460,17 +487,48 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     return [a for a in found if not any(holds(b, a) and (not holds(a, b) or beats(b, a)) for b in found)]
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """Who the cue ``verb`` reports, from the parse; never a word inside quotation marks.
+
+    The parse can hang a quote's own subject ('"... it will at some point," said
+    James Acton') or a quoted title ('said on Fox's "Fox and Friends."') on the cue as
+    its subject: words in quotation marks (``marked``) are what someone said or a
+    name, never the one saying it."""
+    quoted_subject = False
     for child in verb.children:
         if child.dep_ in _SUBJ:
-            return child
+            if not _inside(child.idx, marked):
+                return child
+            quoted_subject = True
+    if quoted_subject:
+        # '"...," Flynn, a surrogate, said': the name the parse hung elsewhere.
+        return _tag_subject(verb.doc, verb, marked)
     # "..., saying", "and added": the subject of the verb they hang from.
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         for child in verb.head.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not _inside(child.idx, marked):
                 return child
     if verb.dep_ == "relcl":
         return verb.head
+    return None
+
+
+def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """The first noun phrase between a closing quotation mark and its cue, in the
+    cue's sentence ('”, Flynn, a top Trump surrogate, said' gives Flynn), or None."""
+    sent_start = cue.sent.start
+    j = cue.i - 1
+    while j >= sent_start and doc[j].text not in CLOSING_QUOTE_TOKENS:
+        j -= 1
+    if j < sent_start:
+        return None
+    for k in range(j + 1, cue.i):
+        tok = doc[k]
+        if tok.pos_ in {"PROPN", "NOUN", "PRON"} and not _inside(tok.idx, quoted):
+            # A compound name ("White House spokesman Josh Earnest") is headed by its last word.
+            while tok.dep_ in {"compound", "flat"} and j < tok.head.i < cue.i:
+                tok = tok.head
+            return tok
     return None
 
 
