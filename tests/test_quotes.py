@@ -415,3 +415,20 @@ def test_quoted_title_taken_for_subject_falls_back_to_the_tag_name() -> None:
     marked = [(doc[0].idx, doc[3].idx + 1), (doc[12].idx, doc[17].idx + 1)]
     subj = _subject(doc[10], marked)
     assert subj is not None and subj.text == "Lee"  # the head of "Ann Lee"
+
+
+def test_participle_hung_on_a_quoted_verb_keeps_the_tag_speaker() -> None:
+    from newsift.nlp.quotes import _subject
+
+    # '"No," Ann said, asking "do you agree?"' parsed with "asking" as an adverbial clause of
+    # the quoted "agree", whose subject "you" is the quote's own word.
+    words = ['"', "No", ",", '"', "Ann", "said", ",", "asking", '"', "do", "you", "agree", "?", '"']
+    heads = [1, 5, 1, 1, 5, 5, 5, 11, 11, 11, 11, 5, 11, 11]
+    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct", "advcl", "punct", "aux", "nsubj",
+            "ccomp", "punct", "punct"]  # fmt: skip
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "PUNCT", "AUX", "PRON",
+           "VERB", "PUNCT", "PUNCT"]  # fmt: skip
+    doc = _parsed(words, heads, deps, pos)
+    marked = [(doc[0].idx, doc[3].idx + 1), (doc[8].idx, doc[13].idx + 1)]
+    subj = _subject(doc[7], marked)
+    assert subj is not None and subj.text == "Ann"

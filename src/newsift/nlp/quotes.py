@@ -500,14 +500,16 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             if not _inside(child.idx, marked):
                 return child
             quoted_subject = True
+    # "..., saying", "and added": the subject of the verb they hang from.
+    if not quoted_subject and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                if not _inside(child.idx, marked):
+                    return child
+                quoted_subject = True
     if quoted_subject:
         # '"...," Flynn, a surrogate, said': the name the parse hung elsewhere.
         return _tag_subject(verb.doc, verb, marked)
-    # "..., saying", "and added": the subject of the verb they hang from.
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        for child in verb.head.children:
-            if child.dep_ == "nsubj" and not _inside(child.idx, marked):
-                return child
     if verb.dep_ == "relcl":
         return verb.head
     return None
