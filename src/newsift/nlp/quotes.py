@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_CLOSING_MARKS = frozenset('\u201d"\u00bb')
 # Characters a speaker's name and titles may fill between a quote and its trailing cue.
 _MAX_TAG_GAP = 200
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -203,6 +204,14 @@ class QuoteExtractor:
         cues: list[Cue] = []
         n = len(doc)
         for tok in doc:
+            glued = tok.text[1:]
+            if len(tok.text) == 2 and tok.text[0] in _CLOSING_MARKS and glued in SIGNATURE_DASHES:
+                # '...poor people.”― Stephanie Egan': the tokenizer glues the closing mark
+                # to the signature dash (and the token starts inside the quote).
+                signer = _signer(doc, tok, glued=True)
+                if signer is not None:
+                    cues.append(Cue(tok.i, tok.idx + 1, tok.idx + 2, 0.8, signer, None))
+                continue
             if _inside(tok.idx, quoted):
                 continue
             low = tok.lower_
@@ -534,12 +543,13 @@ def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token |
     return None
 
 
-def _signer(doc: Doc, dash: Token) -> int | None:
-    """“...” ― Steve Quinlan: the name a dash signs a quote with, right after its closing mark."""
+def _signer(doc: Doc, dash: Token, glued: bool = False) -> int | None:
+    """“...” ― Steve Quinlan: the name a dash signs a quote with, right after its closing
+    mark (``glued``: the dash token holds the mark too)."""
     before = dash.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
-    if before < 0 or doc[before].text not in CLOSING_QUOTE_TOKENS:
+    if not glued and (before < 0 or doc[before].text not in CLOSING_QUOTE_TOKENS):
         return None
     j = dash.i + 1
     while j < len(doc) and doc[j].is_space:
