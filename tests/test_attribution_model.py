@@ -186,13 +186,17 @@ def test_quote_signed_with_a_dash_takes_the_name_after_it(stages) -> None:  # ty
     text = (
         "Readers sent us their views.\n\n"
         "\u201cThe debate changed my mind about the whole election this year.\u201d \u2015 Maria Lopez\n\n"
-        "\u201cI will vote early, and I will bring my neighbours with me.\u201d \u2015 Sam Ortiz\n"
+        "\u201cI will vote early, and I will bring my neighbours with me.\u201d \u2015 Sam Ortiz\n\n"
+        # The tokenizer glues a closing mark to a dash that follows it with no space.
+        "\u201cHe does not answer to anyone and respects no one at all.\u201d\u2015 Dana Ruiz\n"
     )
     report = _run(stages, text)
     first = next(q for q in report.quotes if "changed my mind" in q.content.text)
     second = next(q for q in report.quotes if "vote early" in q.content.text)
+    glued = next(q for q in report.quotes if "respects no one" in q.content.text)
     assert first.speaker_mention is not None and "Lopez" in first.speaker_mention.text
     assert second.speaker_mention is not None and "Ortiz" in second.speaker_mention.text
+    assert glued.speaker == "Dana Ruiz" and glued.cue is not None and glued.cue.text == "\u2015"
 
 
 def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]

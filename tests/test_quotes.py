@@ -432,15 +432,3 @@ def test_participle_hung_on_a_quoted_verb_keeps_the_tag_speaker() -> None:
     marked = [(doc[0].idx, doc[3].idx + 1), (doc[8].idx, doc[13].idx + 1)]
     subj = _subject(doc[7], marked)
     assert subj is not None and subj.text == "Ann"
-
-
-def test_signature_dash_glued_to_the_closing_mark(stages) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Readers wrote in after the debate.\n"
-        "\u201cHe does not answer to anyone and respects no one at all.\u201d\u2015 Dana Ruiz\n"
-        "\u201cTonight showed who is ready to lead.\u201d \u2015 Omar Haddad\n"
-    )
-    report = run(stages, text)
-    glued = quote_with(report, "respects no one")
-    assert glued.speaker == "Dana Ruiz" and glued.cue is not None and glued.cue.text == "\u2015"
-    assert quote_with(report, "ready to lead").speaker == "Omar Haddad"
