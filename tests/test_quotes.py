@@ -432,3 +432,31 @@ def test_participle_hung_on_a_quoted_verb_keeps_the_tag_speaker() -> None:
     marked = [(doc[0].idx, doc[3].idx + 1), (doc[8].idx, doc[13].idx + 1)]
     subj = _subject(doc[7], marked)
     assert subj is not None and subj.text == "Ann"
+
+
+def test_name_compounded_onto_a_cue_noun_is_its_source() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsift.nlp.quotes import _source_of
+
+    # "But Trump claims that he is exempt." tagged with "claims" as a noun and Trump as its compound.
+    words = ["But", "Trump", "claims", "that", "he", "is", "exempt", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[2, 2, 2, 5, 5, 2, 5, 2],
+        deps=["cc", "compound", "ROOT", "mark", "nsubj", "ccomp", "acomp", "punct"],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"],
+        ents=["O", "B-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    assert _source_of(doc[2]) == 1
+    # A compounded common noun ("the tax claims") names no one.
+    plain = Doc(
+        Vocab(),
+        words=["the", "tax", "claims"],
+        heads=[2, 2, 2],
+        deps=["det", "compound", "ROOT"],
+        pos=["DET", "NOUN", "NOUN"],
+    )
+    assert _source_of(plain[2]) is None

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLOSING_MARKS = frozenset('\u201d"\u00bb')
 # Characters a speaker's name and titles may fill between a quote and its trailing cue.
 _MAX_TAG_GAP = 200
@@ -583,6 +584,11 @@ def _source_of(tok: Token) -> int | None:
             for gc in child.children:
                 if gc.dep_ == "pobj":
                     return gc.i
+    for child in tok.lefts:
+        # "But Trump claims that ..." tagged as a noun, or "the Kremlin statement": a name
+        # compounded onto the cue noun is whose it is.
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in _SOURCE_ENTITIES:
+            return child.i
     return None
 
 
