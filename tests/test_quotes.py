@@ -358,32 +358,36 @@ def test_long_apposition_between_quote_and_cue(stages) -> None:  # type: ignore[
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
     """A hand-built parse, to test what the speaker rules do with a parse error the model makes."""
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    # A blank English vocabulary, so that lexical flags such as is_space are set.
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def _subject_text(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], verb: int, marks: list[tuple[int, int]]
+) -> str | None:
+    """The subject ``_subject`` picks for token ``verb``; ``marks``: quoted token ranges, inclusive."""
+    from newsift.nlp.quotes import _subject
+
+    doc = _parsed(words, heads, deps, pos)
+    subj = _subject(doc[verb], [(doc[a].idx, doc[b].idx + len(doc[b].text)) for a, b in marks])
+    return None if subj is None else subj.text
 
 
 def test_quoted_words_are_never_the_subject_of_a_cue() -> None:
-    from newsift.nlp.quotes import _subject
-
     # '"It will come," said James Acton.' parsed with the quote's "It" as a second subject of "said".
     words = ['"', "It", "will", "come", ",", '"', "said", "James", "Acton", "."]
     heads = [6, 6, 3, 6, 6, 6, 6, 8, 6, 6]
     deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
     pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
-    doc = _parsed(words, heads, deps, pos)
-    marked = [(doc[0].idx, doc[5].idx + 1)]
-    subj = _subject(doc[6], marked)
-    assert subj is not None and subj.text == "Acton"
+    assert _subject_text(words, heads, deps, pos, 6, [(0, 5)]) == "Acton"
     # With no quotation marks known, the parse's first subject stands.
-    first = _subject(doc[6], [])
-    assert first is not None and first.text == "It"
+    assert _subject_text(words, heads, deps, pos, 6, []) == "It"
 
 
 def test_quoted_title_taken_for_subject_falls_back_to_the_tag_name() -> None:
-    from newsift.nlp.quotes import _subject
-
     # '"No," Ann Lee, an aide, said on "Meet the Press."' parsed with the show's title as the
     # subject of "said" and the name hung on something else.
     words = [
@@ -411,15 +415,10 @@ def test_quoted_title_taken_for_subject_falls_back_to_the_tag_name() -> None:
             "prep", "punct", "nsubj", "det", "dobj", "punct", "punct"]  # fmt: skip
     pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
            "ADP", "PUNCT", "PROPN", "DET", "PROPN", "PUNCT", "PUNCT"]  # fmt: skip
-    doc = _parsed(words, heads, deps, pos)
-    marked = [(doc[0].idx, doc[3].idx + 1), (doc[12].idx, doc[17].idx + 1)]
-    subj = _subject(doc[10], marked)
-    assert subj is not None and subj.text == "Lee"  # the head of "Ann Lee"
+    assert _subject_text(words, heads, deps, pos, 10, [(0, 3), (12, 17)]) == "Lee"  # the head of "Ann Lee"
 
 
 def test_participle_hung_on_a_quoted_verb_keeps_the_tag_speaker() -> None:
-    from newsift.nlp.quotes import _subject
-
     # '"No," Ann said, asking "do you agree?"' parsed with "asking" as an adverbial clause of
     # the quoted "agree", whose subject "you" is the quote's own word.
     words = ['"', "No", ",", '"', "Ann", "said", ",", "asking", '"', "do", "you", "agree", "?", '"']
@@ -428,10 +427,7 @@ def test_participle_hung_on_a_quoted_verb_keeps_the_tag_speaker() -> None:
             "ccomp", "punct", "punct"]  # fmt: skip
     pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "PUNCT", "AUX", "PRON",
            "VERB", "PUNCT", "PUNCT"]  # fmt: skip
-    doc = _parsed(words, heads, deps, pos)
-    marked = [(doc[0].idx, doc[3].idx + 1), (doc[8].idx, doc[13].idx + 1)]
-    subj = _subject(doc[7], marked)
-    assert subj is not None and subj.text == "Ann"
+    assert _subject_text(words, heads, deps, pos, 7, [(0, 3), (8, 13)]) == "Ann"
 
 
 def test_name_compounded_onto_a_cue_noun_is_its_source() -> None:
@@ -460,3 +456,30 @@ def test_name_compounded_onto_a_cue_noun_is_its_source() -> None:
         pos=["DET", "NOUN", "NOUN"],
     )
     assert _source_of(plain[2]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "DENVER (AP) \u2014 The Latest on the wildfire (all times MDT):\n\n3:10 p.m.\n\n"
+            "Colorado\u2019s fire marshal says the new evacuation orders cover about 900 homes.\n",
+            "Colorado\u2019s fire marshal",
+        ),
+    ],
+)
+def test_speaker_phrase_stays_on_its_line(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, text)
+    found = [q for q in report.quotes if q.speaker_mention is not None and "p.m." not in q.speaker_mention.text]
+    assert [q.speaker_mention.text for q in found if q.speaker_mention] == [speaker], [
+        (q.content.text, q.speaker_mention) for q in report.quotes
+    ]
+
+
+def test_subject_on_another_line_is_not_the_speaker() -> None:
+    # "5:45 p.m.\n\nHer doctor is calling it fine." parsed with the time stamp as a second subject.
+    words = ["5:45", "p.m.", "\n\n", "Her", "doctor", "is", "calling", "it", "fine", "."]
+    heads = [1, 6, 1, 4, 6, 6, 6, 6, 6, 6]
+    deps = ["nummod", "nsubj", "dep", "poss", "nsubj", "aux", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["NUM", "NOUN", "SPACE", "PRON", "NOUN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
+    assert _subject_text(words, heads, deps, pos, 6, []) == "doctor"

@@ -507,9 +507,12 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     quoted_subject = False
     for child in verb.children:
         if child.dep_ in _SUBJ:
-            if not _inside(child.idx, marked):
+            if _inside(child.idx, marked):
+                quoted_subject = True
+            elif not _line_between(verb.doc, child.i, verb.i):
                 return child
-            quoted_subject = True
+            # A subject on another line is a heading or time stamp the parse hung on
+            # the verb ("5:45 p.m.\n\nJohnson's doctor is calling ...").
     # "..., saying", "and added": the subject of the verb they hang from.
     if not quoted_subject and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         for child in verb.head.children:
@@ -523,6 +526,11 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _line_between(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(doc[k].is_space and "\n" in doc[k].text for k in range(lo + 1, hi))
 
 
 def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token | None:

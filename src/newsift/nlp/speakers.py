@@ -47,11 +47,26 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_STOP_DEPS:
             break
         end = max(end, child.right_edge.i + 1)
+    # A phrase never runs over a line break: the parse can hang a heading, a dateline
+    # or a time stamp of the line before on the noun ("2:45 p.m.\n\nConnecticut's tax
+    # commissioner says").
+    for k in range(head.i - 1, start - 1, -1):
+        if _breaks_line(doc[k]):
+            start = k + 1
+            break
+    for k in range(head.i + 1, end):
+        if _breaks_line(doc[k]):
+            end = k
+            break
     while start < head.i and doc[start].is_punct:
         start += 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def _breaks_line(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
 
 
 class SpeakerResolver:
