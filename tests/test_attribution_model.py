@@ -17,6 +17,7 @@ from newsift.nlp.attribution_model import (
 )
 from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
 from newsift.nlp.train_attribution import _fit_pairwise, _fit_ranker, load_split, overlap, parse_ann
+from newsift.report import Quote, Report
 
 
 # -- file format ------------------------------------------------------------------
@@ -126,6 +127,12 @@ def stages():  # type: ignore[no-untyped-def]
         pytest.skip(f"no spaCy model: {exc}")
 
 
+def _quote_with(report: Report, fragment: str) -> Quote:
+    found = [q for q in report.quotes if fragment in q.content.text]
+    assert found, f"no quote holds {fragment!r}: {[q.content.text for q in report.quotes]}"
+    return found[0]
+
+
 def _run(stages, text: str):  # type: ignore[no-untyped-def]
     from newsift.report import Article, Report
 
@@ -191,9 +198,9 @@ def test_quote_signed_with_a_dash_takes_the_name_after_it(stages) -> None:  # ty
         "\u201cHe does not answer to anyone and respects no one at all.\u201d\u2015 Dana Ruiz\n"
     )
     report = _run(stages, text)
-    first = next(q for q in report.quotes if "changed my mind" in q.content.text)
-    second = next(q for q in report.quotes if "vote early" in q.content.text)
-    glued = next(q for q in report.quotes if "respects no one" in q.content.text)
+    first = _quote_with(report, "changed my mind")
+    second = _quote_with(report, "vote early")
+    glued = _quote_with(report, "respects no one")
     assert first.speaker_mention is not None and "Lopez" in first.speaker_mention.text
     assert second.speaker_mention is not None and "Ortiz" in second.speaker_mention.text
     assert glued.speaker == "Dana Ruiz" and glued.cue is not None and glued.cue.text == "\u2015"
@@ -202,6 +209,23 @@ def test_quote_signed_with_a_dash_takes_the_name_after_it(stages) -> None:  # ty
 def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
     text = "The plan was backed by Senator Tom Reyes, who said the state would pay for the new school buildings."
     report = _run(stages, text)
-    q = next(q for q in report.quotes if "pay for the new school" in q.content.text)
+    q = _quote_with(report, "pay for the new school")
     assert q.speaker == "Tom Reyes"
     assert q.speaker_mention is not None and q.speaker_mention.text == "who"
+
+
+def test_speaker_tag_after_a_question_is_not_indirect_speech(stages) -> None:  # type: ignore[no-untyped-def]
+    # A quote that ends in "?" ends its sentence, so the tag after it parses as a sentence
+    # of its own; the model must not report that tag as what was said.
+    text = (
+        "Council members Ana Ruiz and Sam Ortiz questioned the water board on Tuesday.\n\n"
+        "\u201cThe pipes have been failing for a decade,\u201d Ruiz said.\n\n"
+        "\u201cWho will pay for the damage this time?\u201d Ortiz demanded.\n\n"
+        "\u201cWe all knew this would happen one day?\u201d Ruiz said, looking out at the crowd.\n"
+    )
+    report = _run(stages, text)
+    assert not [q for q in report.quotes if "demanded" in q.content.text or "looking out" in q.content.text]
+    asked = _quote_with(report, "Who will pay")
+    assert asked.speaker == "Sam Ortiz" and asked.cue is not None and asked.cue.text == "demanded"
+    knew = _quote_with(report, "We all knew")
+    assert knew.speaker_mention is not None and knew.speaker_mention.text == "Ruiz"

@@ -188,14 +188,20 @@ class QuoteExtractor:
                 # speaker tag: the marks decide that one, in the direct pass.
                 content = None
             if rule is not None:
-                out.append(replace(rule, strength=max(lc.probability, rule.strength), content=content))
-                continue
-            cue = self._verb_cue(doc, tok, lc.probability, content, marked)
-            agent = _agent_of(tok)
-            if agent is not None:
-                cue = replace(cue, speaker_head=agent)
-            elif cue.speaker_head is None:
-                cue = replace(cue, speaker_head=_source_of(tok))
+                cue = replace(rule, strength=max(lc.probability, rule.strength), content=content)
+            else:
+                cue = self._verb_cue(doc, tok, lc.probability, content, marked)
+                agent = _agent_of(tok)
+                if agent is not None:
+                    cue = replace(cue, speaker_head=agent)
+                elif cue.speaker_head is None:
+                    cue = replace(cue, speaker_head=_source_of(tok))
+            if content is not None and cue.speaker_head is not None and content[0] <= tok.idx < content[1]:
+                head = doc[cue.speaker_head]
+                if content[0] <= head.idx < content[1] and head.i < tok.i and head.dep_ in _SUBJ:
+                    # '"...?" Vitter demanded.': a stretch that holds the cue and the one
+                    # speaking is the speaker tag, not what was said.
+                    cue = replace(cue, content=None)
             out.append(cue)
         return out
 
