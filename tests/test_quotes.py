@@ -483,3 +483,21 @@ def test_subject_on_another_line_is_not_the_speaker() -> None:
     deps = ["nummod", "nsubj", "dep", "poss", "nsubj", "aux", "ROOT", "dobj", "oprd", "punct"]
     pos = ["NUM", "NOUN", "SPACE", "PRON", "NOUN", "AUX", "VERB", "PRON", "ADJ", "PUNCT"]
     assert _subject_text(words, heads, deps, pos, 6, []) == "doctor"
+
+
+def test_speaker_tag_with_an_unlisted_verb(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Dana Whitfield spoke first.\n\n"
+        "\u201cThe roads are a disgrace,\u201d she said.\n\n"
+        "Councilman Tom Reyes grumbled, \u201cNobody asked me about the roads.\u201d\n\n"
+        "\u201cWho fixes them, then?\u201d Reyes snapped.\n\n"
+        "\u201cThe plan is sound.\u201d Whitfield walked out of the room.\n"
+    )
+    report = run(stages, text)
+    before = quote_with(report, "Nobody asked me")
+    assert before.speaker == "Tom Reyes" and before.cue is not None and before.cue.text == "grumbled"
+    after = quote_with(report, "Who fixes them")
+    assert after.speaker == "Tom Reyes" and after.cue is not None and after.cue.text == "snapped"
+    # A full stop ends the quote's sentence: the verb after it starts another one.
+    sound = quote_with(report, "The plan is sound")
+    assert sound.cue is None or sound.cue.text != "walked"

@@ -50,6 +50,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+# The speaker-tag fallback: what a quote's inside may end with (a full stop ends the
+# sentence, so a verb after it starts a new one), how far after it the verb may sit,
+# which verb forms a tag uses, and how sure a tag found by shape alone is.
+_TAG_ENDINGS = frozenset(",?!\u2014")
+_TAG_TOKENS = 6
+_TAG_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_TAG_STRENGTH = 0.6
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLOSING_MARKS = frozenset('\u201d"\u00bb')
 # Characters a speaker's name and titles may fill between a quote and its trailing cue.
@@ -386,6 +393,8 @@ class QuoteExtractor:
             lo = quotes[q_i - 1].end if q_i > 0 else 0
             hi = quotes[q_i + 1].start if q_i + 1 < len(quotes) else len(text)
             cue = self._cue_for_quote(doc, q, cues, cue_starts, lo, hi, resolver.index.sents)
+            if cue is None:
+                cue = _tag_verb(doc, q, text, lo, hi)
             prev = _latest(out, before, ends, q.start)
             if cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
@@ -531,6 +540,33 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         return _tag_subject(verb.doc, verb, marked)
     if verb.dep_ == "relcl":
         return verb.head
+    return None
+
+
+def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | None:
+    """A speaker tag with a verb no cue table holds, next to a quote on its line:
+    '"Who pays now?" Ortiz demanded.', 'Trump boasted, "That makes me smart."'.
+
+    Only the tag's shape decides: a subject and a verb between the quote and the line
+    (or sentence) end, or just before the quote with only a comma or colon between."""
+    inner = q.inner(text).rstrip()
+    after = doc.char_span(q.end, min(hi, _line_end(text, q.end)), alignment_mode="contract")
+    if q.closed and inner[-1:] in _TAG_ENDINGS and after is not None:
+        for tok in after[:_TAG_TOKENS]:
+            if tok.pos_ == "VERB" and tok.tag_ in _TAG_VERB_TAGS:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= q.end), None)
+                rest = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if subj is not None and (rest is None or rest.is_punct or rest.is_space or rest.i == subj.i):
+                    return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
+                break
+    start = max(lo, _line_start(text, q.start))
+    before = doc.char_span(start, q.start, alignment_mode="contract")
+    if before is not None and len(before) >= 3 and before[-1].text in {",", ":"}:
+        tok = before[-2]
+        if tok.pos_ == "VERB" and tok.tag_ in _TAG_VERB_TAGS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= start), None)
+            if subj is not None:
+                return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
     return None
 
 
