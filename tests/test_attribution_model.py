@@ -229,3 +229,17 @@ def test_speaker_tag_after_a_question_is_not_indirect_speech(stages) -> None:  #
     assert asked.speaker == "Sam Ortiz" and asked.cue is not None and asked.cue.text == "demanded"
     knew = _quote_with(report, "We all knew")
     assert knew.speaker_mention is not None and knew.speaker_mention.text == "Ruiz"
+
+
+def test_inverted_speaker_tag_is_not_what_was_said(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse ends a sentence inside the quote, so "said Maria Gomez, a ..." reads like a
+    # verb reporting the words after it; those words are the speaker, and the cue serves the quote.
+    text = (
+        "Some say the city is worried about its budget.\n\n"
+        "\u201cThe board is in crisis mode. Full crisis mode,\u201d said Maria Gomez, a Denver-based member "
+        "of the Regional Transit Riders Union.\n\nThe vote is next week.\n"
+    )
+    report = _run(stages, text)
+    assert not [q for q in report.quotes if q.content.text.startswith("Maria Gomez")]
+    q = _quote_with(report, "crisis mode")
+    assert q.speaker == "Maria Gomez" and q.cue is not None and q.cue.text == "said"

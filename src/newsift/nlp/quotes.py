@@ -203,11 +203,12 @@ class QuoteExtractor:
                     cue = replace(cue, speaker_head=agent)
                 elif cue.speaker_head is None:
                     cue = replace(cue, speaker_head=_source_of(tok))
-            if content is not None and cue.speaker_head is not None and content[0] <= tok.idx < content[1]:
+            if content is not None and cue.speaker_head is not None:
                 head = doc[cue.speaker_head]
-                if content[0] <= head.idx < content[1] and head.i < tok.i and head.dep_ in _SUBJ:
-                    # '"...?" Vitter demanded.': a stretch that holds the cue and the one
-                    # speaking is the speaker tag, not what was said.
+                if content[0] <= head.idx < content[1] and head.dep_ in _SUBJ and _tags_a_quote(tok, quoted):
+                    # '"...?" Vitter demanded.', '"...," said Leslie Wimes, a ...': a
+                    # stretch that holds the one speaking is the speaker tag, not what
+                    # was said; the cue then serves the quote beside it.
                     cue = replace(cue, content=None)
             out.append(cue)
         return out
@@ -541,6 +542,20 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``tok`` sits where a quote's speaker tag does: just after a quote or just
+    before one (on the same line; quoted: sorted character ranges)."""
+    text = tok.doc.text
+    i = bisect_right(quoted, (tok.idx, len(text) + 1))
+    for a, b in quoted[max(i - 1, 0) : i + 1]:
+        if a <= tok.idx < b:
+            continue  # inside the quote: part of what was said
+        gap = text[b : tok.idx] if b <= tok.idx else text[tok.idx + len(tok.text) : a]
+        if len(gap) <= _MAX_TAG_GAP and "\n" not in gap:
+            return True
+    return False
 
 
 def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | None:
