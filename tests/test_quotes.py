@@ -377,12 +377,12 @@ def _subject_text(
 
 
 def test_quoted_words_are_never_the_subject_of_a_cue() -> None:
-    # '"It will come," said James Acton.' parsed with the quote's "It" as a second subject of "said".
-    words = ['"', "It", "will", "come", ",", '"', "said", "James", "Acton", "."]
+    # '"It will come," said Tom Baker.' parsed with the quote's "It" as a second subject of "said".
+    words = ['"', "It", "will", "come", ",", '"', "said", "Tom", "Baker", "."]
     heads = [6, 6, 3, 6, 6, 6, 6, 8, 6, 6]
     deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
     pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"]
-    assert _subject_text(words, heads, deps, pos, 6, [(0, 5)]) == "Acton"
+    assert _subject_text(words, heads, deps, pos, 6, [(0, 5)]) == "Baker"
     # With no quotation marks known, the parse's first subject stands.
     assert _subject_text(words, heads, deps, pos, 6, []) == "It"
 
@@ -436,8 +436,8 @@ def test_name_compounded_onto_a_cue_noun_is_its_source() -> None:
 
     from newsift.nlp.quotes import _source_of
 
-    # "But Trump claims that he is exempt." tagged with "claims" as a noun and Trump as its compound.
-    words = ["But", "Trump", "claims", "that", "he", "is", "exempt", "."]
+    # "But Reyes claims that he is exempt." tagged with "claims" as a noun and Reyes as its compound.
+    words = ["But", "Reyes", "claims", "that", "he", "is", "exempt", "."]
     doc = Doc(
         Vocab(),
         words=words,

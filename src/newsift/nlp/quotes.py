@@ -206,7 +206,7 @@ class QuoteExtractor:
             if content is not None and cue.speaker_head is not None:
                 head = doc[cue.speaker_head]
                 if content[0] <= head.idx < content[1] and head.dep_ in _SUBJ and _tags_a_quote(tok, quoted):
-                    # '"...?" Vitter demanded.', '"...," said Leslie Wimes, a ...': a
+                    # '"...?" Ortiz demanded.', '"...," said Maria Gomez, a ...': a
                     # stretch that holds the one speaking is the speaker tag, not what
                     # was said; the cue then serves the quote beside it.
                     cue = replace(cue, content=None)
@@ -221,7 +221,7 @@ class QuoteExtractor:
         for tok in doc:
             glued = tok.text[1:]
             if len(tok.text) == 2 and tok.text[0] in _CLOSING_MARKS and glued in SIGNATURE_DASHES:
-                # '...poor people.”― Stephanie Egan': the tokenizer glues the closing mark
+                # '...at all.”― Dana Ruiz': the tokenizer glues the closing mark
                 # to the signature dash (and the token starts inside the quote).
                 signer = _signer(doc, tok, glued=True)
                 if signer is not None:
@@ -468,7 +468,7 @@ class QuoteExtractor:
                 between = text[q.end : c.start]
                 limit = 60
                 if c.speaker_head is not None and q.end <= doc[c.speaker_head].idx < c.start:
-                    # '"...," Scott Pruitt, the attorney general of Oklahoma, one of
+                    # '"...," Scott Prince, the attorney general of Kansas, one of
                     # the states suing, said': what lies between is the speaker's name
                     # and titles, however long.
                     limit = _MAX_TAG_GAP
@@ -517,7 +517,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     """Who the cue ``verb`` reports, from the parse; never a word inside quotation marks.
 
     The parse can hang a quote's own subject ('"... it will at some point," said
-    James Acton') or a quoted title ('said on Fox's "Fox and Friends."') on the cue as
+    Tom Baker') or a quoted title ('said on NBC's "Meet the Press."') on the cue as
     its subject: words in quotation marks (``marked``) are what someone said or a
     name, never the one saying it."""
     quoted_subject = False
@@ -528,7 +528,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             elif not _line_between(verb.doc, child.i, verb.i):
                 return child
             # A subject on another line is a heading or time stamp the parse hung on
-            # the verb ("5:45 p.m.\n\nJohnson's doctor is calling ...").
+            # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
     # "..., saying", "and added": the subject of the verb they hang from.
     if not quoted_subject and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         for child in verb.head.children:
@@ -537,7 +537,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
                     return child
                 quoted_subject = True
     if quoted_subject:
-        # '"...," Flynn, a surrogate, said': the name the parse hung elsewhere.
+        # '"...," Ann Lee, an aide, said': the name the parse hung elsewhere.
         return _tag_subject(verb.doc, verb, marked)
     if verb.dep_ == "relcl":
         return verb.head
@@ -592,7 +592,7 @@ def _line_between(doc: Doc, a: int, b: int) -> bool:
 
 def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """The first noun phrase between a closing quotation mark and its cue, in the
-    cue's sentence ('”, Flynn, a top Trump surrogate, said' gives Flynn), or None."""
+    cue's sentence ('”, Ann Lee, a senior aide, said' gives Lee), or None."""
     sent_start = cue.sent.start
     j = cue.i - 1
     while j >= sent_start and doc[j].text not in CLOSING_QUOTE_TOKENS:
@@ -650,7 +650,7 @@ def _source_of(tok: Token) -> int | None:
                 if gc.dep_ == "pobj":
                     return gc.i
     for child in tok.lefts:
-        # "But Trump claims that ..." tagged as a noun, or "the Kremlin statement": a name
+        # "But Reyes claims that ..." tagged as a noun, or "the Kremlin statement": a name
         # compounded onto the cue noun is whose it is.
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in _SOURCE_ENTITIES:
             return child.i

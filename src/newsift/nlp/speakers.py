@@ -48,8 +48,8 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
             break
         end = max(end, child.right_edge.i + 1)
     # A phrase never runs over a line break: the parse can hang a heading, a dateline
-    # or a time stamp of the line before on the noun ("2:45 p.m.\n\nConnecticut's tax
-    # commissioner says").
+    # or a time stamp of the line before on the noun ("3:10 p.m.\n\nColorado's fire
+    # marshal says").
     for k in range(head.i - 1, start - 1, -1):
         if _breaks_line(doc[k]):
             start = k + 1
