@@ -114,3 +114,28 @@ def test_titles_table_is_lower_case_and_clean(title: str) -> None:
 def test_pronoun_table_labels_are_entity_labels() -> None:
     for labels in rules.PRONOUN_LABELS.values():
         assert set(labels) <= rules.ENTITY_LABELS
+
+
+def test_full_name_the_ner_missed_joins_its_surname(stage) -> None:  # type: ignore[no-untyped-def]
+    # The small model leaves "Ana Ruiz" untagged here and tags the later "Ruiz" alone.
+    text = (
+        "Council members Ana Ruiz and Sam Ortiz questioned the water board on Tuesday.\n\n"
+        "\u201cThe pipes have been failing for a decade,\u201d Ruiz said.\n"
+    )
+    report = run(stage, text)
+    names = {e.name for e in report.entities if e.label == "PERSON"}
+    assert "Ana Ruiz" in names and "Ruiz" not in names
+    ruiz = entity(report, "Ana Ruiz")
+    assert sorted(m.text for m in ruiz.mentions) == ["Ana Ruiz", "Ruiz"]
+
+
+def test_short_heading_is_not_taken_for_a_full_name(stage) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.entities import EntityExtractor
+
+    extractor = EntityExtractor()
+    doc = stage.nlp("Political Frankenstein.\n\nIn 1980 the party tried again, and Frankenstein won the vote.")
+    persons = [(e, e.text, None) for e in doc.ents if e.label_ == "PERSON"]
+    assert [name for _, name, _ in persons] == ["Frankenstein"]  # the case this guards: the surname tagged alone
+    assert all(
+        name != "Political Frankenstein" for _, name, _ in extractor._untagged_full_names(doc, doc.text, persons)
+    )

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 
 from .rules import ENTITY_LABELS, HONORIFICS, PRONOUN_LABELS, ROLE_MODIFIERS, TITLE_SUFFIXES, TITLES
 
+# Words a line needs before a name on it is taken as a full name the NER missed.
+_MIN_NAME_LINE_WORDS = 5
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -124,12 +127,48 @@ class EntityExtractor:
                 persons.append((ent, name, role))
             else:
                 others.append((ent, name))
+        persons += self._untagged_full_names(doc, text, persons)
         entities: list[EntityInfo] = []
         mentions: list[Mention] = []
         self._cluster_persons(persons, others, entities, mentions)
         self._cluster_others(others, entities, mentions)
         self._add_pronouns(doc, entities, mentions, quoted or [], sents)
         return EntityIndex(entities, mentions, sents)
+
+    def _untagged_full_names(
+        self, doc: Doc, text: str, persons: list[tuple[Span, str, str | None]]
+    ) -> list[tuple[Span, str, str | None]]:
+        """Full names the NER left untagged, for surnames it tagged alone.
+
+        "Council members Ana Ruiz and Sam Ortiz ..." then "Ruiz said": the small model
+        can miss the first full name and still tag the surname later; news introduces a
+        person by full name first, so a capitalised proper noun right before the same
+        surname, before its first tagged mention, is taken as the full name."""
+        from spacy.tokens import Span
+
+        full_surnames = {n.split()[-1] for _, n, _ in persons if len(n.split()) > 1}
+        first_seen: dict[str, int] = {}
+        for ent, name, _ in persons:
+            if len(name.split()) == 1 and name not in full_surnames:
+                first_seen[name] = min(first_seen.get(name, ent.start), ent.start)
+        found: list[tuple[Span, str, str | None]] = []
+        for tok in doc:
+            limit = first_seen.get(tok.text)
+            if limit is None or tok.i >= limit or tok.i == 0 or tok.ent_type_:
+                continue
+            given = doc[tok.i - 1]
+            if given.pos_ != "PROPN" or given.ent_type_ or not given.text[:1].isupper() or not given.is_alpha:
+                continue
+            line_start = text.rfind("\n", 0, given.idx) + 1
+            line_end = text.find("\n", tok.idx)
+            if len(text[line_start : line_end if line_end >= 0 else len(text)].split()) < _MIN_NAME_LINE_WORDS:
+                continue  # a heading ("Political Frankenstein.") names no one
+            span = Span(doc, tok.i - 1, tok.i + 1, label="PERSON")
+            name, role = self._bare_name(text, span)
+            if len(name.split()) > 1:
+                found.append((span, name, role))
+                del first_seen[tok.text]
+        return found
 
     # -- names and titles ------------------------------------------------
     def _bare_name(self, text: str, ent: Span) -> tuple[str, str | None]:
