@@ -343,6 +343,13 @@ def test_apposed_name_is_the_speaker_not_an_anonymous_role(stages) -> None:  # t
     q = quote_with(run(stages, text), "publish annual reports")
     assert q.speaker == "Lotte Bakker" and q.speaker_kind == "person"
     assert q.speaker_mention is not None and q.speaker_mention.text == "Lotte Bakker"
+    # Two apposed names: both spoke, so neither alone is named the speaker.
+    text = (
+        "Council members Ana Ruiz and Sam Ortiz questioned the water board on Tuesday.\n\n"
+        "\u201cThe pipes have been failing for a decade,\u201d Ruiz said.\n"
+    )
+    q = quote_with(run(stages, text), "water board")
+    assert q.speaker == "Council members"
 
 
 def test_long_apposition_between_quote_and_cue(stages) -> None:  # type: ignore[no-untyped-def]

@@ -126,6 +126,10 @@ class SpeakerResolver:
         for child in head.rights:
             if child.dep_ != "appos":
                 continue
+            if child.conjuncts:
+                # "Council members Ana Ruiz and Sam Ortiz said": several people speak, and
+                # naming the first alone would credit her with the words of both.
+                return None
             mention = self.mention_of(child)
             if mention is None or mention.kind == "pronoun":
                 continue
