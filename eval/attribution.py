@@ -141,32 +141,33 @@ def load_annotators(data: Path, split: str) -> dict[str, list[list[Attr]]]:
     return {stem: [parse_ann(a) for a in anns] for stem, anns in by_stem.items() if len(anns) > 1}
 
 
-def agreement_docs(
-    texts: dict[str, str], annotators: dict[str, list[list[Attr]]], system: Doc | None = None
-) -> list[Doc]:
-    """One scoring doc per ordered pair of annotators of an article (prediction ``human``),
-    or, given ``system`` (an article newsift ran on), one per annotator with newsift's
-    prediction scored against that annotator's file."""
-    out: list[Doc] = []
-    for stem, files in annotators.items():
-        if system is not None:
-            if stem != system.name:
-                continue
-            for gold in files:
-                d = Doc(stem, system.text, gold, {"newsift": system.pred["newsift"]})
-                d.entity_mentions = system.entity_mentions
-                out.append(d)
-        elif stem in texts:
-            for gold, other in itertools.permutations(files, 2):
-                out.append(Doc(stem, texts[stem], gold, {"human": other}))
+def annotator_pairs(texts: dict[str, str], annotators: dict[str, list[list[Attr]]]) -> list[Doc]:
+    """One scoring doc per ordered pair of annotators of an article in ``texts``: the
+    second annotator's file is the prediction (``human``), the first's the gold."""
+    return [
+        Doc(stem, texts[stem], gold, {"human": other})
+        for stem, files in annotators.items()
+        if stem in texts
+        for gold, other in itertools.permutations(files, 2)
+    ]
+
+
+def against_annotators(system: Doc, files: list[list[Attr]]) -> list[Doc]:
+    """One scoring doc per annotator file of the article newsift ran on, its prediction
+    (``newsift``) scored against that file."""
+    out = []
+    for gold in files:
+        d = Doc(system.name, system.text, gold, {"newsift": system.pred["newsift"]})
+        d.entity_mentions = system.entity_mentions
+        out.append(d)
     return out
 
 
 def agreement_table(data: Path, split: str, docs: Sequence[Doc], other_split: str | None) -> str:
     annotators = load_annotators(data, split)
     ran = [d for d in docs if d.name in annotators and "newsift" in d.pred]
-    human = agreement_docs({d.name: d.text for d in ran}, annotators)
-    ours = [x for d in ran for x in agreement_docs({}, annotators, d)]
+    human = annotator_pairs({d.name: d.text for d in ran}, annotators)
+    ours = [x for d in ran for x in against_annotators(d, annotators[d.name])]
     lines = [
         f"agreement on the {len(ran)} {split} articles with several annotators "
         f"({sum(len(annotators[d.name]) for d in ran)} annotator files): "
@@ -179,7 +180,7 @@ def agreement_table(data: Path, split: str, docs: Sequence[Doc], other_split: st
         extra = load_annotators(data, other_split)
         base = _split_dir(data, other_split)
         texts = {stem: (base / "text" / f"{stem}.txt").read_text(encoding="utf-8") for stem in extra}
-        results[f"human:{other_split}"] = score(agreement_docs(texts, extra), "human")
+        results[f"human:{other_split}"] = score(annotator_pairs(texts, extra), "human")
         lines[0] += f"; human:{other_split} = the same over {len(extra)} {other_split} articles (annotations only)"
     lines.append(report_table(results))
     return "\n".join(lines)

@@ -59,7 +59,7 @@ def _write(tmp: Path, files: dict[str, str]) -> Path:
 def test_identical_annotators_agree_fully(ev: ModuleType, tmp_path: Path) -> None:
     data = _write(tmp_path, {"a1": _ann(INDIRECT, DIRECT), "a2": _ann(INDIRECT, DIRECT)})
     annotators = ev.load_annotators(data, "dev")
-    docs = ev.agreement_docs({"pub_2016-10-01_bridge": TEXT}, annotators)
+    docs = ev.annotator_pairs({"pub_2016-10-01_bridge": TEXT}, annotators)
     assert len(docs) == 2  # both orders
     counts = ev.score(docs, "human")
     assert counts["all"].prf(False) == (1.0, 1.0, 1.0)
@@ -68,7 +68,7 @@ def test_identical_annotators_agree_fully(ev: ModuleType, tmp_path: Path) -> Non
 
 def test_disagreement_lowers_overlap_f1_but_not_the_direct_subset(ev: ModuleType, tmp_path: Path) -> None:
     data = _write(tmp_path, {"a1": _ann(INDIRECT, DIRECT), "a2": _ann(SHORT, DIRECT)})
-    docs = ev.agreement_docs({"pub_2016-10-01_bridge": TEXT}, ev.load_annotators(data, "dev"))
+    docs = ev.annotator_pairs({"pub_2016-10-01_bridge": TEXT}, ev.load_annotators(data, "dev"))
     counts = ev.score(docs, "human")
     assert counts["all"].prf(False) == (0.5, 0.5, 0.5)
     assert counts["direct"].prf(False)[2] == 1.0
@@ -89,7 +89,7 @@ def test_system_is_scored_against_every_annotator(ev: ModuleType, tmp_path: Path
         [],
         {"newsift": ev.parse_ann(next((data / "data/dev/attributions").glob("*a1.ann")))},
     )
-    docs = ev.agreement_docs({}, ev.load_annotators(data, "dev"), ran)
+    docs = ev.against_annotators(ran, ev.load_annotators(data, "dev")["pub_2016-10-01_bridge"])
     assert [len(d.gold) for d in docs] == [2, 2]
     assert ev.score(docs, "newsift")["all"].prf(False) == (0.75, 0.75, 0.75)
 

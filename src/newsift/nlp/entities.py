@@ -152,6 +152,8 @@ class EntityExtractor:
             if len(name.split()) == 1 and name not in full_surnames:
                 first_seen[name] = min(first_seen.get(name, ent.start), ent.start)
         found: list[tuple[Span, str, str | None]] = []
+        if not first_seen:
+            return found  # most articles: no surname stands alone, and no token needs a look
         for tok in doc:
             limit = first_seen.get(tok.text)
             if limit is None or tok.i >= limit or tok.i == 0 or tok.ent_type_:

@@ -44,7 +44,7 @@ from .rules import (
     THOUGHT_VERBS,
     VAGUE_ADVERBS,
 )
-from .speakers import Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver, breaks_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,7 +58,6 @@ _TAG_TOKENS = 6
 _TAG_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TAG_STRENGTH = 0.6
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_CLOSING_MARKS = frozenset('\u201d"\u00bb')
 # Characters a speaker's name and titles may fill between a quote and its trailing cue.
 _MAX_TAG_GAP = 200
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -219,8 +218,7 @@ class QuoteExtractor:
         cues: list[Cue] = []
         n = len(doc)
         for tok in doc:
-            glued = tok.text[1:]
-            if len(tok.text) == 2 and tok.text[0] in _CLOSING_MARKS and glued in SIGNATURE_DASHES:
+            if len(tok.text) == 2 and tok.text[0] in CLOSING_QUOTE_TOKENS and tok.text[1] in SIGNATURE_DASHES:
                 # '...at all.”― Dana Ruiz': the tokenizer glues the closing mark
                 # to the signature dash (and the token starts inside the quote).
                 signer = _signer(doc, tok, glued=True)
@@ -587,7 +585,7 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
 
 def _line_between(doc: Doc, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
-    return any(doc[k].is_space and "\n" in doc[k].text for k in range(lo + 1, hi))
+    return any(breaks_line(doc[k]) for k in range(lo + 1, hi))
 
 
 def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token | None:

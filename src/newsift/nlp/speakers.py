@@ -51,11 +51,11 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     # or a time stamp of the line before on the noun ("3:10 p.m.\n\nColorado's fire
     # marshal says").
     for k in range(head.i - 1, start - 1, -1):
-        if _breaks_line(doc[k]):
+        if breaks_line(doc[k]):
             start = k + 1
             break
     for k in range(head.i + 1, end):
-        if _breaks_line(doc[k]):
+        if breaks_line(doc[k]):
             end = k
             break
     while start < head.i and doc[start].is_punct:
@@ -65,7 +65,8 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _breaks_line(tok: Token) -> bool:
+def breaks_line(tok: Token) -> bool:
+    """Whether ``tok`` is whitespace that ends a line."""
     return tok.is_space and "\n" in tok.text
 
 
