@@ -224,9 +224,8 @@ def test_speaker_tag_after_a_question_is_not_indirect_speech(stages) -> None:  #
         "\u201cWe all knew this would happen one day?\u201d Ruiz said, looking out at the crowd.\n"
     )
     report = _run(stages, text)
-    assert not [q for q in report.quotes if "demanded" in q.content.text or "looking out" in q.content.text]
-    asked = _quote_with(report, "Who will pay")
-    assert asked.speaker == "Sam Ortiz" and asked.cue is not None and asked.cue.text == "demanded"
+    _assert_tag_serves_the_quote(report, "demanded", "Who will pay", "Sam Ortiz", "demanded")
+    assert not [q for q in report.quotes if "looking out" in q.content.text]
     knew = _quote_with(report, "We all knew")
     assert knew.speaker_mention is not None and knew.speaker_mention.text == "Ruiz"
 
@@ -239,7 +238,11 @@ def test_inverted_speaker_tag_is_not_what_was_said(stages) -> None:  # type: ign
         "\u201cThe board is in crisis mode. Full crisis mode,\u201d said Maria Gomez, a Denver-based member "
         "of the Regional Transit Riders Union.\n\nThe vote is next week.\n"
     )
-    report = _run(stages, text)
-    assert not [q for q in report.quotes if q.content.text.startswith("Maria Gomez")]
-    q = _quote_with(report, "crisis mode")
-    assert q.speaker == "Maria Gomez" and q.cue is not None and q.cue.text == "said"
+    _assert_tag_serves_the_quote(_run(stages, text), "Maria Gomez", "crisis mode", "Maria Gomez", "said")
+
+
+def _assert_tag_serves_the_quote(report: Report, tag: str, fragment: str, speaker: str, cue: str) -> None:
+    """No attribution reports the speaker tag (``tag``) as what was said; its cue serves the quote."""
+    assert not [q for q in report.quotes if tag in q.content.text], [q.content.text for q in report.quotes]
+    q = _quote_with(report, fragment)
+    assert q.speaker == speaker and q.cue is not None and q.cue.text == cue
