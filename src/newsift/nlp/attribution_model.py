@@ -388,8 +388,16 @@ class AttributionModel:
                 best, best_score = cand, s
         return best, (_sigmoid(best_score) if best is not None else 0.0)
 
-    def predict(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> list[LearnedCue]:
-        """The cues of ``doc`` (tokens inside ``quoted`` character ranges are speech, not cues)."""
+    def predict(
+        self,
+        doc: Doc,
+        quoted: Sequence[tuple[int, int]],
+        sents: Sequence[tuple[int, int]] | None = None,
+    ) -> list[LearnedCue]:
+        """The cues of ``doc`` (tokens inside ``quoted`` character ranges are speech, not cues).
+
+        ``sents``: the sentences' token bounds when the caller has them (walking
+        ``doc.sents`` again builds a Span per sentence)."""
         inside = token_in_quote(doc, quoted)
         prefix = prefix_counts(inside)
         out: list[LearnedCue] = []
@@ -407,13 +415,14 @@ class AttributionModel:
         # other words of the document are cues.
         found: list[tuple[int, float, int, int]] = []  # token, probability, sentence start, end
         k = 0
-        for sent in doc.sents:
+        bounds = [(s.start, s.end) for s in doc.sents] if sents is None else sents
+        for sent_start, sent_end in bounds:
             if k >= len(candidates):
                 break
-            if candidates[k] >= sent.end:
+            if candidates[k] >= sent_end:
                 continue
-            quoted_sent = any(o in quote_orths for o in orths[sent.start : sent.end])
-            while k < len(candidates) and candidates[k] < sent.end:
+            quoted_sent = any(o in quote_orths for o in orths[sent_start:sent_end])
+            while k < len(candidates) and candidates[k] < sent_end:
                 tok = doc[candidates[k]]
                 k += 1
                 if not cue_candidate(tok):
@@ -427,7 +436,7 @@ class AttributionModel:
                     base + _dot(self.cue_weights, context_cue_features(tok, lemma, inside[tok.i], quoted_sent))
                 )
                 if p >= self.threshold:
-                    found.append((tok.i, p, sent.start, sent.end))
+                    found.append((tok.i, p, sent_start, sent_end))
         marks = [False] * len(doc)
         for i, _, _, _ in found:
             marks[i] = True

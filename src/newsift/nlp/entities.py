@@ -49,9 +49,9 @@ class SentIndex:
     """Sentence bounds by token, computed once: spaCy's ``Token.sent`` rescans the
     whole Doc on every call, which made the stages slower than the parse."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         # Doc.text rebuilds the string from the tokens on every access: keep one copy.
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.bounds: list[tuple[int, int, int, int]] = [
             (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
         ] or [(0, len(doc), 0, len(self.text))]
@@ -112,8 +112,10 @@ class EntityExtractor:
         )
         self._title_lead = re.compile(rf"^((?:{title_alt}))\s+", re.IGNORECASE)
 
-    def extract(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> EntityIndex:
-        sents = SentIndex(doc)
+    def extract(
+        self, doc: Doc, quoted: list[tuple[int, int]] | None = None, sents: SentIndex | None = None
+    ) -> EntityIndex:
+        sents = SentIndex(doc) if sents is None else sents
         text = sents.text
         persons: list[tuple[Span, str, str | None]] = []  # (ent, bare name, role)
         others: list[tuple[Span, str]] = []

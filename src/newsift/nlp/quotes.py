@@ -165,7 +165,7 @@ class QuoteExtractor:
         """The model's cues and contents; a rule cue the model passes over still
         serves a direct quote beside it (its clause is not claimed)."""
         assert self.model is not None
-        learned = {c.token: c for c in self.model.predict(doc, quoted)}
+        learned = {c.token: c for c in self.model.predict(doc, quoted, [(b[0], b[1]) for b in sents.bounds])}
         by_token = {c.token: c for c in rule_cues}
         text = sents.text
         out: list[Cue] = []
@@ -204,7 +204,7 @@ class QuoteExtractor:
                     cue = replace(cue, speaker_head=_source_of(tok))
             if content is not None and cue.speaker_head is not None:
                 head = doc[cue.speaker_head]
-                if content[0] <= head.idx < content[1] and head.dep_ in _SUBJ and _tags_a_quote(tok, quoted):
+                if content[0] <= head.idx < content[1] and head.dep_ in _SUBJ and _tags_a_quote(tok, quoted, text):
                     # '"...?" Ortiz demanded.', '"...," said Maria Gomez, a ...': a
                     # stretch that holds the one speaking is the speaker tag, not what
                     # was said; the cue then serves the quote beside it.
@@ -542,10 +542,9 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     return None
 
 
-def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]]) -> bool:
+def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     """Whether ``tok`` sits where a quote's speaker tag does: just after a quote or just
-    before one (on the same line; quoted: sorted character ranges)."""
-    text = tok.doc.text
+    before one (on the same line; quoted: sorted character ranges; text: the Doc's)."""
     i = bisect_right(quoted, (tok.idx, len(text) + 1))
     for a, b in quoted[max(i - 1, 0) : i + 1]:
         if a <= tok.idx < b:

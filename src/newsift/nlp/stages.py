@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ModelUnavailableError
 from ..report import Entity, Quote, Report, Sentence, Span
 from .attribution_model import load_attribution_model
-from .entities import EntityExtractor, EntityIndex
+from .entities import EntityExtractor, EntityIndex, SentIndex
 from .model import load_spacy_model
 from .quotemarks import QuotedSpan, find_quoted_spans
 from .quotes import Attribution, QuoteExtractor
@@ -82,15 +82,16 @@ class EntitiesStage:
 
     def analyse_doc(self, report: Report, doc: Any) -> None:
         """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this)."""
-        quoted = find_quoted_spans(doc.text)
-        index = self.extractor.extract(doc, [(q.start, q.end) for q in quoted])
+        sents = SentIndex(doc)
+        quoted = find_quoted_spans(sents.text)
+        index = self.extractor.extract(doc, [(q.start, q.end) for q in quoted], sents)
         report.context[DOC_KEY] = doc
         report.context[QUOTED_KEY] = quoted
         report.context[INDEX_KEY] = index
         report.sentences = []
-        for sent in doc.sents:
-            if sent.text.strip():
-                span = _span(report, sent.start_char, sent.end_char)
+        for _, _, start_char, end_char in sents.bounds:
+            if sents.text[start_char:end_char].strip():
+                span = _span(report, start_char, end_char)
                 report.sentences.append(Sentence(span.text, span.start, span.end))
         report.entities = to_entities(report, index)
 
