@@ -27,6 +27,7 @@ from .corpus import DATASETS, DedupStats, LabelledArticle, cap_per_dataset, load
 from .extract import CACHE_VERSION, DEFAULT_CACHE, extract_signals
 from .features import feature_names, vectorise
 from .model import CredibilityModel, LinearScorer
+from .text import C as TEXT_C
 from .text import fit_text_model
 
 SEED = 13
@@ -286,6 +287,7 @@ def train(
                 n for n, c in zip(model.without_domain.names, model.without_domain.coef_, strict=True) if c
             ],
         },
+        "wording_C": TEXT_C,
         "wording_terms": len(model.text.terms),
         "style_terms": len(model.style.terms),
         "per_dataset": counts,
