@@ -508,3 +508,25 @@ def test_speaker_tag_with_an_unlisted_verb(stages) -> None:  # type: ignore[no-u
     # A full stop ends the quote's sentence: the verb after it starts another one.
     sound = quote_with(report, "The plan is sound")
     assert sound.cue is None or sound.cue.text != "walked"
+
+
+def test_headline_led_by_its_source(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Alvarez: City Budget Will Not Cover New Stadium\n\n"
+        "Mayor Rosa Alvarez spoke at a town hall on Tuesday. She said the budget is tight."
+    )
+    report = run(stages, text)
+    q = quote_with(report, "City Budget")
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.content.text == "City Budget Will Not Cover New Stadium"
+    assert q.speaker == "Rosa Alvarez"
+    # The NER ran the source into the headline's words; no entity keeps the colon.
+    assert all(":" not in m.text for e in report.entities for m in e.mentions)
+
+
+def test_headline_source_noun_and_page_labels(stages) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, "Poll: Most Voters Back the Transit Tax\n\nA survey found wide support."), "Voters")
+    assert q.cue is not None and q.cue.text == ":" and q.speaker == "Poll"
+    for label in ("Update", "Correction"):
+        text = f"{label}: An earlier version of this story misstated the date of the council vote.\n"
+        assert not [r for r in run(stages, text).quotes if r.cue is not None and r.cue.text == ":"], label

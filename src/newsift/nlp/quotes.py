@@ -33,11 +33,13 @@ from .rules import (
     ABBREVIATIONS,
     CLOSING_QUOTE_TOKENS,
     FINDING_VERBS,
+    HEADLINE_SOURCE_NOUNS,
     IMPERSONAL_CUES,
     IMPERSONAL_SUBJECTS,
     INHERIT_MAX_PARAGRAPHS,
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
+    PAGE_LABELS,
     PHRASE_CUES,
     SIGNATURE_DASHES,
     SPEECH_VERBS,
@@ -67,6 +69,11 @@ _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
 _EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 _STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019)]*\s+\S")
 _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
+# A headline led by its source ("Pence: Flowers won't be at debate"): how long the line and
+# its source may be, and how sure the cue is (its word lists are in rules.py).
+_HEADLINE_MAX_TOKENS = 40
+_HEADLINE_SOURCE_TOKENS = 5
+_HEADLINE_STRENGTH = 0.8
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,12 @@ class QuoteExtractor:
         # Scare quotes and titles included: no word in quotation marks is a subject that speaks.
         marked = [(q.start, q.end) for q in quoted]
         cues = self._find_cues(doc, closed_ranges, index.sents, marked)
+        headline = _headline_cues(doc, text, marked)
+        if headline:
+            # The line's shape is surer than a parse of it: a learned cue on the same
+            # colon ("TAPPER: Governor, ...") had taken the name for what was said.
+            taken = {c.token for c in headline}
+            cues = sorted([c for c in cues if c.token not in taken] + headline, key=lambda c: c.start)
         out: list[Attribution] = []
         used_cues: set[int] = set()
         consumed: set[int] = set()  # indexes into ``real`` taken by a mixed quote
@@ -540,6 +553,41 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[Cue]:
+    """Lines led by a source and a colon, as headlines and transcripts write them:
+    'Pence: Flowers won't be at debate', 'Poll: Clinton and Trump tied'.  The rest
+    of the line is what the source said; a page label ('Update:') is no source."""
+    out: list[Cue] = []
+    pos = 0
+    while pos < len(text):
+        end = _line_end(text, pos)
+        start, pos = pos, end + 1
+        colon = text.find(": ", start, min(end, start + 80))
+        if colon < 0 or _inside(colon, marked):
+            continue
+        source = doc.char_span(start, colon, alignment_mode="contract")
+        said = doc.char_span(colon + 1, end, alignment_mode="contract")
+        if source is None or said is None or not 1 <= len(source) <= _HEADLINE_SOURCE_TOKENS:
+            continue
+        if len(said) < 3 or len(source) + len(said) > _HEADLINE_MAX_TOKENS or not source[0].text[:1].isupper():
+            continue
+        if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
+            continue
+        head = source[-1]
+        typed = head.ent_type_ in {"PERSON", "ORG", "NORP"} or (head.ent_type_ == "GPE" and not head.text.isupper())
+        # An untyped name must be all name ("Politifact"): capitalised headline words
+        # are tagged PROPN too, and a kicker such as "Stealth Over Health:" is no source.
+        untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
+        if not (typed or head.lower_ in HEADLINE_SOURCE_NOUNS or (head.pos_ == "PROPN" and untyped)):
+            continue
+        content = _trim(doc, said[0].i, said[-1].i + 1)
+        colon_tok = doc.char_span(colon, colon + 1)
+        if content is None or colon_tok is None:
+            continue
+        out.append(Cue(colon_tok[0].i, colon, colon + 1, _HEADLINE_STRENGTH, head.i, content))
+    return out
 
 
 def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:

@@ -656,3 +656,68 @@ SCARE_QUOTE_MAX_WORDS: int = 3
 INHERIT_MAX_PARAGRAPHS: int = 2
 # Longest quote we accept (characters): longer "quotes" come from an unclosed mark.
 MAX_QUOTE_CHARS: int = 5000
+
+# Words that head a headline's source when the NER gives it no type ("Poll: ...",
+# "Clinton camp: ..."); a named person or organisation needs no entry.
+HEADLINE_SOURCE_NOUNS: frozenset[str] = frozenset(
+    {
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "newspaper",
+        "campaign",
+        "camp",
+        "spokesman",
+        "spokeswoman",
+        "aide",
+        "aides",
+        "official",
+        "officials",
+        "sources",
+        "experts",
+        "analysts",
+        "critics",
+    }
+)
+# Page labels that take a colon with nobody speaking ("Update: ...", "Photo: ...").
+PAGE_LABELS: frozenset[str] = frozenset(
+    {
+        "update",
+        "updated",
+        "editor",
+        "note",
+        "photo",
+        "photos",
+        "image",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "credit",
+        "credits",
+        "advertisement",
+        "tags",
+        "share",
+        "comments",
+        "breaking",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "transcript",
+        "source",
+        "via",
+        "filed",
+        "posted",
+        "published",
+        "listen",
+        "see",
+        "more",
+        "correction",
+        "corrections",
+        "clarification",
+        "follow",
+        "wow",
+        "boom",
+    }
+)
