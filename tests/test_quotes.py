@@ -530,3 +530,15 @@ def test_headline_source_noun_and_page_labels(stages) -> None:  # type: ignore[n
     for label in ("Update", "Correction"):
         text = f"{label}: An earlier version of this story misstated the date of the council vote.\n"
         assert not [r for r in run(stages, text).quotes if r.cue is not None and r.cue.text == ":"], label
+
+
+def test_closing_mark_typed_as_opener() -> None:
+    text = (
+        "Letters.\n\n\u201dNot one of my neighbours was asked about the plan.\u201d \u2015 Ana Pereira\n"
+        "He said the plan\u201d worked\u201d and the rest is history."
+    )
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans[0] == "\u201dNot one of my neighbours was asked about the plan.\u201d"
+    # A closing mark glued to a word before it (or before a space) opens nothing.
+    assert not any(s.startswith("\u201d worked") for s in spans)
+    assert len(spans) == 1, spans

@@ -15,6 +15,9 @@ from .rules import CLOSE_MARKS, MAX_QUOTE_CHARS, QUOTE_PAIRS, SCARE_QUOTE_MAX_WO
 _OPEN_CONTEXT = frozenset(" \t\n\r([{\u2014\u2013-/:;\u00a0")
 _SENTENCE_PUNCT = frozenset(".,!?;:\u2026")
 _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
+# Marks that open or close by their context: the straight mark, and the closing curly
+# mark where a page typed it as the opener.
+_AMBIGUOUS = frozenset('"\u201d')
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,15 @@ def _is_opener(text: str, i: int) -> bool:
     ch = text[i]
     if ch not in QUOTE_PAIRS:
         return False
-    if ch != '"':
+    if ch not in _AMBIGUOUS:
         return True
-    # A straight mark opens when it follows a space or bracket and precedes a word.
+    # A straight mark opens when it follows a space or bracket and precedes a word; a
+    # closing mark only when a letter or digit follows at once.
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in _OPEN_CONTEXT and not after.isspace()
+    if ch == '"':
+        return before in _OPEN_CONTEXT and not after.isspace()
+    return before in _OPEN_CONTEXT and after.isalnum()
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:

@@ -589,6 +589,9 @@ QUOTE_PAIRS: dict[str, str] = {
     "\u201e": "\u201c\u201d",  # „ German-style low opener
     "\u00ab": "\u00bb",  # « »
     '"': '"\u201d',
+    # A closing mark typed as the opener ("\u201dFear. ...\u201d"), as some pages and
+    # scrapers leave it: quotemarks takes it as one only before a word, after a space.
+    "\u201d": "\u201d",
 }
 CLOSE_MARKS: frozenset[str] = frozenset({"\u201d", "\u00bb", '"'})
 # Tokens (as spaCy splits them) that close a quote, and the dashes that sign a
