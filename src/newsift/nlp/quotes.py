@@ -69,7 +69,7 @@ _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
 _EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 _STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019)]*\s+\S")
 _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
-# A headline led by its source ("Pence: Flowers won't be at debate"): how long the line and
+# A headline led by its source ("Alvarez: Budget will not cover stadium"): how long the line and
 # its source may be, and how sure the cue is (its word lists are in rules.py).
 _HEADLINE_MAX_TOKENS = 40
 _HEADLINE_SOURCE_TOKENS = 5
@@ -120,7 +120,7 @@ class QuoteExtractor:
         headline = _headline_cues(doc, text, marked)
         if headline:
             # The line's shape is surer than a parse of it: a learned cue on the same
-            # colon ("TAPPER: Governor, ...") had taken the name for what was said.
+            # colon ("KOWALSKI: Governor, ...") had taken the name for what was said.
             taken = {c.token for c in headline}
             cues = sorted([c for c in cues if c.token not in taken] + headline, key=lambda c: c.start)
         out: list[Attribution] = []
@@ -557,7 +557,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
 
 def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[Cue]:
     """Lines led by a source and a colon, as headlines and transcripts write them:
-    'Pence: Flowers won't be at debate', 'Poll: Clinton and Trump tied'.  The rest
+    'Alvarez: Budget will not cover stadium', 'Poll: Most voters back transit tax'.  The rest
     of the line is what the source said; a page label ('Update:') is no source."""
     out: list[Cue] = []
     pos = 0
@@ -578,7 +578,7 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
         head = source[-1]
         typed = head.ent_type_ in {"PERSON", "ORG", "NORP"} or (head.ent_type_ == "GPE" and not head.text.isupper())
         # An untyped name must be all name ("Politifact"): capitalised headline words
-        # are tagged PROPN too, and a kicker such as "Stealth Over Health:" is no source.
+        # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
         untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
         if not (typed or head.lower_ in HEADLINE_SOURCE_NOUNS or (head.pos_ == "PROPN" and untyped)):
             continue
