@@ -392,12 +392,13 @@ class AttributionModel:
         self,
         doc: Doc,
         quoted: Sequence[tuple[int, int]],
-        sents: Sequence[tuple[int, int]] | None = None,
+        sents: Sequence[tuple[int, ...]] | None = None,
     ) -> list[LearnedCue]:
         """The cues of ``doc`` (tokens inside ``quoted`` character ranges are speech, not cues).
 
-        ``sents``: the sentences' token bounds when the caller has them (walking
-        ``doc.sents`` again builds a Span per sentence)."""
+        ``sents``: each sentence's first and end token (more fields may follow, as in
+        ``SentIndex.bounds``) when the caller has them: walking ``doc.sents`` again
+        builds a Span per sentence."""
         inside = token_in_quote(doc, quoted)
         prefix = prefix_counts(inside)
         out: list[LearnedCue] = []
@@ -416,7 +417,7 @@ class AttributionModel:
         found: list[tuple[int, float, int, int]] = []  # token, probability, sentence start, end
         k = 0
         bounds = [(s.start, s.end) for s in doc.sents] if sents is None else sents
-        for sent_start, sent_end in bounds:
+        for sent_start, sent_end, *_ in bounds:
             if k >= len(candidates):
                 break
             if candidates[k] >= sent_end:

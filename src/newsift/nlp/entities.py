@@ -49,9 +49,9 @@ class SentIndex:
     """Sentence bounds by token, computed once: spaCy's ``Token.sent`` rescans the
     whole Doc on every call, which made the stages slower than the parse."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(self, doc: Doc) -> None:
         # Doc.text rebuilds the string from the tokens on every access: keep one copy.
-        self.text: str = doc.text if text is None else text
+        self.text: str = doc.text
         self.bounds: list[tuple[int, int, int, int]] = [
             (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
         ] or [(0, len(doc), 0, len(self.text))]

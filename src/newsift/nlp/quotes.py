@@ -178,7 +178,7 @@ class QuoteExtractor:
         """The model's cues and contents; a rule cue the model passes over still
         serves a direct quote beside it (its clause is not claimed)."""
         assert self.model is not None
-        learned = {c.token: c for c in self.model.predict(doc, quoted, [(b[0], b[1]) for b in sents.bounds])}
+        learned = {c.token: c for c in self.model.predict(doc, quoted, sents.bounds)}
         by_token = {c.token: c for c in rule_cues}
         text = sents.text
         out: list[Cue] = []
@@ -576,7 +576,8 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
         if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
             continue
         head = source[-1]
-        typed = head.ent_type_ in {"PERSON", "ORG", "NORP"} or (head.ent_type_ == "GPE" and not head.text.isupper())
+        # A place speaks for its government ("China: ..."); in capitals it is a dateline.
+        typed = head.ent_type_ in _SOURCE_ENTITIES and not (head.ent_type_ == "GPE" and head.text.isupper())
         # An untyped name must be all name ("Politifact"): capitalised headline words
         # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
         untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
