@@ -77,9 +77,7 @@ def fail(message: str) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, help=f"shared data folder (default {DEFAULT_DATA})"
-    )
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"shared data folder (default {DEFAULT_DATA})")
     ap.add_argument("--repeats", type=int, default=5, help="timed runs per set and mode (default 5)")
     ap.add_argument("--only", action="append", default=[], help="bench only this set (repeatable)")
     ap.add_argument("--profile", action="store_true", help="profile one ingest+clean pass over all sets")
@@ -279,9 +277,7 @@ def write_big_jsonl(sources: list[Source], target: Path, size_bytes: int) -> int
     return lines
 
 
-def memory_test(
-    sources: list[Source], config: Config, analyzer: Analyzer, size_mb: float, tmp: Path | None
-) -> int:
+def memory_test(sources: list[Source], config: Config, analyzer: Analyzer, size_mb: float, tmp: Path | None) -> int:
     size_bytes = int(size_mb * 2**20)
     base = tmp or Path(tempfile.gettempdir())
     free = shutil.disk_usage(base).free
@@ -313,8 +309,7 @@ def memory_test(
                 analyzer.analyze_article(item)
             while marks and seen >= marks[0] * total_lines:
                 print(
-                    f"  at {marks.pop(0):.0%}: RSS {rss_mb():.0f} MiB, {seen} records, "
-                    f"{time.perf_counter() - t0:.0f}s"
+                    f"  at {marks.pop(0):.0%}: RSS {rss_mb():.0f} MiB, {seen} records, {time.perf_counter() - t0:.0f}s"
                 )
         elapsed = time.perf_counter() - t0
         print(f"  at 100%: RSS {rss_mb():.0f} MiB, {seen} records, {elapsed:.0f}s")

@@ -117,9 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "tfidf+LR, cased": tfidf_baseline(train, lowercase=False),
         "tfidf+LR, lowercased": tfidf_baseline(train, lowercase=True),
     }
-    command = f"python eval/clickbait.py --data {args.data}" + (
-        f" --model {args.model}" if args.model else ""
-    )
+    command = f"python eval/clickbait.py --data {args.data}" + (f" --model {args.model}" if args.model else "")
     print(f"command: {command}")
     print(f"model: {args.model or 'shipped'}; chosen setting: {model.metadata.get('chosen')}")
     print()

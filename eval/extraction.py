@@ -93,9 +93,7 @@ def fail(message: str) -> None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, help=f"shared data folder (default {DEFAULT_DATA})"
-    )
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"shared data folder (default {DEFAULT_DATA})")
     ap.add_argument("--show-diffs", action="store_true", help="print pages where newsift loses")
     ap.add_argument("--top", type=int, default=10, help="how many pages --show-diffs prints (default 10)")
     ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures (no page text) to OUT")
@@ -334,10 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     best_name = max((TRAF_NEWSIFT, TRAF_DEFAULT, TRAF_BENCH), key=lambda n: float(rows[n]["f1"]))
     ours, best = float(rows[NEWSIFT]["f1"]), float(rows[best_name]["f1"])
     verdict = "met" if ours >= best else "NOT met"
-    print(
-        f"\ngoal newsift F1 >= best trafilatura F1 in this run ({best_name}, {best:.3f}): "
-        f"{verdict} ({ours:.3f})"
-    )
+    print(f"\ngoal newsift F1 >= best trafilatura F1 in this run ({best_name}, {best:.3f}): {verdict} ({ours:.3f})")
     wins = sum(r.counts[NEWSIFT].f1 > r.counts[TRAF_NEWSIFT].f1 + 1e-9 for r in results)
     losses = sum(r.counts[NEWSIFT].f1 < r.counts[TRAF_NEWSIFT].f1 - 1e-9 for r in results)
     print(

@@ -218,9 +218,7 @@ def test_learn_site_furniture_first_pass(tmp_path: Path) -> None:
             "id": f"r{i}",
             "url": f"https://courier.example/story-{i}",
             "title": f"Story {i}",
-            "text": (
-                f"Story number {i} is about the {word} market.\n\n{boiler}\n\nMore on the {word} later.\n"
-            ),
+            "text": (f"Story number {i} is about the {word} market.\n\n{boiler}\n\nMore on the {word} later.\n"),
         }
         for i, word in enumerate(["fish", "fruit", "flower", "book", "car", "bike"])
     ]

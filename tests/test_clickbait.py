@@ -85,9 +85,7 @@ def test_predict_one_matches_batch(shipped: ClickbaitModel) -> None:
 
 
 @pytest.mark.parametrize("headline", ["", "   ", None, "!!! ??? ...", "—"])
-def test_empty_or_wordless_headlines_score_zero_without_evidence(
-    shipped: ClickbaitModel, headline: str | None
-) -> None:
+def test_empty_or_wordless_headlines_score_zero_without_evidence(shipped: ClickbaitModel, headline: str | None) -> None:
     assert shipped.predict_proba([headline]) == [0.0]
     assert shipped.explain(headline) == []
     assert shipped.top_features(headline) == []
@@ -300,9 +298,7 @@ def _write_toy_set(root: Path) -> None:
             title = template.format(n=i % 30 + 3, x=f"{topic}{i}")
             rows.append({"id": f"clickbait/{i}-{t}", "title": title, "label": "clickbait"})
         for t, template in enumerate(_NEWS_TEMPLATES):
-            rows.append(
-                {"id": f"not/{i}-{t}", "title": template.format(x=f"{topic}{i}"), "label": "not_clickbait"}
-            )
+            rows.append({"id": f"not/{i}-{t}", "title": template.format(x=f"{topic}{i}"), "label": "not_clickbait"})
     rows.append({"id": "skip/1", "title": "", "label": "clickbait"})
     rows.append({"id": "skip/2", "title": "No label here", "label": None})
     lines = [json.dumps(r) for r in rows]
@@ -334,9 +330,7 @@ def test_training_end_to_end_on_a_tiny_set(tmp_path: Path) -> None:
     loaded = ClickbaitModel.load(tmp_path / "out")
     assert loaded.metadata["test"]["accuracy"] >= 0.97
     assert loaded.metadata["seed"] == model.metadata["seed"]
-    bait, news = loaded.predict_proba(
-        ["17 Things Only Tea Lovers Will Understand", "Court rejects appeal in tea case"]
-    )
+    bait, news = loaded.predict_proba(["17 Things Only Tea Lovers Will Understand", "Court rejects appeal in tea case"])
     assert bait > 0.5 > news
     # Same data, same seed: the same weights.
     with log.open("w") as handle:

@@ -180,11 +180,7 @@ def test_html_sections_only_when_filled() -> None:
     q = _span(text, "repairs")
     full = make_report(
         entities=[Entity("Harbour <Authority>", "ORG", [Span("Harbour", 0, 7)])],
-        quotes=[
-            Quote(
-                Span("repairs", *q), "direct", speaker="Jo <i>Doe</i>", speaker_kind="person", confidence=0.9
-            )
-        ],
+        quotes=[Quote(Span("repairs", *q), "direct", speaker="Jo <i>Doe</i>", speaker_kind="person", confidence=0.9)],
         claims=[Claim("The tunnel reopened", 23, 42, 0.7, ["number"])],
         signals={"all_caps": Signal(3, [Span("NOW", 1, 4)]), "clickbait": Signal(0.25)},
         score=Score(0.8, "unreliable", [Reason("many <em>teasers</em>", "clickbait", 0.4)], 0.7),

@@ -207,9 +207,7 @@ def _root(
 def analyze(
     paths: Annotated[
         list[str],
-        typer.Argument(
-            metavar="PATH", help="Files or directories to analyse; '-' reads stdin.", show_default=False
-        ),
+        typer.Argument(metavar="PATH", help="Files or directories to analyse; '-' reads stdin.", show_default=False),
     ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -220,9 +218,7 @@ def analyze(
     config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML config file.")] = None,
     input_format: Annotated[
         InputFormat | None,
-        typer.Option(
-            "--input-format", help="What the inputs hold (default: auto, sniffed).", case_sensitive=False
-        ),
+        typer.Option("--input-format", help="What the inputs hold (default: auto, sniffed).", case_sensitive=False),
     ] = None,
     id_column: Annotated[str | None, typer.Option("--id-column", help="JSONL/CSV id field.")] = None,
     title_column: Annotated[str | None, typer.Option("--title-column", help="JSONL/CSV title field.")] = None,
@@ -360,9 +356,9 @@ _DatasetsOption = Annotated[str | None, typer.Option("--datasets", help="Comma-s
 @app.command()
 def train(
     data: _DataOption = Path("../shared/data"),
-    out: Annotated[
-        Path, typer.Option("--out", help="Folder to write model.json into.")
-    ] = Path("src/newsift/models/credibility"),
+    out: Annotated[Path, typer.Option("--out", help="Folder to write model.json into.")] = Path(
+        "src/newsift/models/credibility"
+    ),
     cap: _CapOption = 600,
     seed: _SeedOption = 13,
     cache: _CacheOption = Path("/tmp/newsift-credibility-cache"),

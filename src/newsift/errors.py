@@ -27,9 +27,7 @@ class InputError(NewsiftError, ValueError):
 
     reason: str = "unusable input"
 
-    def __init__(
-        self, source: str, detail: str = "", *, line: int | None = None, hint: str | None = None
-    ) -> None:
+    def __init__(self, source: str, detail: str = "", *, line: int | None = None, hint: str | None = None) -> None:
         self.source = source
         self.line = line
         self.detail = detail

@@ -168,9 +168,7 @@ class Analyzer:
         return self.analyze_article(item.article, notes=item.notes)
 
     # -- many inputs -----------------------------------------------------
-    def iter_articles(
-        self, sources: Iterable[str | Path]
-    ) -> Iterator[Article | InputError | UnreadableInputError]:
+    def iter_articles(self, sources: Iterable[str | Path]) -> Iterator[Article | InputError | UnreadableInputError]:
         from .ingest import iter_sources
 
         return iter_sources(sources, self.config)

@@ -228,9 +228,7 @@ class Report:
             return Span(**item) if item else None
 
         score = dict(data.get("score") or {})
-        score["reasons"] = [
-            Reason(**{**r, "evidence": spans(r.get("evidence"))}) for r in score.get("reasons", [])
-        ]
+        score["reasons"] = [Reason(**{**r, "evidence": spans(r.get("evidence"))}) for r in score.get("reasons", [])]
         return cls(
             article=article,
             clean_text=data.get("clean_text", ""),
@@ -238,9 +236,7 @@ class Report:
             related_headlines=list(data.get("related_headlines", [])),
             headings=[Heading(**h) for h in data.get("headings", [])],
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
-            entities=[
-                Entity(**{**e, "mentions": spans(e.get("mentions"))}) for e in data.get("entities", [])
-            ],
+            entities=[Entity(**{**e, "mentions": spans(e.get("mentions"))}) for e in data.get("entities", [])],
             quotes=[
                 Quote(
                     **{
@@ -254,8 +250,7 @@ class Report:
             ],
             claims=[Claim(**c) for c in data.get("claims", [])],
             signals={
-                k: Signal(**{**v, "evidence": spans(v.get("evidence"))})
-                for k, v in (data.get("signals") or {}).items()
+                k: Signal(**{**v, "evidence": spans(v.get("evidence"))}) for k, v in (data.get("signals") or {}).items()
             },
             score=Score(**score),
             warnings=list(data.get("warnings", [])),

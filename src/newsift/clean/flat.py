@@ -191,9 +191,7 @@ class FlatTextCleaner:
                 if m is not None and m.lastgroup is not None:
                     idx = int(m.lastgroup[1:])
                     rule = R.LINE_RULES[idx]
-                    if rule.position != "top" or (
-                        not seen_body and len(out.furniture) + len(kept) < self.top_lines
-                    ):
+                    if rule.position != "top" or (not seen_body and len(out.furniture) + len(kept) < self.top_lines):
                         self._remove(out, line, rule.kind, rule.name)
                         if rule.position == "top":
                             self._take_metadata(self._rule_res[idx].fullmatch(t), out)
@@ -257,9 +255,7 @@ class FlatTextCleaner:
                 "mid-article; check it held no body text"
             )
 
-    def _inline(
-        self, line: _Line, out: CleanResult, doc_words: Callable[[], Counter[str]]
-    ) -> list[tuple[int, int]]:
+    def _inline(self, line: _Line, out: CleanResult, doc_words: Callable[[], Counter[str]]) -> list[tuple[int, int]]:
         """Cut inline credits and a glued image slug out of a kept line."""
         t = line.text
         pieces = [(line.start, line.end)]
@@ -267,9 +263,7 @@ class FlatTextCleaner:
             m = self._inline_credit.search(t)
             if m is not None:
                 s, e = line.start + m.start(), line.start + m.end()
-                out.furniture.append(
-                    Furniture("photo_credit", t[m.start() : m.end()].strip(), s, e, "inline_credit")
-                )
+                out.furniture.append(Furniture("photo_credit", t[m.start() : m.end()].strip(), s, e, "inline_credit"))
                 pieces = [(a, b) for a, b in ((line.start, s), (e, line.end)) if b > a]
         if ends_open(t):
             finding = find_slug(t, self._word_score, doc_words)
@@ -314,9 +308,7 @@ class FlatTextCleaner:
         if groups.get("date") and out.published is None:
             out.published = groups["date"].strip()
 
-    def _warn_headerless_teasers(
-        self, lines: list[_Line], kept: list[tuple[int, int, int]], out: CleanResult
-    ) -> None:
+    def _warn_headerless_teasers(self, lines: list[_Line], kept: list[tuple[int, int, int]], out: CleanResult) -> None:
         """Three or more short headline-like lines closing the text, with no
         header, are probably teasers; removing them would be a guess."""
         if not kept:

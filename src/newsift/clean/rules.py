@@ -91,9 +91,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:comment|name|email|e-mail|website|your name|your email)\s*\*?:?|post comment|submit comment",
     ),
     LineRule("save_my_name", "comment_form", r"save my name,? email,? and website in this browser.{0,60}"),
-    LineRule(
-        "notify_me", "comment_form", r"notify me of (?:follow-up comments|new posts|new comments).{0,60}"
-    ),
+    LineRule("notify_me", "comment_form", r"notify me of (?:follow-up comments|new posts|new comments).{0,60}"),
     LineRule(
         "comment_count",
         "comment_form",

@@ -39,9 +39,7 @@ class CleanStage:
             report.warn("clean: no body text is left after removing furniture")
 
     def learn_site_furniture(self, articles: Iterable[Article]) -> int:
-        learner = SiteFurnitureLearner(
-            min_docs=self.config.site_min_docs, min_share=self.config.site_min_share
-        )
+        learner = SiteFurnitureLearner(min_docs=self.config.site_min_docs, min_share=self.config.site_min_share)
         learner.add_articles(articles)
         learned = learner.learned()
         self.cleaner.site_lines.update(learned)

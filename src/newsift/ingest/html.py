@@ -181,9 +181,7 @@ def _readability(html: str, url: str | None) -> Extraction | None:
     )
 
 
-def extract_main_text(
-    html: str, source: str, *, url: str | None = None, line: int | None = None
-) -> Extraction:
+def extract_main_text(html: str, source: str, *, url: str | None = None, line: int | None = None) -> Extraction:
     """Run the extraction cascade on decoded HTML; raise :class:`NoArticleError` when all fail."""
     for extractor in (_trafilatura, _readability):
         found = extractor(html, url)
@@ -210,9 +208,7 @@ def ingest_html(
     if isinstance(data, bytes):
         if len(data) > config.max_input_bytes:
             raise InputTooLargeError(source, f"{len(data)} bytes > max_input_bytes {config.max_input_bytes}")
-        decoded = decode_bytes(
-            data, source, encoding=config.encoding, declared=declared_charset(data), line=line
-        )
+        decoded = decode_bytes(data, source, encoding=config.encoding, declared=declared_charset(data), line=line)
         html, repaired = decoded.text, decoded.repaired
     else:
         check_text_size(data, source, config.max_input_bytes, line=line)

@@ -167,9 +167,7 @@ def _read_file(path: Path, config: Config, *, article_id: str) -> Iterator[Inges
             # A gzip member's size on disk says nothing about its text; the
             # readers cap what they decompress instead.
             with gzip.GzipFile(fileobj=fh) as gz:
-                yield from _read_stream(
-                    gz, config, source=source, name=path.name, article_id=article_id, size=None
-                )
+                yield from _read_stream(gz, config, source=source, name=path.name, article_id=article_id, size=None)
             return
         yield from _read_stream(fh, config, source=source, name=path.name, article_id=article_id, size=size)
 

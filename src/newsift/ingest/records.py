@@ -140,9 +140,7 @@ def _wide_lines(fh: ByteStream, source: str, codec: str) -> Iterator[tuple[int, 
         wrapper.detach()
 
 
-def record_to_article(
-    record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str
-) -> Ingested:
+def record_to_article(record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str) -> Ingested:
     """An article from one JSONL object or CSV row, using ``config.columns`` for field names."""
     cols = config.columns
     raw = record.get(cols.text, _MISSING)
@@ -212,9 +210,7 @@ def read_jsonl(fh: ByteStream, source: str, config: Config) -> Iterator[Ingested
             yield MalformedRecordError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", line=number)
             continue
         if not isinstance(record, dict):
-            yield MalformedRecordError(
-                source, f"expected a JSON object, got a {type(record).__name__}", line=number
-            )
+            yield MalformedRecordError(source, f"expected a JSON object, got a {type(record).__name__}", line=number)
             continue
         try:
             yield record_to_article(record, config, source=source, line=number, fmt="jsonl")
@@ -240,9 +236,7 @@ def _find_column(header: list[str], name: str) -> int | None:
     return None
 
 
-def read_csv(
-    fh: ByteStream, source: str, config: Config, *, delimiter: str | None = None
-) -> Iterator[IngestedItem]:
+def read_csv(fh: ByteStream, source: str, config: Config, *, delimiter: str | None = None) -> Iterator[IngestedItem]:
     """One article (or error) per CSV/TSV row; the first row names the columns.
 
     Line numbers are the physical line where a record starts (a quoted field
@@ -287,9 +281,7 @@ def read_csv(
         return
     cols = config.columns
     if _find_column(header, cols.text) is None:
-        yield MissingColumnError(
-            source, f"no {cols.text!r} column; the columns are: {', '.join(header) or 'none'}"
-        )
+        yield MissingColumnError(source, f"no {cols.text!r} column; the columns are: {', '.join(header) or 'none'}")
         return
     wanted = {cols.id, cols.title, cols.text, cols.url, cols.published, "authors", "author", "domain"}
     index = {name: i for name in wanted if (i := _find_column(header, name)) is not None}

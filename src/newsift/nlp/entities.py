@@ -306,9 +306,7 @@ class EntityExtractor:
         sents: SentIndex,
     ) -> None:
         """Third-person pronouns outside quotes join the person they most likely refer to."""
-        person_mentions = sorted(
-            (m for m in mentions if entities[m.entity].label == "PERSON"), key=lambda m: m.start
-        )
+        person_mentions = sorted((m for m in mentions if entities[m.entity].label == "PERSON"), key=lambda m: m.start)
         if not person_mentions:
             return
         added: list[Mention] = []

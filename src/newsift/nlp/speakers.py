@@ -122,7 +122,7 @@ class SpeakerResolver:
         return Speaker(phrase_text, "unknown", text_span, False, vague=vague_phrase, via="phrase")
 
     def _apposed_name(self, head: Token) -> Speaker | None:
-        """"A spokeswoman, Lotte Bakker, said": the apposed name is who spoke, and naming her
+        """ "A spokeswoman, Lotte Bakker, said": the apposed name is who spoke, and naming her
         as an anonymous spokeswoman would count a named source as an anonymous one."""
         for child in head.rights:
             if child.dep_ != "appos":

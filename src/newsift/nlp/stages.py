@@ -68,14 +68,10 @@ class EntitiesStage:
         lang = self.detect_language(text)
         report.language = lang or "en"
         if lang is not None and lang != "en":
-            report.warn(
-                f"stage 'entities' skipped: the text is in {lang!r}, and the spaCy model reads English"
-            )
+            report.warn(f"stage 'entities' skipped: the text is in {lang!r}, and the spaCy model reads English")
             return
         if len(text) > MAX_PARSE_CHARS:
-            report.warn(
-                f"stage 'entities': text of {len(text)} characters cut to {MAX_PARSE_CHARS} for parsing"
-            )
+            report.warn(f"stage 'entities': text of {len(text)} characters cut to {MAX_PARSE_CHARS} for parsing")
             text = text[:MAX_PARSE_CHARS]
         doc = self.nlp(text)
         self.analyse_doc(report, doc)
@@ -162,6 +158,4 @@ def _load_langid() -> Any:
     try:
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     except (OSError, ValueError) as exc:  # a broken install: run without language detection
-        raise ModelUnavailableError(
-            f"py3langid's model could not load: {exc}", hint="reinstall py3langid"
-        ) from None
+        raise ModelUnavailableError(f"py3langid's model could not load: {exc}", hint="reinstall py3langid") from None

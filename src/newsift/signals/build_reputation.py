@@ -140,9 +140,7 @@ def read_lin2023(root: Path, stats: SourceStats) -> Iterator[RawLabel]:
         if not 0.0 <= pc1 <= 1.0:
             stats.skipped_unlabelled += 1
             continue
-        rating = (
-            "reliable" if pc1 >= LIN_RELIABLE_AT else "unreliable" if pc1 < LIN_UNRELIABLE_BELOW else "mixed"
-        )
+        rating = "reliable" if pc1 >= LIN_RELIABLE_AT else "unreliable" if pc1 < LIN_UNRELIABLE_BELOW else "mixed"
         yield RawLabel(row.get("domain") or "", f"pc1={pc1:.4f}", rating, round(pc1, 4))
 
 
@@ -316,9 +314,7 @@ def build_table(
     """
     unknown = sorted(set(exclude) - set(SOURCE_NAMES))
     if unknown:
-        raise NewsiftError(
-            f"unknown source(s) {', '.join(unknown)}", hint=f"known sources: {', '.join(SOURCE_NAMES)}"
-        )
+        raise NewsiftError(f"unknown source(s) {', '.join(unknown)}", hint=f"known sources: {', '.join(SOURCE_NAMES)}")
     selected = {s.name for s in SOURCES if s.name not in exclude and (s.shippable or include_unshippable)}
     kept: dict[str, dict[str, tuple[str, str, float | None]]] = {}
     sources_meta: dict[str, dict[str, Any]] = {}
@@ -331,8 +327,7 @@ def build_table(
             if spec.name in selected:
                 raise UnreadableInputError(
                     str(root),
-                    f"source directory for {spec.name} is missing "
-                    f"(use --exclude {spec.name} to build without it)",
+                    f"source directory for {spec.name} is missing (use --exclude {spec.name} to build without it)",
                 )
             continue
         stats = SourceStats()
@@ -544,17 +539,14 @@ def render_card(table: dict[str, Any], report: dict[str, Any], command: str) -> 
         "",
         "## Sources",
         "",
-        "| source | origin (repo@commit, from its DATASET.md) | licence | terms allow shipping "
-        "| in this table | why |",
+        "| source | origin (repo@commit, from its DATASET.md) | licence | terms allow shipping | in this table | why |",
         "|---|---|---|---|---|---|",
     ]
     for spec in SOURCES:
         origin = report["provenance"].get(spec.name, "not read in this build")
         in_table = "yes" if spec.name in table["sources"] else "no"
         shipped = "yes" if spec.shippable else "**no**"
-        lines.append(
-            f"| `{spec.name}` | `{origin}` | {spec.licence} | {shipped} | {in_table} | {spec.terms} |"
-        )
+        lines.append(f"| `{spec.name}` | `{origin}` | {spec.licence} | {shipped} | {in_table} | {spec.terms} |")
     lines += ["", "## How each source's labels map to ours", ""]
     lines += [f"- `{spec.name}`: {spec.mapping.rstrip('.')}." for spec in SOURCES]
     lines += [
@@ -648,9 +640,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"refusing to write a table with unshippable sources into {args.out}",
                 hint="choose an --out directory outside the newsift package",
             )
-        table, report = build_table(
-            args.data, include_unshippable=args.include_unshippable, exclude=args.exclude
-        )
+        table, report = build_table(args.data, include_unshippable=args.include_unshippable, exclude=args.exclude)
         args.out.mkdir(parents=True, exist_ok=True)
         local = args.include_unshippable
         table_path = args.out / (LOCAL_TABLE if local else "reputation.json.gz")

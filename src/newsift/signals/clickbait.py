@@ -151,9 +151,7 @@ def _has_quote(text: str) -> bool:
 SECOND_PERSON = _lexicon("you your you're youre yours yourself yourselves you'll you've you'd y'all")
 FIRST_PERSON_SINGULAR = _lexicon("i i'm me my mine myself i've i'd i'll")
 DEMONSTRATIVE_OPENERS = _lexicon("this these here here's heres")
-QUESTION_OPENERS = _lexicon(
-    "what which who why how when where can could do does did is are should would will have has"
-)
+QUESTION_OPENERS = _lexicon("what which who why how when where can could do does did is are should would will have has")
 SUPERLATIVES = _lexicon(
     "best worst most least greatest biggest smallest ultimate ever cutest weirdest coolest hottest "
     "strangest sweetest saddest wildest smartest dumbest hardest oddest finest bravest richest"
@@ -230,16 +228,10 @@ PATTERNS: tuple[HeadlinePattern, ...] = (
         "opens with a small count, as listicles do",
         lambda tokens: (0,) if tokens and tokens[0] == NUM_SMALL else (),
     ),
-    HeadlinePattern(
-        "demonstrative_start", "opens with 'this', 'these' or 'here'", _first_in(DEMONSTRATIVE_OPENERS)
-    ),
-    HeadlinePattern(
-        "question_start", "opens like a question ('why', 'how', 'can')", _first_in(QUESTION_OPENERS)
-    ),
+    HeadlinePattern("demonstrative_start", "opens with 'this', 'these' or 'here'", _first_in(DEMONSTRATIVE_OPENERS)),
+    HeadlinePattern("question_start", "opens like a question ('why', 'how', 'can')", _first_in(QUESTION_OPENERS)),
     HeadlinePattern("superlative", "superlatives ('best', 'funniest', 'ever')", _superlatives),
-    HeadlinePattern(
-        "intensifier", "intensifiers and hype words ('literally', 'epic')", _words_in(INTENSIFIERS)
-    ),
+    HeadlinePattern("intensifier", "intensifiers and hype words ('literally', 'epic')", _words_in(INTENSIFIERS)),
     HeadlinePattern(
         "curiosity_phrase", "curiosity-gap phrases ('will make you', 'what happens next')", _curiosity_phrases
     ),
@@ -424,9 +416,7 @@ class ClickbaitModel:
             if not all(map(math.isfinite, [intercept, *weights.values()])):
                 raise ValueError("a weight or the intercept is not a finite number")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ModelUnavailableError(
-                f"{source} is incomplete or malformed: {exc!r}", hint=_RETRAIN_HINT
-            ) from exc
+            raise ModelUnavailableError(f"{source} is incomplete or malformed: {exc!r}", hint=_RETRAIN_HINT) from exc
         # Pattern weights are only meaningful for the pattern table they were trained with.
         unknown = sorted(k[2:] for k in weights if k.startswith("p:") and k[2:] not in PATTERN_BY_NAME)
         if unknown:
@@ -513,9 +503,7 @@ class ClickbaitModel:
             out.append(_sigmoid(self.intercept_ + total))
         return out
 
-    def explain(
-        self, headline: str | None, top_k: int = 5, *, min_weight: float = 0.0
-    ) -> list[ClickbaitEvidence]:
+    def explain(self, headline: str | None, top_k: int = 5, *, min_weight: float = 0.0) -> list[ClickbaitEvidence]:
         """The words that pushed this headline towards clickbait, strongest first.
 
         Each feature's contribution is split evenly over the words behind it
@@ -540,9 +528,7 @@ class ClickbaitModel:
             if per_word[i] > min_weight:
                 ranked = sorted(per_word_features[i].items(), key=lambda kv: kv[1], reverse=True)
                 names = tuple(name for name, share in ranked if share > 0)[:5]
-                evidence.append(
-                    ClickbaitEvidence(text[tok.start : tok.end], tok.start, tok.end, per_word[i], names)
-                )
+                evidence.append(ClickbaitEvidence(text[tok.start : tok.end], tok.start, tok.end, per_word[i], names))
         evidence.sort(key=lambda e: e.weight, reverse=True)
         return evidence[: max(top_k, 0)]
 

@@ -135,9 +135,7 @@ def _quote_signals(report: Report, words: int) -> dict[str, Signal]:
         "sourcing.attributed_share": _attributed(report, quotes),
         "sourcing.named_sources": share_signal(named, "share of quotes with a named speaker"),
         "sourcing.anonymous_sources": share_signal(anonymous, "share of quotes from anonymous sources"),
-        "sourcing.unattributed_quotes": share_signal(
-            unattributed, "share of quotes with no speaker", content=True
-        ),
+        "sourcing.unattributed_quotes": share_signal(unattributed, "share of quotes with no speaker", content=True),
         "sourcing.distinct_speakers": Signal(
             len(speakers),
             [_speaker_span(report, q) for q in list(speakers.values())[: lx.MAX_EVIDENCE]],
@@ -157,9 +155,7 @@ def _attributed(report: Report, quotes: list[Quote]) -> Signal:
     if not sentences:
         return Signal(None, [], {"reason": "the article has no sentences"})
     # Every span that attributes: the quote itself, its cue ("said") and its speaker.
-    spans = sorted(
-        (s.start, s.end) for q in quotes for s in (q.content, q.cue, q.speaker_mention) if s is not None
-    )
+    spans = sorted((s.start, s.end) for q in quotes for s in (q.content, q.cue, q.speaker_mention) if s is not None)
     starts = [s for s, _ in spans]
     reach: list[int] = []  # reach[i]: the furthest end among spans[: i + 1]
     for _, end in spans:

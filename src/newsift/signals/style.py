@@ -230,9 +230,7 @@ class Folder:
         return padded[1:-1]
 
 
-def token_offset(
-    folded: str, tokens: list[str], i: int, start: int = 0, end: int | None = None, first: int = 0
-) -> int:
+def token_offset(folded: str, tokens: list[str], i: int, start: int = 0, end: int | None = None, first: int = 0) -> int:
     """Offset of ``tokens[i]``, where ``tokens[first:]`` begins with ``folded[start:end].split()``."""
     word = tokens[i]
     nth = tokens[first:i].count(word)

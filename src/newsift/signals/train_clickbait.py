@@ -57,9 +57,7 @@ CANDIDATE_C_NORMALISED = (3.0, 10.0, 30.0)
 CANDIDATE_C_UNNORMALISED = (0.3, 1.0, 3.0)
 ACCURACY_FLOOR = 0.97
 VAL_TOLERANCE = 0.005
-COMMAND = (
-    "python -m newsift.signals.train_clickbait --data ../shared/data --out src/newsift/models/clickbait/"
-)
+COMMAND = "python -m newsift.signals.train_clickbait --data ../shared/data --out src/newsift/models/clickbait/"
 MIN_DF = 2  # a feature seen in one training headline only is noise and bloats the file
 
 
@@ -91,9 +89,7 @@ def load_examples(data_dir: str | Path) -> list[Example]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise UnreadableInputError(
-            str(path), f"{exc.strerror or exc}; pass --data pointing at shared/data"
-        ) from exc
+        raise UnreadableInputError(str(path), f"{exc.strerror or exc}; pass --data pointing at shared/data") from exc
     examples = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -107,9 +103,7 @@ def load_examples(data_dir: str | Path) -> list[Example]:
             continue
         examples.append(Example(str(row.get("id", number)), title, int(label == POSITIVE)))
     if not examples:
-        raise InputError(
-            str(path), "no labelled headlines found", hint="check the file is the clickbait JSONL"
-        )
+        raise InputError(str(path), "no labelled headlines found", hint="check the file is the clickbait JSONL")
     return examples
 
 
@@ -159,12 +153,8 @@ TITLE_GROUPS: tuple[TitleGroup, ...] = (
     TitleGroup("buzzfeed_webis", "buzzfeed_webis_2016", "unreliable", _labelled("unreliable")),
     TitleGroup("fakenewsnet_v1", "fakenewsnet_v1_2018", "reliable", _labelled("reliable")),
     TitleGroup("fakenewsnet_v1", "fakenewsnet_v1_2018", "unreliable", _labelled("unreliable")),
-    TitleGroup(
-        "fakenewsnet_politifact", "fakenewsnet_politifact_headlines", "reliable", _labelled("reliable")
-    ),
-    TitleGroup(
-        "fakenewsnet_politifact", "fakenewsnet_politifact_headlines", "unreliable", _labelled("unreliable")
-    ),
+    TitleGroup("fakenewsnet_politifact", "fakenewsnet_politifact_headlines", "reliable", _labelled("reliable")),
+    TitleGroup("fakenewsnet_politifact", "fakenewsnet_politifact_headlines", "unreliable", _labelled("unreliable")),
     TitleGroup("misinfotext_sfu", "misinfotext_sfu", "reliable", _labelled("reliable")),
     TitleGroup("misinfotext_sfu", "misinfotext_sfu", "unreliable", _labelled("unreliable")),
     TitleGroup(
@@ -181,9 +171,7 @@ TITLE_GROUPS: tuple[TitleGroup, ...] = (
     ),
     TitleGroup("fakenewsamt_celebrity", "fakenewsamt_celebrity", "reliable", _labelled("reliable")),
     TitleGroup("fakenewsamt_celebrity", "fakenewsamt_celebrity", "unreliable", _labelled("unreliable")),
-    TitleGroup(
-        "golbeck2018 fake+satire", "golbeck2018_fake_vs_satire", "unreliable", _labelled("unreliable")
-    ),
+    TitleGroup("golbeck2018 fake+satire", "golbeck2018_fake_vs_satire", "unreliable", _labelled("unreliable")),
 )
 
 
@@ -213,9 +201,7 @@ def group_titles(data_dir: str | Path, group: TitleGroup, half: str | None = Non
             if title and group.keep(row) and (half is None or title_half(title) == half):
                 seen.setdefault(" ".join(title.casefold().split()), title)
     except OSError as exc:
-        raise UnreadableInputError(
-            str(path), f"{exc.strerror or exc}; pass --data pointing at shared/data"
-        ) from exc
+        raise UnreadableInputError(str(path), f"{exc.strerror or exc}; pass --data pointing at shared/data") from exc
     return list(seen.values())
 
 
@@ -255,9 +241,7 @@ class Metrics:
     f1: float
 
     def line(self) -> str:
-        return (
-            f"n={self.n} acc={self.accuracy:.4f} P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f}"
-        )
+        return f"n={self.n} acc={self.accuracy:.4f} P={self.precision:.4f} R={self.recall:.4f} F1={self.f1:.4f}"
 
 
 def metrics(labels: Sequence[int], predicted: Sequence[int]) -> Metrics:
@@ -281,9 +265,7 @@ def dataset_sha256(data_dir: str | Path) -> str:
     return hashlib.sha256(dataset_path(data_dir).read_bytes()).hexdigest()
 
 
-def train(
-    data_dir: str | Path, out: str | Path, *, seed: int = SEED, log: TextIO | None = None
-) -> ClickbaitModel:
+def train(data_dir: str | Path, out: str | Path, *, seed: int = SEED, log: TextIO | None = None) -> ClickbaitModel:
     """Choose a setting on validation, refit on train + validation, score test once, save.
 
     Progress goes to ``log`` (standard error when None).
@@ -318,11 +300,7 @@ def train(
                 model = fit(parts["train"], config, c, seed)
                 m = evaluate(model, parts["val"])
                 flagged = statistics.fmean(
-                    [
-                        statistics.fmean(p >= 0.5 for p in model.predict_proba(t))
-                        for t in reliable_dev.values()
-                    ]
-                    or [0.0]
+                    [statistics.fmean(p >= 0.5 for p in model.predict_proba(t)) for t in reliable_dev.values()] or [0.0]
                 )
                 grid.append(
                     {
@@ -383,9 +361,7 @@ def train(
     # The saved file rounds weights: check it scores as the fitted model does.
     reloaded = ClickbaitModel.load(path)
     titles = [ex.title for ex in parts["test"]]
-    drift = max(
-        abs(a - b) for a, b in zip(final.predict_proba(titles), reloaded.predict_proba(titles), strict=True)
-    )
+    drift = max(abs(a - b) for a, b in zip(final.predict_proba(titles), reloaded.predict_proba(titles), strict=True))
     print(
         f"saved {path} ({path.stat().st_size / 1e6:.2f} MB, {len(final.weights_)} features); "
         f"max probability drift after rounding {drift:.2e}",
@@ -398,12 +374,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m newsift.signals.train_clickbait", description=__doc__.split("\n")[0]
     )
-    parser.add_argument(
-        "--data", default="../shared/data", help="the shared data folder (default: ../shared/data)"
-    )
-    parser.add_argument(
-        "--out", default="src/newsift/models/clickbait/", help="folder to write model.json into"
-    )
+    parser.add_argument("--data", default="../shared/data", help="the shared data folder (default: ../shared/data)")
+    parser.add_argument("--out", default="src/newsift/models/clickbait/", help="folder to write model.json into")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     train(args.data, args.out, seed=args.seed)
