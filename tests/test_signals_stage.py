@@ -70,7 +70,9 @@ def test_every_family_is_filled_without_clean_or_quotes_and_gaps_are_warned(stag
     # Unknown, not zero: nothing says whether the page had furniture or the text had quotes.
     assert report.signals["furniture.kinds"].value is None
     assert report.signals["sourcing.named_sources"].value is None
+    assert report.signals["sourcing.dates"].value is None
     assert any("quotes" in w for w in report.warnings)
+    assert any("dates are unknown" in w for w in report.warnings)
     assert any("clean" in w for w in report.warnings)
     assert report.signals["body.words"].value == len(BODY.split())
 

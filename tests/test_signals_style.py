@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsift.report import Article, Furniture, OffsetMap, Quote, Report, Sentence, Signal, Span
+from newsift.report import Article, Entity, Furniture, OffsetMap, Quote, Report, Sentence, Signal, Span
 from newsift.signals import furniture, lexicons, sourcing, style
 
 SOBER = (
@@ -345,6 +345,34 @@ def test_sourcing_without_a_quotes_stage_is_unknown_not_zero() -> None:
     # Vague phrases are still read from the text, and flagged as a partial count.
     assert out["sourcing.vague"].value > 0  # type: ignore[operator]
     assert out["sourcing.vague"].detail["partial"] is True
+
+
+def test_dates_are_date_mentions_per_100_words_with_their_spans() -> None:
+    report = raw(SOBER)
+    report.timings["entities"] = 1.0
+    report.entities = [
+        Entity("Tuesday", "DATE", [find(SOBER, "Tuesday")]),
+        Entity("three years", "DATE", [find(SOBER, "three years")]),
+        Entity("May", "DATE", [find(SOBER, "May")]),
+        Entity("Ana Ruiz", "PERSON", [find(SOBER, "Ana Ruiz"), find(SOBER, "Ruiz", "this,")]),
+    ]
+    out = sourcing.compute(report)["sourcing.dates"]
+    assert out.detail["count"] == 3  # the person is no date
+    assert out.value == pytest.approx(100 * 3 / out.detail["words"], abs=1e-3)
+    assert [s.text for s in out.evidence] == ["Tuesday", "three years", "May"]
+    assert_offsets(report, {"sourcing.dates": out})
+
+
+def test_dates_are_unknown_without_an_entities_stage_and_zero_when_it_found_none() -> None:
+    out = sourcing.compute(raw(SOBER))["sourcing.dates"]
+    assert out.value is None and "entities" in out.detail["reason"]
+    german = raw("Der Stadtrat hat am Dienstag den Haushalt beschlossen.", language="de")
+    german.timings["entities"] = 1.0
+    out = sourcing.compute(german)["sourcing.dates"]
+    assert out.value is None and "'de'" in out.detail["reason"]
+    report = raw(SOBER)
+    report.timings["entities"] = 1.0
+    assert sourcing.compute(report)["sourcing.dates"].value == 0.0
 
 
 def test_quotes_stage_that_failed_or_was_skipped_is_unknown() -> None:

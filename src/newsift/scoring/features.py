@@ -95,6 +95,7 @@ NUMERIC: tuple[FeatureSpec, ...] = (
     ),
     _spec("sourcing.unattributed_quotes", "has quotes with no speaker", "attributes its quotes", _identity),
     _spec("sourcing.vague", "uses vague sourcing ('sources say')", "uses little vague sourcing", _log1p),
+    _spec("sourcing.dates", "says when things happened (many dates)", "gives few dates for what it reports", _log1p),
     _spec("furniture.kinds", "sits among page furniture of several kinds", "has little page furniture", _log1p),
     _spec("furniture.comment_form", "has a comment form", "has no comment form", _log1p),
     _spec("furniture.share_prompts", "has share prompts", "has no share prompts", _log1p),

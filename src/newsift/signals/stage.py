@@ -82,9 +82,9 @@ class SignalsStage:
         report.signals.update(signals)
         for message in self.load_problems.values():
             report.warn(f"signals: {message}")
-        missing_quotes = sourcing.quotes_missing(report)
-        if missing_quotes and report.language in (None, "en"):
-            report.warn(f"signals: {missing_quotes}")
+        for missing in (sourcing.quotes_missing(report), sourcing.entities_missing(report)):
+            if missing and report.language in (None, "en"):
+                report.warn(f"signals: {missing}")
         missing_clean = furniture.clean_missing(report)
         if missing_clean:
             report.warn(f"signals: {missing_clean}")
