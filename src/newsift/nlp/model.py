@@ -72,6 +72,8 @@ def _model_dir(name: str) -> str | None:
         return None
     for root in spec.submodule_search_locations:
         base = Path(root)
+        if not base.is_dir():
+            continue
         for sub in sorted(base.iterdir()):
             if sub.is_dir() and (sub / "config.cfg").is_file() and (sub / "meta.json").is_file():
                 return str(sub)
