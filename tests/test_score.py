@@ -213,6 +213,15 @@ def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
     assert all(report.article.text[e.start : e.end] == e.text for e in sourcing[0].evidence)
 
 
+def test_dates_flow_from_the_parse_to_the_score(analyzer: Analyzer) -> None:
+    wire = analyze(analyzer, WIRE, WIRE_TITLE).signals["sourcing.dates"]
+    junk = analyze(analyzer, JUNK, JUNK_TITLE).signals["sourcing.dates"]
+    assert wire.value is not None and junk.value is not None
+    # The wire copy dates what it reports ("Monday", "the next six years"); the junk page does not.
+    assert wire.value > junk.value
+    assert {"Monday", "the next six years"} <= {e.text for e in wire.evidence}
+
+
 def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analyzer) -> None:
     # Furniture and teasers are measured (see test_signals_stage) but carry no weight: the
     # training sets hold extracted text without page furniture (MODEL_CARD.md, "limits").
