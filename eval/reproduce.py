@@ -1,0 +1,120 @@
+"""Rebuild every shipped model from ``../shared/data`` and compare it, byte for byte, with the file in the package.
+
+    python eval/reproduce.py [--data ../shared/data] [--only attribution clickbait ...] [--keep DIR]
+
+Each model card says its file comes from one command with a fixed seed.  That stays true only while
+nothing the training reads has changed: the attribution model's features read the quotation-mark
+pass, the credibility model reads every signal, so a change there silently leaves the shipped file
+behind its command.  This script runs each documented command into a temporary folder and prints,
+per file, PASS when the rebuilt bytes equal the shipped ones and FAIL (with both sha256) when they
+do not: retrain and commit the file, or find what made the run differ.
+
+Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
+signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
+PolNeAR train and every credibility article with spaCy (about 20 minutes on two cores); later runs
+take about 3 minutes.  Exit status 1 when any file differs, 2 when the data is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = ROOT / "src" / "newsift" / "models"
+
+
+@dataclass(frozen=True)
+class Build:
+    name: str
+    # The rebuild command with {data}, {out} and {cache} to fill in, as the card gives it.
+    argv: tuple[str, ...]
+    # The files the command writes that ship in the package (cards written by hand are not rebuilt).
+    files: tuple[str, ...]
+    data_subdir: str = ""
+
+
+BUILDS: tuple[Build, ...] = (
+    Build(
+        "attribution",
+        ("-m", "newsift.nlp.train_attribution", "--data", "{data}", "--out", "{out}", "--cache", "{cache}"),
+        ("attribution_model.json",),
+        data_subdir="polnear",
+    ),
+    Build(
+        "clickbait",
+        ("-m", "newsift.signals.train_clickbait", "--data", "{data}", "--out", "{out}"),
+        ("model.json",),
+    ),
+    Build(
+        "reputation",
+        ("-m", "newsift.signals.build_reputation", "--data", "{data}", "--out", "{out}"),
+        ("reputation.json.gz", "README.md"),
+    ),
+    Build("credibility", ("-m", "newsift.scoring.train", "--data", "{data}", "--out", "{out}"), ("model.json",)),
+)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str]:
+    """Run the build's command; its exit status and the tail of what it printed."""
+    fill = {"data": str(data / build.data_subdir if build.data_subdir else data), "out": str(out), "cache": str(cache)}
+    argv = [sys.executable, *(part.format(**fill) for part in build.argv)]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.returncode, (done.stdout + done.stderr)[-2000:]
+
+
+def compare(build: Build, out: Path) -> list[tuple[str, bool, str]]:
+    rows = []
+    for name in build.files:
+        shipped, rebuilt = MODELS / build.name / name, out / name
+        if not rebuilt.is_file():
+            rows.append((f"{build.name}/{name}", False, "the command wrote no such file"))
+            continue
+        a, b = sha256(shipped), sha256(rebuilt)
+        rows.append((f"{build.name}/{name}", a == b, f"shipped {a[:12]}, rebuilt {b[:12]}"))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--only", nargs="+", choices=[b.name for b in BUILDS], default=None)
+    parser.add_argument("--attribution-cache", type=Path, default=Path(tempfile.gettempdir()) / "polnear_parses")
+    parser.add_argument("--keep", type=Path, default=None, help="write the rebuilt files here instead of a temp dir")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"error: {args.data} not found; pass --data", file=sys.stderr)
+        return 2
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="newsift-reproduce-") as tmp:
+        base = args.keep or Path(tmp)
+        for build in BUILDS:
+            if args.only and build.name not in args.only:
+                continue
+            out = base / build.name
+            out.mkdir(parents=True, exist_ok=True)
+            t0 = time.perf_counter()
+            code, tail = rebuild(build, args.data, out, args.attribution_cache)
+            took = time.perf_counter() - t0
+            if code != 0:
+                failed += 1
+                print(f"FAIL  {build.name}: the command exited {code} after {took:.0f} s\n{tail}")
+                continue
+            for what, ok, detail in compare(build, out):
+                failed += not ok
+                print(f"{'PASS' if ok else 'FAIL'}  {what}  {detail}  ({took:.0f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
