@@ -42,6 +42,7 @@ from newsift.ingest import (
 )
 from newsift.ingest import html as html_reader
 from newsift.ingest import paths as paths_reader
+from newsift.ingest import records as records_reader
 from newsift.report import Article
 
 CONFIG = Config()
@@ -447,6 +448,29 @@ def test_jsonl_gzip_and_invalid_utf8_line(tmp_path: Path) -> None:
     assert [a.id for a in articles(items)] == ["a", "c"]
     (error,) = [i for i in items if not isinstance(i, Article)]
     assert isinstance(error, EncodingError) and error.line == 2
+
+
+def test_utf16_jsonl_keeps_the_records_before_a_bad_byte(tmp_path: Path) -> None:
+    good = [json.dumps({"id": f"w{i}", "text": f"Wide record {i}.\nIts second line."}) for i in range(3)]
+    # A lone high surrogate (U+D800) then "A": no valid UTF-16.
+    raw = ("\r\n".join(good) + "\r\n").encode("utf-16") + b"\x00\xd8A\x00" + good[0].encode("utf-16-le")
+    path = write(tmp_path / "wide.jsonl", raw)
+    items = list(read_path(path, CONFIG))
+    assert [a.id for a in articles(items)] == ["w0", "w1", "w2"]
+    assert articles(items)[1].text == "Wide record 1.\nIts second line."
+    (error,) = [i for i in items if not isinstance(i, Article)]
+    assert isinstance(error, EncodingError) and error.line == 4
+    assert f"offset {len(raw) - 4 - len(good[0]) * 2}" in str(error)
+    assert "rest of the file were not read" in str(error)
+
+
+def test_utf16_jsonl_lines_that_straddle_chunks(tmp_path: Path) -> None:
+    # Chunks of 7 bytes split code units, surrogate pairs and "\r\n" endings.
+    records = [{"id": "a", "text": "Caf\u00e9 \U0001f600 opens."}, {"id": "b", "text": "Second."}]
+    data = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\r"
+    for codec in ("utf-16", "utf-32"):
+        lines = list(records_reader._wide_lines(io.BytesIO(data.encode(codec)), "s", codec, chunk_size=7))
+        assert lines == [(1, data.split("\r\n")[0] + "\r\n"), (2, data.split("\r\n")[1])]
 
 
 def test_json_array_is_refused_with_a_hint(tmp_path: Path) -> None:

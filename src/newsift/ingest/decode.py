@@ -176,12 +176,20 @@ def unknown_encoding(source: str, encoding: str, *, line: int | None = None) -> 
 
 
 def encoding_error(
-    source: str, exc: UnicodeDecodeError, tried: list[str], *, line: int | None = None, offset: int = 0
+    source: str,
+    exc: UnicodeDecodeError,
+    tried: list[str],
+    *,
+    line: int | None = None,
+    offset: int = 0,
+    consequence: str = "",
 ) -> EncodingError:
-    """An :class:`EncodingError` naming the first bad byte's offset and what was tried."""
+    """An :class:`EncodingError` naming the first bad byte's offset, what was tried, and what was given up."""
     bad = exc.object[exc.start : exc.start + 4]
     where = offset + exc.start
     detail = f"byte 0x{bad[0]:02x} at offset {where} is not valid {' or '.join(tried)}" if bad else str(exc)
+    if consequence:
+        detail = f"{detail}; {consequence}"
     return EncodingError(source, detail, line=line, hint=_ENCODING_HINT)
 
 

@@ -9,11 +9,12 @@ line, and the reader goes on with the next one.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
-import io
 import json
+import re
 from collections.abc import Iterator, Mapping
-from typing import IO, Any, Protocol, cast
+from typing import Any, Protocol
 
 from ..config import Config
 from ..errors import (
@@ -59,6 +60,8 @@ class ByteStream(Protocol):
 
 
 _CSV_DELIMITERS = (",", "\t", ";")
+# What text mode with ``newline=""`` calls a line: the ending is kept, and only these three end one.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
 
 
 def line_limit(config: Config) -> int:
@@ -127,17 +130,68 @@ def decoded_lines(fh: ByteStream, source: str, config: Config) -> Iterator[tuple
         offset += len(raw)
 
 
-def _wide_lines(fh: ByteStream, source: str, codec: str) -> Iterator[tuple[int, str | InputError]]:
-    wrapper = io.TextIOWrapper(cast(IO[bytes], fh), encoding=codec, newline="")
-    number = 0
-    try:
-        for number, text in enumerate(wrapper, 1):
-            yield number, text
-    except UnicodeDecodeError as exc:
-        yield number + 1, encoding_error(source, exc, [codec], line=number + 1)
-    finally:
-        # Detach so the wrapper never closes a stream it does not own (stdin).
-        wrapper.detach()
+def _wide_lines(
+    fh: ByteStream, source: str, codec: str, chunk_size: int = 1 << 16
+) -> Iterator[tuple[int, str | InputError]]:
+    """Lines of a UTF-16/32 stream, decoded chunk by chunk.
+
+    Every line that decodes before a bad byte is yielded, then one error that
+    names the line holding it; the rest of the file is not read, because a
+    wide encoding gives no safe place to pick up again (a stray odd byte
+    shifts every unit after it).
+    """
+    decoder = codecs.getincrementaldecoder(codec)()
+    pending = ""
+    done = 0
+    offset = 0
+    while True:
+        chunk = fh.read(chunk_size)
+        state = decoder.getstate()
+        try:
+            pending += decoder.decode(chunk, not chunk)
+        except UnicodeDecodeError as exc:
+            # Decode again up to the bad byte, so the lines before it are not lost with it.
+            decoder.setstate(state)
+            with contextlib.suppress(UnicodeDecodeError):
+                pending += decoder.decode(chunk[: max(0, exc.start - len(state[0]))])
+            lines = _complete_lines(pending)[0]
+            yield from enumerate(lines, done + 1)
+            bad_line = done + len(lines) + 1
+            yield (
+                bad_line,
+                encoding_error(
+                    source,
+                    exc,
+                    [codec],
+                    line=bad_line,
+                    offset=offset - len(state[0]),
+                    consequence=f"this line and the rest of the file were not read (lines 1-{bad_line - 1} were)"
+                    if bad_line > 1
+                    else "the file was not read",
+                ),
+            )
+            return
+        offset += len(chunk)
+        lines, pending = _complete_lines(pending, final=not chunk)
+        yield from enumerate(lines, done + 1)
+        done += len(lines)
+        if not chunk:
+            return
+
+
+def _complete_lines(text: str, *, final: bool = False) -> tuple[list[str], str]:
+    """``(lines with their endings, the unfinished rest)``; ``\n``, ``\r\n`` and ``\r`` end a line.
+
+    A ``\r`` at the very end stays unfinished until the next chunk shows whether ``\n`` follows.
+    """
+    lines = _LINE.findall(text)
+    rest = text[sum(map(len, lines)) :]
+    if lines and lines[-1].endswith("\r") and not rest and not final:
+        rest = lines.pop()
+    if final and rest:
+        lines.append(rest)
+        rest = ""
+    return lines, rest
 
 
 def record_to_article(record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str) -> Ingested:
