@@ -26,6 +26,7 @@ from newsift.errors import (
     MalformedRecordError,
     MissingColumnError,
     NoArticleError,
+    ReaderFailedError,
     UnreadableInputError,
     UnsupportedFormatError,
 )
@@ -395,6 +396,39 @@ def test_jsonl_bad_lines_are_reported_and_reading_goes_on(tmp_path: Path) -> Non
     assert articles(items)[1].origin.line == 7
 
 
+def test_jsonl_records_json_cannot_hold_are_errors_not_crashes(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": ' + "9" * 5000 + ', "text": "A number too long for Python to read."}',
+        json.dumps({"id": "ok", "text": "The record after them."}),
+    ]
+    path = write(tmp_path / "hostile.jsonl", "\n".join(lines) + "\n")
+    items = list(read_path(path, CONFIG))
+    assert [a.id for a in articles(items)] == ["ok"]
+    errors = [i for i in items if not isinstance(i, Article)]
+    assert [(type(e), e.line) for e in errors] == [(MalformedRecordError, 1), (MalformedRecordError, 2)]
+    assert "nested too deeply" in str(errors[0]) and "4,300 digits" in str(errors[1])
+
+
+def test_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:
+    # JSON may escape half of a surrogate pair; no UTF-8 writer accepts the str json.loads makes of it.
+    path = write(
+        tmp_path / "s.jsonl",
+        '{"id": "s", "title": "Dam \\udc80 report", "text": "The dam \\ud800 held.", "authors": ["A \\ud801"]}\n'
+        '{"id": "pair", "text": "A paired escape \\ud83d\\ude00 is fine."}\n',
+    )
+    first, second = list(ingest_path(path, CONFIG))
+    assert not isinstance(first, Exception) and not isinstance(second, Exception)
+    article = first.article
+    assert (article.title, article.text, article.authors) == ("Dam \ufffd report", "The dam \ufffd held.", ["A \ufffd"])
+    assert any("3 lone surrogate" in note for note in first.notes)
+    assert second.article.text == "A paired escape \U0001f600 is fine." and not second.notes
+    direct = ingest_text("A caller's text \udfff.", CONFIG).article
+    assert direct.text == "A caller's text \ufffd."
+    for text in (article.text, article.title, direct.text):
+        text.encode("utf-8")
+
+
 def test_jsonl_custom_columns_and_record_size(tmp_path: Path) -> None:
     config = replace(CONFIG, columns=Columns(id="doc", title="headline", text="body"), max_input_bytes=200)
     path = jsonl(
@@ -471,6 +505,44 @@ def test_utf16_jsonl_lines_that_straddle_chunks(tmp_path: Path) -> None:
     for codec in ("utf-16", "utf-32"):
         lines = list(records_reader._wide_lines(io.BytesIO(data.encode(codec)), "s", codec, chunk_size=7))
         assert lines == [(1, data.split("\r\n")[0] + "\r\n"), (2, data.split("\r\n")[1])]
+
+
+def test_a_reader_bug_costs_its_input_not_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = jsonl(tmp_path / "a.jsonl", [{"id": "a1", "text": "First record."}, {"id": "a2", "text": "Second."}])
+    page = write(tmp_path / "b.txt", BODY)
+    after = write(tmp_path / "c.txt", BODY)
+    real_jsonl = paths_reader.read_jsonl
+
+    def jsonl_bug(stream, source, config):  # type: ignore[no-untyped-def]
+        records = real_jsonl(stream, source, config)
+        yield next(records)
+        raise KeyError("a bug after the first record")
+
+    def text_bug(text, config, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs["source"] == str(page):
+            raise IndexError("a bug on one page")
+        return ingest_text(text, config, **kwargs)
+
+    monkeypatch.setattr(paths_reader, "read_jsonl", jsonl_bug)
+    monkeypatch.setattr(paths_reader, "ingest_text", text_bug)
+    items = list(iter_sources([corpus, page, after], CONFIG))
+    assert [a.id for a in articles(items)] == ["a1", articles(items)[1].id]
+    assert articles(items)[1].origin.source == str(after)
+    errors = [i for i in items if not isinstance(i, Article)]
+    assert [type(e) for e in errors] == [ReaderFailedError, ReaderFailedError]
+    assert errors[0].source == str(corpus) and "KeyError" in str(errors[0]) and "after 1 record" in str(errors[0])
+    assert errors[1].source == str(page) and "IndexError" in str(errors[1]) and "report it" in str(errors[1])
+
+
+def test_a_truncated_gzip_says_so_and_how_much_was_read(tmp_path: Path) -> None:
+    records = "".join(json.dumps({"id": f"r{i}", "text": f"Record {i} " + "x" * 2000}) + "\n" for i in range(200))
+    packed = gzip.compress(records.encode(), mtime=0)
+    path = write(tmp_path / "cut.jsonl.gz", packed[: len(packed) * 3 // 4])
+    items = list(read_path(path, CONFIG))
+    error = items[-1]
+    assert isinstance(error, UnreadableInputError)
+    assert "truncated" in str(error) and f"{len(items) - 1} record(s) before this point were read" in str(error)
+    assert len(items) > 1 and all(isinstance(a, Article) for a in items[:-1])
 
 
 def test_json_array_is_refused_with_a_hint(tmp_path: Path) -> None:

@@ -68,6 +68,13 @@ class MalformedRecordError(InputError):
     hint = "fix or drop this line; the other records were still read"
 
 
+class ReaderFailedError(InputError):
+    """newsift's own reader broke on this input (a bug), reported in its place so the batch goes on."""
+
+    reason = "reader failed"
+    hint = "a bug in newsift: please report it with this input; the other inputs were still read"
+
+
 class MissingColumnError(InputError):
     reason = "missing column"
     hint = "name the text column with --text-column (or 'columns.text' in the config)"
@@ -76,10 +83,10 @@ class MissingColumnError(InputError):
 class UnreadableInputError(NewsiftError, OSError):
     """A file could not be opened or read at all."""
 
-    def __init__(self, source: str, detail: str) -> None:
+    def __init__(self, source: str, detail: str, *, hint: str = "check the path and its permissions") -> None:
         self.source = source
         self.line = None
-        super().__init__(f"{source}: unreadable: {detail}", hint="check the path and its permissions")
+        super().__init__(f"{source}: unreadable: {detail}", hint=hint)
 
 
 class UnsupportedFormatError(InputError):

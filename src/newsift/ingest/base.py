@@ -34,8 +34,25 @@ IngestedItem = Ingested | IngestError
 REPAIRED_NOTE = "ingest: the text had mojibake (mis-decoded characters) and was repaired with ftfy"
 
 
-def notes_for(repaired: bool) -> tuple[str, ...]:
-    return (REPAIRED_NOTE,) if repaired else ()
+def notes_for(repaired: bool, surrogates: int = 0) -> tuple[str, ...]:
+    notes: tuple[str, ...] = (REPAIRED_NOTE,) if repaired else ()
+    if surrogates:
+        notes += (
+            f"ingest: {surrogates} lone surrogate code point(s) (such as a JSON \\ud800 escape without its pair) "
+            "cannot be written as UTF-8 and became U+FFFD",
+        )
+    return notes
+
+
+# A lone surrogate is a str that no UTF-8 writer accepts: a report holding one cannot be saved.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each surrogate code point replaced by U+FFFD (one for one, so offsets hold) and the count."""
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def unwrap(items: Iterable[IngestedItem]) -> Iterator[Item]:

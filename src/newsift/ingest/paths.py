@@ -17,8 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..config import Config
-from ..errors import InputError, InputTooLargeError, UnreadableInputError, UnsupportedFormatError
-from .base import IngestedItem, Item, notes_for, unwrap
+from ..errors import InputError, InputTooLargeError, ReaderFailedError, UnreadableInputError, UnsupportedFormatError
+from .base import Ingested, IngestedItem, Item, notes_for, unwrap
 from .decode import SNIFF_BYTES, check_binary, decode_bytes
 from .html import ingest_html
 from .records import ByteStream, peek, read_csv, read_jsonl
@@ -83,11 +83,20 @@ def sniff_format(head: bytes, config: Config, name: str = "") -> tuple[str, str 
 
 
 def _guarded(items: Iterator[IngestedItem], source: str) -> Iterator[IngestedItem]:
-    """Turn a read failure in the middle of a stream (truncated gzip, I/O error) into one error."""
+    """Turn a failure in the middle of a stream (truncated gzip, I/O error, a reader bug) into one error."""
+    done = 0
     try:
-        yield from items
+        for item in items:
+            done += isinstance(item, Ingested)
+            yield item
     except (OSError, EOFError, zlib.error) as exc:
-        yield UnreadableInputError(source, f"read failed part-way: {exc}")
+        yield UnreadableInputError(
+            source,
+            f"read failed part-way: {exc}",
+            hint=f"the file may be truncated or corrupt; {done} record(s) before this point were read",
+        )
+    except Exception as exc:  # noqa: BLE001 - a bug on one input must not end the batch
+        yield ReaderFailedError(source, f"{type(exc).__name__}: {exc} (after {done} record(s))")
 
 
 def _read_stream(
@@ -147,6 +156,8 @@ def _read_stream(
         yield item
     except InputError as exc:
         yield exc
+    except Exception as exc:  # noqa: BLE001 - a bug on one input must not end the batch
+        yield ReaderFailedError(source, f"{type(exc).__name__}: {exc}")
 
 
 def _read_file(path: Path, config: Config, *, article_id: str) -> Iterator[IngestedItem]:

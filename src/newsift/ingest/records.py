@@ -34,6 +34,7 @@ from .base import (
     domain_of,
     normalise_date,
     notes_for,
+    replace_surrogates,
     split_authors,
     text_id,
 )
@@ -194,8 +195,13 @@ def _complete_lines(text: str, *, final: bool = False) -> tuple[list[str], str]:
     return lines, rest
 
 
-def record_to_article(record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str) -> Ingested:
-    """An article from one JSONL object or CSV row, using ``config.columns`` for field names."""
+def record_to_article(
+    record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str, surrogates: int = 0
+) -> Ingested:
+    """An article from one JSONL object or CSV row, using ``config.columns`` for field names.
+
+    ``surrogates``: how many lone surrogates the reader already replaced in the record (a note says so).
+    """
     cols = config.columns
     raw = record.get(cols.text, _MISSING)
     if raw is _MISSING:
@@ -227,7 +233,7 @@ def record_to_article(record: Mapping[str, Any], config: Config, *, source: str,
         authors=split_authors(authors),
         origin=Origin(source, line, fmt),
     )
-    return Ingested(article, notes_for(repaired))
+    return Ingested(article, notes_for(repaired, surrogates))
 
 
 def read_jsonl(fh: ByteStream, source: str, config: Config) -> Iterator[IngestedItem]:
@@ -263,15 +269,41 @@ def read_jsonl(fh: ByteStream, source: str, config: Config) -> Iterator[Ingested
         except json.JSONDecodeError as exc:
             yield MalformedRecordError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", line=number)
             continue
+        except RecursionError:
+            yield MalformedRecordError(source, "JSON nested too deeply to read", line=number)
+            continue
+        except ValueError:  # the only other ValueError json raises: Python's limit on an int's digits
+            yield MalformedRecordError(source, "a JSON number with more than 4,300 digits", line=number)
+            continue
         if not isinstance(record, dict):
             yield MalformedRecordError(source, f"expected a JSON object, got a {type(record).__name__}", line=number)
             continue
+        surrogates = 0
+        if "\\u" in item:  # only an escape can put a lone surrogate into decoded JSON
+            record, surrogates = _without_surrogates(record)
         try:
-            yield record_to_article(record, config, source=source, line=number, fmt="jsonl")
+            yield record_to_article(record, config, source=source, line=number, fmt="jsonl", surrogates=surrogates)
         except InputError as exc:
             yield exc
     if not seen_record:
         yield EmptyInputError(source, "no JSON records")
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` (a decoded JSON value) with :func:`replace_surrogates` applied to every string in it."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        pairs = [_without_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        total = 0
+        for key, v in value.items():
+            out[replace_surrogates(key)[0]], n = _without_surrogates(v)
+            total += n
+        return out, total
+    return value, 0
 
 
 def _pick_delimiter(header: str) -> str:

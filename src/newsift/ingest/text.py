@@ -7,7 +7,7 @@ import re
 from ..config import Config
 from ..errors import BinaryInputError, EmptyInputError
 from ..report import Article, Origin
-from .base import Ingested, check_text_size, notes_for, text_id
+from .base import Ingested, check_text_size, notes_for, replace_surrogates, text_id
 from .decode import finish_text
 
 # A headline is short, is not a sentence, and is not a quotation or a byline.
@@ -47,6 +47,8 @@ def ingest_text(
     line: int | None = None,
 ) -> Ingested:
     """:func:`article_from_text`, with the reader's notes."""
+    # A str from a caller (not from bytes this package decoded) may hold lone surrogates.
+    text, surrogates = replace_surrogates(text)
     if fmt == "html":
         from .html import ingest_html
 
@@ -64,7 +66,7 @@ def ingest_text(
         title=headline_of(text),
         origin=Origin(source, line, fmt),
     )
-    return Ingested(article, notes_for(repaired))
+    return Ingested(article, notes_for(repaired, surrogates))
 
 
 def article_from_text(
