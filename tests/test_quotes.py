@@ -12,6 +12,7 @@ from newsift.config import Config
 from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
 from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
+from newsift.nlp.stages import MAX_RUN, break_long_runs
 from newsift.pipeline import Analyzer, Stage, StageRegistry
 from newsift.report import Article, OffsetMap, Quote, Report
 
@@ -216,6 +217,8 @@ def _bounded(stages, text: str) -> Report:  # type: ignore[no-untyped-def]
         ),
         pytest.param('She said "open ' * 300, id="unbalanced-straight"),
         pytest.param("\u201c" * 400 + "deep" + "\u201d" * 400, id="nested-curly"),
+        # One run of 24,000 marks: spaCy's tokenizer alone took about 40 s on it before runs were cut.
+        pytest.param("He said " + "\u201c" * 12000 + "deep" + "\u201d" * 12000 + ".", id="nested-curly-run"),
         pytest.param(('"' * 300 + " x ") * 10, id="nested-straight"),
         pytest.param("", id="empty"),
         pytest.param("   \n\n\t  \n", id="whitespace"),
@@ -228,6 +231,22 @@ def test_bad_input_finishes_in_bound(stages, text: str) -> None:  # type: ignore
     for q in report.quotes:
         assert 0 <= q.content.start <= q.content.end <= len(text)
         assert 0.0 <= q.confidence <= 1.0
+
+
+def test_long_runs_are_cut_in_place() -> None:
+    url = "https://example.org/" + "a" * (MAX_RUN - 20)
+    text = f"See {url} and " + "\u201d" * (2 * MAX_RUN + 5) + " then " + "x" * (MAX_RUN + 1)
+    cut, runs = break_long_runs(text)
+    assert runs == 2
+    assert len(cut) == len(text)
+    assert max(len(w) for w in cut.split()) == MAX_RUN
+    assert url in cut and cut.startswith("See ")
+    assert [i for i, (a, b) in enumerate(zip(text, cut, strict=True)) if a != b] == [
+        text.index("\u201d") + MAX_RUN,
+        text.index("\u201d") + 2 * MAX_RUN + 1,
+        len(text) - 1,
+    ]
+    assert break_long_runs("short words only") == ("short words only", 0)
 
 
 def test_non_english_text_skips_quotes(stages) -> None:  # type: ignore[no-untyped-def]
