@@ -209,4 +209,6 @@ def test_text_that_is_all_furniture_leaves_a_warning() -> None:
     text = "Leave a Reply\nYour email address will not be published.\nAdvertisement\n"
     report = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="f", text=text))
     assert report.clean_text.strip() == ""
-    assert any("no body text" in w for w in report.warnings)
+    assert "clean: no body text is left after removing furniture" in report.warnings
+    bare = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="t", text="", title="Board votes"))
+    assert "clean: the article has no body text" in bare.warnings

@@ -44,6 +44,7 @@ from newsift.ingest import (
 from newsift.ingest import html as html_reader
 from newsift.ingest import paths as paths_reader
 from newsift.ingest import records as records_reader
+from newsift.pipeline import Analyzer
 from newsift.report import Article
 
 CONFIG = Config()
@@ -591,6 +592,18 @@ def test_tsv_with_custom_columns(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert (article.id, article.text) == ("k1", "Tab separated text.")
     assert article.authors == ["Ana Lopez", "Tom Berg"]
+
+
+def test_a_record_with_a_title_and_no_text_is_read_as_a_headline(tmp_path: Path) -> None:
+    path = write(tmp_path / "headlines.csv", "id,title,text\n1,Water Board Approves Pipe Plan,\n2,,\n")
+    first, second = list(ingest_path(path, CONFIG))
+    assert not isinstance(first, Exception)
+    assert (first.article.title, first.article.text) == ("Water Board Approves Pipe Plan", "")
+    assert first.notes == ("ingest: the record has a title and no 'text'; only the title was analysed",)
+    assert isinstance(second, EmptyInputError) and second.line == 3
+    report = Analyzer(Config(stages=("clean",))).analyze_article(first.article, notes=first.notes)
+    assert "clean: the article has no body text" in report.warnings
+    assert first.notes[0] in report.warnings
 
 
 def test_csv_without_text_column_gives_one_error(tmp_path: Path) -> None:

@@ -35,7 +35,9 @@ class CleanStage:
             article.authors = result.authors
         if result.published and not article.published:
             article.published = result.published
-        if not result.clean_text.strip():
+        if not article.text.strip():
+            report.warn("clean: the article has no body text")
+        elif not result.clean_text.strip():
             report.warn("clean: no body text is left after removing furniture")
 
     def learn_site_furniture(self, articles: Iterable[Article]) -> int:

@@ -207,16 +207,23 @@ def record_to_article(
     if raw is _MISSING:
         have = ", ".join(list(record)[:20]) or "none"
         raise MissingColumnError(source, f"no {cols.text!r} field; the record has: {have}", line=line)
+    title = clean_str(record.get(cols.title))
+    notes: tuple[str, ...] = ()
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        raise EmptyInputError(source, f"the {cols.text!r} field is empty", line=line)
+        if title is None:
+            raise EmptyInputError(source, f"the {cols.text!r} field is empty", line=line)
+        # A headline alone still has a headline to read (clickbait, sensational words); the
+        # report says the body is missing and its score widens the uncertain band.
+        raw = ""
+        notes = (f"ingest: the record has a title and no {cols.text!r}; only the title was analysed",)
     if not isinstance(raw, str):
         raise MalformedRecordError(
             source, f"the {cols.text!r} field is a JSON {type(raw).__name__}, not a string", line=line
         )
     check_text_size(raw, source, config.max_input_bytes, line=line)
     text, repaired = finish_text(raw)
-    title = clean_str(record.get(cols.title))
     if title is not None:
+        check_text_size(title, source, config.max_input_bytes, line=line)
         title, fixed = repair_mojibake(title)
         repaired = repaired or fixed
     url = clean_str(record.get(cols.url))
@@ -224,7 +231,7 @@ def record_to_article(
     if authors is None:
         authors = record.get("author")
     article = Article(
-        id=clean_str(record.get(cols.id)) or text_id(text),
+        id=clean_str(record.get(cols.id)) or text_id(text or title or ""),
         text=text,
         title=title,
         url=url,
@@ -233,7 +240,7 @@ def record_to_article(
         authors=split_authors(authors),
         origin=Origin(source, line, fmt),
     )
-    return Ingested(article, notes_for(repaired, surrogates))
+    return Ingested(article, notes + notes_for(repaired, surrogates))
 
 
 def read_jsonl(fh: ByteStream, source: str, config: Config) -> Iterator[IngestedItem]:
