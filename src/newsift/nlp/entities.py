@@ -215,7 +215,11 @@ class EntityExtractor:
         # Full names (two tokens or more) found clusters; a name whose words all
         # appear, in order, in a longer one with the same surname joins it.
         full: dict[tuple[str, ...], int] = {}
-        by_len = sorted({tuple(n.split()) for _, n, _ in persons}, key=len, reverse=True)
+        # Longest first, and names of one length in the order the text first uses them: a
+        # set's order changes with Python's hash seed, and with it which of two namesakes
+        # ("Hillary Clinton", "Chelsea Clinton") a bare "Clinton" joined.
+        in_order = dict.fromkeys(tuple(n.split()) for _, n, _ in sorted(persons, key=lambda t: t[0].start_char))
+        by_len = sorted(in_order, key=len, reverse=True)
         for words in by_len:
             if len(words) < 2:
                 continue
