@@ -165,8 +165,11 @@ def _is_edge(text: str) -> bool:
     return text in _EDGE or text.isspace()
 
 
-def content_candidates(tok: Token, sent_lo: int, sent_hi: int) -> list[Candidate]:
-    """Every stretch of text the cue ``tok`` could report, from its parse (token ranges)."""
+def content_candidates(tok: Token, sent_lo: int, sent_hi: int, breaks: Sequence[int] | None = None) -> list[Candidate]:
+    """Every stretch of text the cue ``tok`` could report, from its parse (token ranges).
+
+    ``breaks``: :func:`clause_breaks` of the sentence, when the caller scores several cues in it.
+    """
     doc = tok.doc
     raw: list[tuple[str, int, int]] = []
     rights: list[Token] = []
@@ -209,7 +212,8 @@ def content_candidates(tok: Token, sent_lo: int, sent_hi: int) -> list[Candidate
     raw.append(("sent-left", sent_lo, tok.left_edge.i))
     raw.append(("sent-right", tok.right_edge.i + 1, sent_hi))
     raw.append(("after", tok.i + 1, sent_hi))
-    breaks = [t.i for t in doc[sent_lo:sent_hi] if t.text in _BREAKS]
+    if breaks is None:
+        breaks = clause_breaks(doc, sent_lo, sent_hi)
     # The parse often runs a clause on past a semicolon or dash that ends what was
     # reported, or past a modifier annotators leave out (", although ...",
     # "Wednesday on The Laura Ingraham Show"): offer each stretch cut there too.
@@ -231,6 +235,22 @@ def content_candidates(tok: Token, sent_lo: int, sent_hi: int) -> list[Candidate
         if len(out) >= _MAX_CANDIDATES:
             break
     return out
+
+
+def _other_sentence(tok: Token, i: int, sent_end: int | None) -> bool:
+    """Whether token ``i`` (never before the cue's sentence) lies past the end of it.
+
+    ``Token.sent`` walks the sentence from the token on every call: with ``sent_end``
+    known, one comparison answers the same (a stretch never starts before its cue's sentence).
+    """
+    if sent_end is not None:
+        return i >= sent_end
+    return bool(tok.doc[i].sent.start != tok.sent.start)
+
+
+def clause_breaks(doc: Doc, sent_lo: int, sent_hi: int) -> list[int]:
+    """Token indexes of the sentence's semicolons and dashes (where a reported clause may end)."""
+    return [t.i for t in doc[sent_lo:sent_hi] if t.text in _BREAKS]
 
 
 def _clause_cut(breaks: Sequence[int], lo: int, hi: int, right: bool) -> tuple[int, int] | None:
@@ -264,11 +284,16 @@ def _modifier_cuts(doc: Doc, lo: int, hi: int, right: bool) -> list[tuple[str, i
 
 
 def candidate_features(
-    tok: Token, cand: Candidate, quote_prefix: Sequence[int], cue_prefix: Sequence[int] | None = None
+    tok: Token,
+    cand: Candidate,
+    quote_prefix: Sequence[int],
+    cue_prefix: Sequence[int] | None = None,
+    sent_end: int | None = None,
 ) -> list[str]:
     """Features of ``cand`` as the content reported by cue ``tok`` (``quote_prefix``:
     running count of tokens inside quotation marks, see :func:`prefix_counts`;
-    ``cue_prefix``: running count of the document's cue tokens)."""
+    ``cue_prefix``: running count of the document's cue tokens; ``sent_end``: the end
+    token of the cue's sentence, when the caller knows it)."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
     first = doc[cand.lo]
@@ -295,7 +320,7 @@ def candidate_features(
         f"cut={cut}",
         f"cutl={cut}|{lemma}",
         f"bcd={base}|{cut}|{tok.dep_}",
-        f"ae={after is None or after.sent.start != tok.sent.start or (after.is_punct and after.text in '.!?')}",
+        f"ae={after is None or _other_sentence(tok, cand.hi, sent_end) or (after.is_punct and after.text in '.!?')}",
         f"ba={base}|{after.lower_ if after is not None and (after.is_stop or after.is_punct) else 'w'}",
         f"base={base}",
         f"bl={base}|{lemma}",
@@ -379,11 +404,14 @@ class AttributionModel:
         sent_hi: int,
         quote_prefix: Sequence[int],
         cue_prefix: Sequence[int] | None = None,
+        breaks: Sequence[int] | None = None,
     ) -> tuple[Candidate | None, float]:
         best: Candidate | None = None
         best_score = -math.inf
-        for cand in content_candidates(tok, sent_lo, sent_hi):
-            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix, cue_prefix))
+        if breaks is None:
+            breaks = clause_breaks(tok.doc, sent_lo, sent_hi)
+        for cand in content_candidates(tok, sent_lo, sent_hi, breaks):
+            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix, cue_prefix, sent_hi))
             if s > best_score:
                 best, best_score = cand, s
         return best, (_sigmoid(best_score) if best is not None else 0.0)
@@ -442,8 +470,13 @@ class AttributionModel:
         for i, _, _, _ in found:
             marks[i] = True
         cue_prefix = prefix_counts(marks)
+        # A sentence with many cues (a run-on page with no full stops) would otherwise
+        # rescan itself for clause breaks once per cue.
+        breaks: dict[int, list[int]] = {}
         for i, p, lo, hi in found:
-            cand, _ = self.best_content(doc[i], lo, hi, prefix, cue_prefix)
+            if lo not in breaks:
+                breaks[lo] = clause_breaks(doc, lo, hi)
+            cand, _ = self.best_content(doc[i], lo, hi, prefix, cue_prefix, breaks[lo])
             out.append(
                 LearnedCue(i, p, None if cand is None else (cand.lo, cand.hi), "" if cand is None else cand.kind)
             )
