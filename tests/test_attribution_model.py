@@ -246,3 +246,25 @@ def _assert_tag_serves_the_quote(report: Report, tag: str, fragment: str, speake
     assert not [q for q in report.quotes if tag in q.content.text], [q.content.text for q in report.quotes]
     q = _quote_with(report, fragment)
     assert q.speaker == speaker and q.cue is not None and q.cue.text == cue
+
+
+# -- bounded work on hostile parses ------------------------------------------------
+def test_stretch_root_climbs_a_bounded_number_of_levels() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsift.nlp import attribution_model as am
+
+    # A chain 1,000 levels deep, each word headed by the next: what "..., he said, ..." repeated
+    # a thousand times parses as.  Walking it for every stretch of every cue was quadratic.
+    n = 1000
+    deep = Doc(
+        Vocab(), words=["w"] * n, heads=[i + 1 for i in range(n - 1)] + [n - 1], deps=["dep"] * (n - 1) + ["ROOT"]
+    )
+    assert am.stretch_root(deep, 0, n).i == am._MAX_CLIMB
+    assert am.stretch_root(deep, n - 5, n).i == n - 1
+    # A shallow tree: the stretch's own root, as before.
+    words = ["The", "plan", "will", "fail", "badly"]
+    flat = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3], deps=["det", "nsubj", "aux", "ROOT", "advmod"])
+    assert am.stretch_root(flat, 0, 5).i == 3
+    assert am.stretch_root(flat, 0, 2).i == 1

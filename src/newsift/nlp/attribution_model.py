@@ -263,14 +263,31 @@ def _clause_cut(breaks: Sequence[int], lo: int, hi: int, right: bool) -> tuple[i
     return (lo, breaks[first]) if right else (breaks[last] + 1, hi)
 
 
+# A news sentence's tree is a few dozen levels deep; a run-on page of "..., he said, ..."
+# nests thousands, and walking them for every stretch of every cue is quadratic.
+_MAX_CLIMB = 200
+
+
+def stretch_root(doc: Doc, lo: int, hi: int) -> Token:
+    """The highest token of ``[lo, hi)`` above its first one: walk up, never over the whole stretch.
+
+    Stops after :data:`_MAX_CLIMB` steps, which no sentence of the training data reaches.
+    """
+    root = doc[lo]
+    for _ in range(_MAX_CLIMB):
+        up = root.head
+        if not lo <= up.i < hi or up.i == root.i:
+            break
+        root = up
+    return root
+
+
 def _modifier_cuts(doc: Doc, lo: int, hi: int, right: bool) -> list[tuple[str, int, int]]:
     """``[lo, hi)`` without its trailing (right of the cue) or leading (left of
     it) modifiers of the stretch's root, one cut per modifier, nearest the cue first."""
     if hi - lo < 3:
         return []
-    root = doc[lo]
-    while lo <= root.head.i < hi and root.head.i != root.i:
-        root = root.head
+    root = stretch_root(doc, lo, hi)
     out: list[tuple[str, int, int]] = []
     if right:
         for child in root.rights:
@@ -298,10 +315,7 @@ def candidate_features(
     lemma = tok.lemma_.lower()
     first = doc[cand.lo]
     n = cand.hi - cand.lo
-    # Constant time per stretch: walk up from its first token, never over all of it.
-    head = first
-    while cand.lo <= head.head.i < cand.hi and head.head.i != head.i:
-        head = head.head
+    head = stretch_root(doc, cand.lo, cand.hi)
     side = "R" if cand.lo > tok.i else "L"
     quoted = quote_prefix[cand.hi] - quote_prefix[cand.lo]
     gap = cand.lo - tok.i - 1 if side == "R" else tok.i - cand.hi
