@@ -9,7 +9,7 @@ import pytest
 
 import newsift
 from newsift.config import Config
-from newsift.errors import ConfigError, InputError, NewsiftError
+from newsift.errors import ConfigError, InputError, NewsiftError, UnreadableInputError
 from newsift.pipeline import Analyzer, Failure, StageRegistry
 from newsift.report import SCHEMA_VERSION, Article, Furniture, Report, json_schema
 
@@ -105,6 +105,16 @@ def test_analyze_accepts_text_path_and_article(tmp_path: Path) -> None:
     assert from_article.clean_text.startswith("Harbour Board Closes Old Pier")
     assert from_path.article.origin is not None and from_path.article.origin.source == str(path)
     assert from_text.article.title == "Harbour Board Closes Old Pier"
+
+
+def test_a_mistyped_path_is_refused_not_analysed_as_text(tmp_path: Path) -> None:
+    config = Config(stages=("clean",))
+    for missing in (str(tmp_path / "pier.txt"), "pier-story.txt", "pages/pier.html.gz"):
+        with pytest.raises(UnreadableInputError, match="no such file") as caught:
+            newsift.analyze(missing, config)
+        assert "Article(" in str(caught.value)
+    # One word that names no file format is still text.
+    assert newsift.analyze("Closed.", config).clean_text == "Closed."
 
 
 def test_analyze_many_yields_failures_in_place_and_goes_on(tmp_path: Path) -> None:

@@ -149,13 +149,23 @@ class Analyzer:
         """Analyse one article given as text, a path, or an :class:`Article`.
 
         A ``str`` is taken as a path only when such a file exists and the
-        string is a single line; otherwise it is the article text itself.
-        Raises :class:`~newsift.errors.InputError` for bad input.
+        string is a single line; otherwise it is the article text itself,
+        except that one word naming a file newsift reads ("story.txt",
+        "pages/a.html.gz") that does not exist is refused rather than analysed
+        as a one-word article.  Raises :class:`~newsift.errors.InputError` for
+        bad input, :class:`~newsift.errors.UnreadableInputError` for such a path.
         """
         if isinstance(source, Article):
             return self.analyze_article(source)
         from .ingest import Ingested, ingest_path, ingest_text
+        from .ingest.paths import names_an_input_file
 
+        if isinstance(source, str) and names_an_input_file(source) and not _looks_like_path(source):
+            raise UnreadableInputError(
+                source,
+                "no such file",
+                hint="check the path; to analyse the string itself, pass newsift.Article(id=..., text=...)",
+            )
         if isinstance(source, Path) or _looks_like_path(source):
             results = list(ingest_path(Path(source), self.config))
             if len(results) != 1:

@@ -59,6 +59,15 @@ def _logical_suffix(name: str) -> str:
     return path.suffix.lower()
 
 
+def names_an_input_file(text: str) -> bool:
+    """Whether ``text`` is one word ending in a suffix newsift reads (``a.txt``, ``b.jsonl.gz``):
+    a file name, never an article."""
+    word = text.strip()
+    if not word or any(ch.isspace() for ch in word) or len(word) > 4096:
+        return False
+    return _logical_suffix(word) in FORMAT_BY_SUFFIX
+
+
 def _stem(name: str) -> str:
     path = Path(name)
     if path.suffix.lower() in _GZIP_SUFFIXES:
