@@ -5,7 +5,7 @@ Every training article goes through the same stages a user's article does
 the features it will see.  The spaCy parse costs about 0.1 s per article, so
 signals are cached as JSON lines outside the repository (default
 ``/tmp/newsift-credibility-cache``), keyed by the article's content and
-:data:`CACHE_VERSION`; bump that when a signal changes meaning.
+:data:`CACHE_VERSION`; bump that when a signal changes meaning or value.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 from ..report import Signal
 from .corpus import LabelledArticle
 
-CACHE_VERSION = "signals-10"
+CACHE_VERSION = "signals-11"
 DEFAULT_CACHE = Path("/tmp/newsift-credibility-cache")
 EXTRACT_STAGES = ("clean", "entities", "quotes", "signals")
 
