@@ -200,3 +200,49 @@ def test_a_bare_surname_before_two_namesakes_joins_the_first_introduced(stage) -
         report = run(stage, text)
         holders = [e.name for e in report.entities if any(m.text == surname for m in e.mentions)]
         assert holders == [f"{first} {surname}"], surname
+
+
+def test_split_for_parsing_keeps_every_character_and_prefers_paragraphs() -> None:
+    from newsift.nlp.stages import split_for_parsing
+
+    text = "One short paragraph.\n\nA second one, a little longer than that.\nIts next line.\n\nThe third."
+    pieces = split_for_parsing(text, 40)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 40 for p in pieces)
+    assert pieces[0] == "One short paragraph.\n\n"
+    solid = "x" * 95
+    assert split_for_parsing(solid, 40) == [solid[:40], solid[40:80], solid[80:]]
+    assert split_for_parsing(text, len(text)) == [text]
+
+
+def test_a_long_text_is_parsed_in_pieces_with_the_same_offsets(stage, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp import stages
+
+    paragraphs = [
+        f"Mayor Ana Ruiz met {name} in Riverside on {day}. She said the water plan would pass.\n\n"
+        for name, day in [("Sam Ortiz", "Monday"), ("Lena Park", "Tuesday"), ("Omar Haddad", "Friday")]
+    ]
+    text = "".join(paragraphs)
+    whole = run(stage, text)
+    monkeypatch.setattr(stages, "PARSE_PIECE_CHARS", len(paragraphs[0]) + 5)
+    parsed: list[str] = []
+    real_pipe = stage.nlp.pipe
+
+    def spy(texts, **kwargs):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        parsed.extend(texts)
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(stage.nlp, "pipe", spy)
+    pieces = run(stage, text)
+    assert parsed == paragraphs
+    assert pieces.context[stages.DOC_KEY].text == text
+    assert [(s.start, s.end) for s in pieces.sentences] == [(s.start, s.end) for s in whole.sentences]
+    assert {(e.name, e.label) for e in pieces.entities} == {(e.name, e.label) for e in whole.entities}
+    for e in pieces.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    assert sorted(m.start for e in pieces.entities for m in e.mentions) == sorted(
+        m.start for e in whole.entities for m in e.mentions
+    )
+    assert entity(pieces, "Omar Haddad").mentions[0].start > 2 * len(paragraphs[0])

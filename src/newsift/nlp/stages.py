@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 _MIN_LETTERS_FOR_LANGID = 60
 _LANGID_MIN_PROB = 0.8
 _LANGID_SAMPLE_CHARS = 3000
-# spaCy's parser needs about 1 GB per 100,000 characters; longer texts are cut
-# (with a warning) rather than allowed to exhaust memory.
+# Longer texts are cut (with a warning): parsing 500,000 characters takes about a minute.
 MAX_PARSE_CHARS = 500_000
+# A parse's peak memory grows with its text: about 350 MB per 100,000 characters of news, and
+# several times that for text of one-word lines.  Longer texts are parsed in pieces that end at a
+# paragraph (or line, or space) and joined, so the peak stays that of one piece.
+PARSE_PIECE_CHARS = 100_000
 # spaCy's tokenizer strips the affixes of a run without whitespace one at a time and rescans
 # the run for each: n quotation marks in a row cost O(n²) (20,000 of them took two minutes).
 # Longer runs get a space every MAX_RUN characters, in place, so every offset still holds.
@@ -59,6 +62,28 @@ def break_long_runs(text: str) -> tuple[str, int]:
         return "".join(chars)
 
     return _LONG_RUN.sub(cut, text), runs
+
+
+def split_for_parsing(text: str, size: int) -> list[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters (joined, they are ``text``).
+
+    Each piece but the last ends just after a paragraph break, else a line break, else a space,
+    so no sentence is split, as far as the text allows; a piece without any whitespace is cut
+    where it is full.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, start + size // 2, end)
+            if cut >= 0:
+                end = cut + len(sep)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def _span(report: Report, start: int, end: int) -> Span:
@@ -103,8 +128,19 @@ class EntitiesStage:
                 f"entities: {broken} run(s) of over {MAX_RUN} characters without whitespace were parsed "
                 f"as pieces of {MAX_RUN}"
             )
-        doc = self.nlp(text)
-        self.analyse_doc(report, doc)
+        self.analyse_doc(report, self.parse(text))
+
+    def parse(self, text: str) -> Any:
+        """``nlp(text)``; a text over :data:`PARSE_PIECE_CHARS` in pieces, joined into one Doc of the same text."""
+        pieces = split_for_parsing(text, PARSE_PIECE_CHARS)
+        if len(pieces) == 1:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+
+        doc = Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=True)
+        if doc.text != text:  # never seen; offsets would be wrong, so pay for one parse instead
+            return self.nlp(text)
+        return doc
 
     def analyse_doc(self, report: Report, doc: Any) -> None:
         """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this)."""
