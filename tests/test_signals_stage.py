@@ -194,3 +194,19 @@ def test_a_missing_model_leaves_its_signals_unknown_not_the_stage_broken(
     assert "model file missing" in report.signals["clickbait.title"].detail["reason"]
     assert report.signals["style.sensational"].value is not None
     assert any("clickbait model could not load" in w for w in report.warnings)
+
+
+def test_a_sentence_that_never_ends_costs_linear_time(stage: SignalsStage) -> None:
+    # 9,003 sensational words and 9,000 vague sources in one run-on "sentence" (a page of teaser
+    # links flattens to this): each hit was located by rescanning the sentence, which took minutes.
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "shocking truth, experts say, " * 9000 + "shocking shocking shocking"
+    report = cleaned(text)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(stage, report).result(timeout=20)
+    assert report.signals["style.sensational"].detail["count"] == 9003
+    assert report.signals["sourcing.vague"].detail["phrases"] == 9000
+    assert assert_offsets(report) > 0
+    first = report.signals["style.sensational"].evidence[0]
+    assert (first.start, first.text) == (0, "shocking")

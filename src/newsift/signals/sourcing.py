@@ -30,7 +30,7 @@ from typing import Any
 
 from ..report import Quote, Report, Sentence, Signal, Span
 from . import lexicons as lx
-from .style import Folder, PhraseSet, body_text, evidence_span, split_sentences, token_offset
+from .style import Folder, PhraseSet, body_text, evidence_span, split_sentences, token_starts
 
 DATE_LABEL = "DATE"  # the entities stage keeps spaCy's label ("on Tuesday", "last year", "March 2014")
 _QUOTE_SIGNALS = (
@@ -223,9 +223,10 @@ def _vague(
     if no_text or not tokens:
         return Signal(None, [], {"reason": no_text or "the article body has no words"})
     phrases = []
-    for first, last, _ in res.vague.find_all(tokens):
-        start = token_offset(folded, tokens, first)
-        phrases.append(evidence_span(report, start, token_offset(folded, tokens, last) + len(tokens[last])))
+    found = res.vague.find_all(tokens)
+    starts = token_starts(folded) if found else []
+    for first, last, _ in found:
+        phrases.append(evidence_span(report, starts[first], starts[last] + len(tokens[last])))
     # A vague quote whose attribution is one of the matched phrases is counted once.
     quotes = [] if missing else [_speaker_span(report, q) for q in report.quotes if q.vague]
     extra = [q for q in quotes if not any(p.start < q.end and q.start < p.end for p in phrases)]
