@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _MIN_LETTERS_FOR_LANGID = 60
 _LANGID_MIN_PROB = 0.8
 _LANGID_SAMPLE_CHARS = 3000
-# Longer texts are cut (with a warning): parsing 500,000 characters takes about a minute.
+# Longer texts are cut (with a warning): parsing 500,000 characters takes 20 to 50 s here.
 MAX_PARSE_CHARS = 500_000
 # A parse's peak memory grows with its text: about 350 MB per 100,000 characters of news, and
 # several times that for text of one-word lines.  Longer texts are parsed in pieces that end at a
