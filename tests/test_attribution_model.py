@@ -173,11 +173,15 @@ def test_content_features_see_another_cue_inside_the_stretch(stages) -> None:  #
     marks = [t.i in {said.i, warned.i} for t in doc]
     quotes = prefix_counts([False] * len(doc))
     cues = prefix_counts(marks)
-    long_ = candidate_features(said, Candidate("after", said.i + 1, len(doc) - 1), quotes, cues)
-    short = candidate_features(said, Candidate("ch:ccomp", said.i + 1, said.i + 5), quotes, cues)
+    long_ = candidate_features(said, Candidate("after", said.i + 1, len(doc) - 1), quotes, cues, sent_end=said.sent.end)
+    short = candidate_features(
+        said, Candidate("ch:ccomp", said.i + 1, said.i + 5), quotes, cues, sent_end=said.sent.end
+    )
     assert "oc=1" in long_ and "oc=0" in short
     # Without the document's cues the features are those of the model's first version.
-    assert not any(f.startswith("oc=") for f in candidate_features(said, Candidate("after", 2, 5), quotes))
+    assert not any(
+        f.startswith("oc=") for f in candidate_features(said, Candidate("after", 2, 5), quotes, sent_end=said.sent.end)
+    )
 
 
 def test_model_finds_indirect_speech_with_its_clause(stages) -> None:  # type: ignore[no-untyped-def]

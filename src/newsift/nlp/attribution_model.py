@@ -237,17 +237,6 @@ def content_candidates(tok: Token, sent_lo: int, sent_hi: int, breaks: Sequence[
     return out
 
 
-def _other_sentence(tok: Token, i: int, sent_end: int | None) -> bool:
-    """Whether token ``i`` (never before the cue's sentence) lies past the end of it.
-
-    ``Token.sent`` walks the sentence from the token on every call: with ``sent_end``
-    known, one comparison answers the same (a stretch never starts before its cue's sentence).
-    """
-    if sent_end is not None:
-        return i >= sent_end
-    return bool(tok.doc[i].sent.start != tok.sent.start)
-
-
 def clause_breaks(doc: Doc, sent_lo: int, sent_hi: int) -> list[int]:
     """Token indexes of the sentence's semicolons and dashes (where a reported clause may end)."""
     return [t.i for t in doc[sent_lo:sent_hi] if t.text in _BREAKS]
@@ -305,12 +294,14 @@ def candidate_features(
     cand: Candidate,
     quote_prefix: Sequence[int],
     cue_prefix: Sequence[int] | None = None,
-    sent_end: int | None = None,
+    *,
+    sent_end: int,
 ) -> list[str]:
     """Features of ``cand`` as the content reported by cue ``tok`` (``quote_prefix``:
     running count of tokens inside quotation marks, see :func:`prefix_counts`;
     ``cue_prefix``: running count of the document's cue tokens; ``sent_end``: the end
-    token of the cue's sentence, when the caller knows it)."""
+    token of the cue's sentence, which a stretch never starts before: ``Token.sent``
+    would walk the sentence again for every stretch)."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
     first = doc[cand.lo]
@@ -334,7 +325,7 @@ def candidate_features(
         f"cut={cut}",
         f"cutl={cut}|{lemma}",
         f"bcd={base}|{cut}|{tok.dep_}",
-        f"ae={after is None or _other_sentence(tok, cand.hi, sent_end) or (after.is_punct and after.text in '.!?')}",
+        f"ae={after is None or cand.hi >= sent_end or (after.is_punct and after.text in '.!?')}",
         f"ba={base}|{after.lower_ if after is not None and (after.is_stop or after.is_punct) else 'w'}",
         f"base={base}",
         f"bl={base}|{lemma}",
@@ -422,10 +413,8 @@ class AttributionModel:
     ) -> tuple[Candidate | None, float]:
         best: Candidate | None = None
         best_score = -math.inf
-        if breaks is None:
-            breaks = clause_breaks(tok.doc, sent_lo, sent_hi)
         for cand in content_candidates(tok, sent_lo, sent_hi, breaks):
-            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix, cue_prefix, sent_hi))
+            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix, cue_prefix, sent_end=sent_hi))
             if s > best_score:
                 best, best_score = cand, s
         return best, (_sigmoid(best_score) if best is not None else 0.0)

@@ -234,7 +234,7 @@ def build_examples(
                     1 for g in golds if any(overlap(frozenset(range(c.lo, c.hi)), g) >= 0.5 for c in cands)
                 )
                 best = max(scores, default=0.0)
-                feats = [candidate_features(tok, cand, prefix, cue_prefix) for cand in cands]
+                feats = [candidate_features(tok, cand, prefix, cue_prefix, sent_end=sent.end) for cand in cands]
                 if best >= 0.5:
                     ex.groups.append((feats, scores.index(best)))
                 for f, s in zip(feats, scores, strict=True):
