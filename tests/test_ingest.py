@@ -499,6 +499,13 @@ def test_utf16_jsonl_keeps_the_records_before_a_bad_byte(tmp_path: Path) -> None
     assert "rest of the file were not read" in str(error)
 
 
+def test_utf16_line_ended_by_a_lone_cr_before_a_bad_byte_is_kept() -> None:
+    data = '{"a": 1}\r{"b": 2}\r'.encode("utf-16-le") + b"\x00\xd8A\x00"
+    lines = list(records_reader._wide_lines(io.BytesIO(data), "s", "utf-16-le"))
+    assert lines[:2] == [(1, '{"a": 1}\r'), (2, '{"b": 2}\r')]
+    assert isinstance(lines[2][1], EncodingError) and lines[2][0] == 3
+
+
 def test_utf16_jsonl_lines_that_straddle_chunks(tmp_path: Path) -> None:
     # Chunks of 7 bytes split code units, surrogate pairs and "\r\n" endings.
     records = [{"id": "a", "text": "Caf\u00e9 \U0001f600 opens."}, {"id": "b", "text": "Second."}]

@@ -155,7 +155,8 @@ def _wide_lines(
             decoder.setstate(state)
             with contextlib.suppress(UnicodeDecodeError):
                 pending += decoder.decode(chunk[: max(0, exc.start - len(state[0]))])
-            lines = _complete_lines(pending)[0]
+            # Every line that has its ending is whole, a final "\r" too: no "\n" can follow it now.
+            lines = _LINE.findall(pending)
             yield from enumerate(lines, done + 1)
             bad_line = done + len(lines) + 1
             yield (
