@@ -81,6 +81,11 @@ def test_predict_one_matches_batch(shipped: ClickbaitModel) -> None:
     assert shipped.predict_one(WIRE) == shipped.predict_proba([WIRE])[0]
 
 
+@pytest.mark.parametrize("headline", [BAIT, WIRE, "   “Here’s Why” You Should Never Ignore These 9 Signs", "!!!", ""])
+def test_read_is_predict_one_and_explain_in_one_pass(shipped: ClickbaitModel, headline: str) -> None:
+    assert shipped.read(headline, top_k=3) == (shipped.predict_one(headline), shipped.explain(headline, top_k=3))
+
+
 # --- bad input -------------------------------------------------------------------------------
 
 

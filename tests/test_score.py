@@ -173,6 +173,47 @@ def test_style_text_keeps_function_words_and_punctuation_and_hides_the_topic() -
     assert "w to the" in style_terms(syria) and ", w to" in style_terms(syria)
 
 
+@pytest.mark.parametrize("analyzer", ["words", "style"])
+def test_wording_models_score_exactly_as_scikit_learn_does(analyzer: str) -> None:
+    # Scoring keeps no scikit-learn object: it recomputes TF-IDF and the dot product itself,
+    # and counts the style n-grams as tuples. Both must give scikit-learn's own number.
+    pytest.importorskip("sklearn")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsift.scoring.text import ANALYZERS, MIN_DF
+
+    texts = [WIRE, JUNK, WIRE.replace("board", "council"), JUNK.replace("water", "milk"), WIRE[:400], JUNK[:300]]
+    model = fit_text_model(texts, [0, 1, 0, 1, 0, 1], [1.0] * 6, analyzer)
+    vectorizer = TfidfVectorizer(
+        analyzer=ANALYZERS[analyzer], lowercase=False, min_df=MIN_DF, sublinear_tf=True, vocabulary=sorted(model.terms)
+    ).fit(texts)
+    coef = [model.terms[t][1] for t in vectorizer.get_feature_names_out()]
+    unseen = [
+        "The council said on Wednesday that the scheme would cost 7 million, the council said.",
+        "You WON'T believe it!!! They are LYING to you, and the water proves it!!! Share NOW!",
+    ]
+    for text in [*unseen, *unseen]:  # twice: what a model remembers between texts changes nothing
+        expected = model.intercept_ + float(vectorizer.transform([text]).toarray()[0] @ coef)
+        assert model.decision(text) == pytest.approx(expected, abs=1e-9)
+        assert model.read(text).decision == pytest.approx(expected, abs=1e-9)
+    assert model.decision("") is None
+
+
+def test_style_model_forgets_shaped_tokens_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsift.scoring.text as text_module
+    from newsift.scoring.stylometry import TOKEN
+
+    model = TextModel({"the": (1.0, 0.5), "w w": (1.0, -0.5)}, 0.0, "style")
+    monkeypatch.setattr(text_module, "SHAPE_MEMO_LIMIT", 5)
+    model.decision(WIRE)
+    remembered = dict(model._memo)
+    assert len(remembered) > 5
+    short = "the board said it would"
+    expected = model.decision(short)
+    assert set(model._memo) == set(TOKEN.findall(short))  # started afresh before this text
+    assert TextModel(model.terms, 0.0, "style").decision(short) == expected
+
+
 def test_style_model_round_trips_and_reads_unseen_text_by_its_style() -> None:
     np = pytest.importorskip("numpy")
     plain = [

@@ -16,7 +16,9 @@ capitals: shouting or an acronym) and numbers ``#``.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from collections import Counter
+from collections.abc import Iterator, MutableMapping
+from itertools import chain, pairwise
 
 # A fixed closed-class list (determiners, pronouns, prepositions, conjunctions,
 # auxiliaries and modals, and a few closed adverbs).  Not learned from the
@@ -56,12 +58,23 @@ def shape(token: str) -> str:
     return "C" if token[0].isupper() else "w"
 
 
-def shapes(text: str) -> list[str]:
-    """The text's first :data:`MAX_CHARS` characters as tokens, every content word replaced by its shape."""
+def shapes(text: str, memo: MutableMapping[str, str] | None = None) -> list[str]:
+    """The text's first :data:`MAX_CHARS` characters as tokens, every content word replaced by its shape.
+
+    ``memo`` maps tokens already shaped to their shapes and is filled as it goes; a scorer
+    keeps one across articles, which share most of their tokens.
+    """
     tokens = TOKEN.findall(text[:MAX_CHARS])
-    # Each distinct token is shaped once: an article repeats most of its tokens.
-    table = {token: shape(token) for token in set(tokens)}
-    return list(map(table.__getitem__, tokens))
+    if memo is None:
+        memo = {}
+    known = memo.get
+    out = []
+    for token in tokens:
+        shaped = known(token)
+        if shaped is None:
+            shaped = memo[token] = shape(token)
+        out.append(shaped)
+    return out
 
 
 def style_terms(text: str) -> list[str]:
@@ -71,3 +84,22 @@ def style_terms(text: str) -> list[str]:
     terms += [f"{a} {b}" for a, b in pairwise(t)]
     terms += [f"{a} {b} {c}" for a, b, c in zip(t, t[1:], t[2:], strict=False)]
     return terms
+
+
+StyleKey = str | tuple[str, ...]
+
+
+def style_key(term: str) -> StyleKey:
+    """The key :func:`style_counts` counts a term of :func:`style_terms` under: "a b" -> ("a", "b")."""
+    parts = term.split(" ")
+    return parts[0] if len(parts) == 1 else tuple(parts)
+
+
+def style_counts(text: str, memo: MutableMapping[str, str] | None = None) -> Iterator[tuple[StyleKey, int]]:
+    """The counts of :func:`style_terms`, in its order, each n-gram keyed by :func:`style_key`.
+
+    Scoring reads every article, and joining each n-gram into a string cost more than the
+    rest of the style model; tuples are counted without building one.
+    """
+    t = shapes(text, memo)
+    return chain(Counter(t).items(), Counter(pairwise(t)).items(), Counter(zip(t, t[1:], t[2:], strict=False)).items())

@@ -19,16 +19,18 @@ shipped numbers are the model that was evaluated.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ModelUnavailableError
 from ..report import Span
-from .stylometry import style_terms
+from .stylometry import StyleKey, style_counts, style_key, style_terms
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 MAX_TERMS = 4000
@@ -37,6 +39,9 @@ MIN_DF = 3
 # little shrinkage. Swept 0.3-30 on the leave-one-dataset-out protocol (model card): 3-30 tie,
 # all above 1.0.
 C = 10.0
+# Distinct tokens whose style shapes a model remembers; past this it starts afresh, so a long
+# run over a large corpus holds a few megabytes at most.
+SHAPE_MEMO_LIMIT = 50_000
 _RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../shared/data`"
 
 
@@ -57,7 +62,7 @@ class Wording:
     def top_terms(self, *, towards_unreliable: bool, k: int = 5) -> list[str]:
         """The words that pull hardest in the given direction, strongest first."""
         chosen = [(abs(p), t) for p, t in self.pulls if p and (p > 0) == towards_unreliable]
-        return [t for _, t in sorted(chosen, reverse=True)[:k]]
+        return [t for _, t in heapq.nlargest(k, chosen)]
 
 
 @dataclass
@@ -65,6 +70,21 @@ class TextModel:
     terms: dict[str, tuple[float, float]]  # term -> (idf, coefficient)
     intercept_: float
     analyzer: str = "words"
+    # ``terms`` keyed the way :meth:`_counts` counts them.
+    _lookup: dict[StyleKey, tuple[float, float]] = field(init=False, repr=False, compare=False)
+    _memo: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        key: Callable[[str], StyleKey] = style_key if self.analyzer == "style" else str
+        self._lookup = {key(term): entry for term, entry in self.terms.items()}
+
+    def _counts(self, text: str) -> Iterable[tuple[StyleKey, int]]:
+        """Each distinct term of ``text`` with its count, in the order the analyzer first yields it."""
+        if self.analyzer != "style":
+            return Counter(ANALYZERS[self.analyzer](text)).items()
+        if len(self._memo) > SHAPE_MEMO_LIMIT:
+            self._memo.clear()
+        return style_counts(text, self._memo)
 
     def decision(self, text: str) -> float | None:
         """The log-odds of "unreliable wording"; None for a text with no known words.
@@ -74,9 +94,9 @@ class TextModel:
         """
         norm = 0.0
         total = 0.0
-        terms = self.terms
-        for term, n in Counter(ANALYZERS[self.analyzer](text)).items():
-            entry = terms.get(term)
+        lookup = self._lookup
+        for term, n in self._counts(text):
+            entry = lookup.get(term)
             if entry is None:
                 continue
             w = (1.0 + math.log(n)) * entry[0] if n > 1 else entry[0]
@@ -88,20 +108,19 @@ class TextModel:
 
     def read(self, text: str) -> Wording:
         """Score ``text`` once, keeping each known word's pull for the explanation."""
-        counts = Counter(ANALYZERS[self.analyzer](text))
         pulls: list[tuple[float, str]] = []
         norm = 0.0
         total = 0.0
-        terms = self.terms
-        for term, n in counts.items():
-            entry = terms.get(term)
+        lookup = self._lookup
+        for term, n in self._counts(text):
+            entry = lookup.get(term)
             if entry is None:
                 continue
             w = (1.0 + math.log(n)) * entry[0] if n > 1 else entry[0]
             norm += w * w
             pull = w * entry[1]
             total += pull
-            pulls.append((pull, term))
+            pulls.append((pull, term if isinstance(term, str) else " ".join(term)))
         if not pulls:
             return Wording(None, [])
         return Wording(self.intercept_ + total / math.sqrt(norm), pulls)
@@ -162,11 +181,18 @@ def fit_text_model(
     return TextModel(terms, float(model.intercept_[0]), analyzer)
 
 
+@functools.lru_cache(maxsize=2 * MAX_TERMS)
+def _word_pattern(term: str) -> re.Pattern[str]:
+    # Terms come from a model's vocabulary, so the patterns are few; ``re``'s own cache holds 512
+    # patterns of every kind and was found recompiling these on every article.
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", flags=re.IGNORECASE)
+
+
 def term_spans(text: str, terms: Sequence[str], limit: int = 5) -> list[Span]:
     """The first occurrence of each term in ``text`` as a word, case-insensitive."""
     spans = []
     for term in terms:
-        m = re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, flags=re.IGNORECASE)
+        m = _word_pattern(term).search(text)
         if m:
             spans.append(Span(m.group(), m.start(), m.end()))
         if len(spans) >= limit:

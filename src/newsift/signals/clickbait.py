@@ -455,12 +455,31 @@ class ClickbaitModel:
 
     def _contributions(self, tokens: Sequence[Token]) -> tuple[dict[str, tuple[int, ...]], dict[str, float]]:
         found = features(tokens, self.config)
+        return found, self._known(found)
+
+    def _known(self, found: Mapping[str, tuple[int, ...]]) -> dict[str, float]:
+        """Each found feature the model weighs, with its (normalised) contribution."""
         weights = self.weights_
         known = {name: weights[name] for name in found if name in weights}
         if self.config.l2_normalise and known:
             scale = 1.0 / math.sqrt(len(known))
             known = {name: w * scale for name, w in known.items()}
-        return found, known
+        return known
+
+    def _probability(self, found: Iterable[str]) -> float:
+        # Sums the raw weights and normalises once, rather than go through _known: scoring
+        # every related headline makes this the hot path.
+        weights = self.weights_
+        total = 0.0
+        count = 0
+        for name in found:
+            w = weights.get(name)
+            if w is not None:
+                total += w
+                count += 1
+        if self.config.l2_normalise and count:
+            total /= math.sqrt(count)
+        return _sigmoid(self.intercept_ + total)
 
     def decision_function(self, headline: str | None) -> float | None:
         """Log-odds of clickbait for one headline; None when it has no words."""
@@ -483,25 +502,19 @@ class ClickbaitModel:
                 hint="wrap it in a list, or call predict_one()",
             )
         out: list[float] = []
-        weights = self.weights_
-        config = self.config
         for index, headline in enumerate(headlines):
             tokens = tokenize(_check_headline(headline, index))
-            if not tokens:
-                out.append(0.0)
-                continue
-            # Inline the sum rather than go through _contributions: this loop is the hot path.
-            total = 0.0
-            count = 0
-            for name in features(tokens, config):
-                w = weights.get(name)
-                if w is not None:
-                    total += w
-                    count += 1
-            if config.l2_normalise and count:
-                total /= math.sqrt(count)
-            out.append(_sigmoid(self.intercept_ + total))
+            out.append(self._probability(features(tokens, self.config)) if tokens else 0.0)
         return out
+
+    def read(self, headline: str | None, top_k: int = 5) -> tuple[float, list[ClickbaitEvidence]]:
+        """:meth:`predict_one` and :meth:`explain` of one headline, from one pass over its features."""
+        text = _check_headline(headline, 0)
+        tokens = tokenize(text)
+        if not tokens:
+            return 0.0, []
+        found = features(tokens, self.config)
+        return self._probability(found), self._evidence(text, tokens, found, top_k, 0.0)
 
     def explain(self, headline: str | None, top_k: int = 5, *, min_weight: float = 0.0) -> list[ClickbaitEvidence]:
         """The words that pushed this headline towards clickbait, strongest first.
@@ -514,7 +527,17 @@ class ClickbaitModel:
         tokens = tokenize(text)
         if not tokens:
             return []
-        found, known = self._contributions(tokens)
+        return self._evidence(text, tokens, features(tokens, self.config), top_k, min_weight)
+
+    def _evidence(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        found: Mapping[str, tuple[int, ...]],
+        top_k: int,
+        min_weight: float,
+    ) -> list[ClickbaitEvidence]:
+        known = self._known(found)
         per_word = [0.0] * len(tokens)
         per_word_features: list[dict[str, float]] = [{} for _ in tokens]
         for name, contribution in known.items():

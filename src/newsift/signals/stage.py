@@ -107,12 +107,11 @@ class SignalsStage:
         title = (report.article.title or "").strip()
         if not title:
             return Signal(None, [], {"reason": "the article has no title"})
-        probability = model.predict_one(title)
+        probability, words = model.read(title, top_k=5)
         text = report.article.text
         # Word spans are evidence only where the text holds the title; otherwise the
         # words are still named in detail, with offsets into the title.
         where = text.find(title, 0, len(title) + 2000)
-        words = model.explain(title, top_k=5)
         evidence = (
             [Span(text[where + w.start : where + w.end], where + w.start, where + w.end) for w in words]
             if where >= 0
