@@ -563,3 +563,19 @@ def test_closing_mark_typed_as_opener() -> None:
     # A closing mark glued to a word before it (or before a space) opens nothing.
     assert not any(s.startswith("\u201d worked") for s in spans)
     assert len(spans) == 1, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The council met. The names of the new members have not been announced.", "The names of the new", None),
+        ("The agenda of the hearing was not announced. Officials said it would be in March.", "The agenda", None),
+        ("The date of the vote was announced by the mayor on Monday.", "The date of the vote", "the mayor"),
+    ],
+)
+def test_a_passive_subject_is_what_was_said_not_who_said_it(stages, text: str, said: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    mention = q.speaker_mention.text if q.speaker_mention is not None else None
+    assert mention == speaker, f"{q.content.text!r} is said by {mention!r}"
+    if speaker is None:
+        assert q.speaker is None and q.speaker_kind == "unknown"

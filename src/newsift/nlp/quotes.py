@@ -143,6 +143,13 @@ class QuoteExtractor:
                 start, end = min(start, real[inside[0]].start), max(end, real[inside[-1]].end)
                 consumed.update(inside)
             speaker = self._speaker_of(doc, cue, resolver)
+            if _said_is_speaker(speaker, (start, end), cue):
+                # "The date of the vote was announced (by the mayor)": the passive subject is
+                # what was said, and naming it as the one speaking would make it say itself.
+                agent = _agent_of(doc[cue.token])
+                speaker = _NO_SPEAKER if agent is None else resolver.resolve(doc[agent])
+                if _said_is_speaker(speaker, (start, end), cue):
+                    speaker = _NO_SPEAKER
             kind = "mixed" if inside else "indirect"
             conf = cue.strength * (0.95 if speaker.resolved else 0.8 if speaker.name else 0.6)
             cue_span = (cue.start, cue.end)
@@ -683,6 +690,17 @@ def _agent_of(tok: Token) -> int | None:
                 if gc.dep_ == "pobj":
                     return gc.i
     return None
+
+
+def _said_is_speaker(speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
+    """The speaker's mention lies inside what was said while the cue stays outside it.
+
+    A content that also holds its cue ("..., the source added") is a content boundary
+    error, and its speaker is still the one tagged; this is the other case.
+    """
+    if speaker.mention is None or content[0] <= cue.start < content[1]:
+        return False
+    return content[0] <= speaker.mention[0] and speaker.mention[1] <= content[1]
 
 
 def _source_of(tok: Token) -> int | None:
