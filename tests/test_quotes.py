@@ -579,3 +579,47 @@ def test_a_passive_subject_is_what_was_said_not_who_said_it(stages, text: str, s
     assert mention == speaker, f"{q.content.text!r} is said by {mention!r}"
     if speaker is None:
         assert q.speaker is None and q.speaker_kind == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # The subject above the pronoun is a person named by a common noun: that person speaks.
+        (
+            "Tomas Brandt was arrested on Monday. Brandt's father said he had warned the police. "
+            "\u201cI told them he needed help,\u201d he said.",
+            "I told them",
+            "Brandt's father",
+        ),
+        # The sentence before names her by a noun alone; the earlier name is a man's.
+        (
+            "Tomas Brandt was arrested on Monday. His wife spoke to reporters outside the court. "
+            "\u201cHe never hurt anyone,\u201d she said.",
+            "never hurt anyone",
+            "His wife",
+        ),
+        # A "he" cannot be the wife: the name stays the antecedent.
+        (
+            "Tomas Brandt was arrested on Monday. His wife was not at home. He said the charges were false.",
+            "charges",
+            "Tomas Brandt",
+        ),
+        # A noun with its name beside it is that name.
+        (
+            "Tomas Brandt was arrested on Monday. His lawyer, Eva Lind, spoke to reporters. "
+            "She said the charges were false.",
+            "charges",
+            "Eva Lind",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_person_named_by_a_noun_is_that_person(stages, text: str, said: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, text)
+    q = quote_with(report, said)
+    assert q.speaker == speaker
+    assert q.speaker_mention is not None and q.speaker_mention.text.lower() in {"he", "she"}
+    if speaker.startswith(("Brandt's", "His")):
+        # Not a name, so not claimed as one, and the pronoun joins no named entity.
+        assert q.speaker_kind == "unknown"
+        brandt = next(e for e in report.entities if e.name == "Tomas Brandt")
+        assert q.speaker_mention.start not in {m.start for m in brandt.mentions}

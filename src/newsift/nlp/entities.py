@@ -15,7 +15,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .rules import ENTITY_LABELS, HONORIFICS, PRONOUN_LABELS, ROLE_MODIFIERS, TITLE_SUFFIXES, TITLES
+from .rules import (
+    ENTITY_LABELS,
+    FEMALE_PERSON_NOUNS,
+    HONORIFICS,
+    MALE_PERSON_NOUNS,
+    PERSON_NOUNS,
+    PRONOUN_LABELS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    TITLE_SUFFIXES,
+    TITLES,
+)
 
 # Words a line needs before a name on it is taken as a full name the NER missed.
 _MIN_NAME_LINE_WORDS = 5
@@ -344,6 +355,8 @@ def resolve_pronoun(
         head = doc[m.token]
         if head.dep_ in _SUBJECT_DEPS and head.head.i in ancestors:
             return m.entity
+    if nominal_antecedent(tok, sents, names_before=bool(same)) is not None:
+        return None
     if same:
         return same[-1].entity
     # The nearest earlier sentence with a candidate, no more than a few back.
@@ -361,6 +374,44 @@ def resolve_pronoun(
     if subjects:
         return subjects[-1].entity
     return last.entity
+
+
+def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = False) -> Token | None:
+    """The common noun a "he" or "she" refers to when that is no name, or None.
+
+    Two places, both where news puts a pronoun's antecedent: the subject of a verb above the
+    pronoun ("Rahami's father said he called the FBI": the father, not Rahami), and, when no name
+    comes before the pronoun in its own sentence (``names_before``), the main subject of the
+    sentence just before it ("An attacker stabbed nine people. He was shot ..."). Without this
+    the pronoun joined the nearest earlier name, and the father's words were Rahami's.
+    """
+    low = tok.lower_
+    if low not in {"he", "she"}:
+        return None
+    for verb in tok.ancestors:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
+        if subjects:
+            # The nearest subject above the pronoun decides, whatever it is.
+            return subjects[0] if _person_noun(subjects[0], low) else None
+    first = sents.of(tok.i)[0]
+    if names_before or first == 0:
+        return None
+    start, end, _, _ = sents.of(first - 1)
+    for cand in tok.doc[start:end]:
+        if cand.dep_ == "nsubj" and cand.head.dep_ == "ROOT":
+            return cand if _person_noun(cand, low) else None
+    return None
+
+
+def _person_noun(tok: Token, pronoun: str) -> bool:
+    """One person, named by a common noun only, whom ``pronoun`` can refer to."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or tok.ent_type_ or lemma not in PERSON_NOUNS or lemma in ROLE_NOUNS:
+        return False
+    if lemma in (MALE_PERSON_NOUNS if pronoun == "she" else FEMALE_PERSON_NOUNS):
+        return False
+    # "His lawyer, Olivia Cassin, said", "Sam's father Jarrod said": the name is the antecedent.
+    return not any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children)
 
 
 def pronoun_labels(word: str) -> tuple[str, ...]:

@@ -544,6 +544,31 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+# Common nouns that name one person, for a "he" or "she" that refers to no name: "Rahami's
+# father said he called the FBI", "An attacker stabbed nine people. He was shot ...".  Those with
+# a grammatical gender only take the pronoun of that gender ("his wife said. He ..." is not
+# the wife).  Role nouns among them are not taken ("the president"): a role resolves to its name.
+_FEMALE = """
+woman girl mother daughter wife sister aunt niece grandmother granddaughter mom mum girlfriend widow bride lady
+actress waitress businesswoman policewoman
+"""
+_MALE = """
+man boy father son husband brother uncle nephew grandfather grandson dad boyfriend widower groom gentleman guy actor
+businessman policeman
+"""
+_PERSON = """
+owner teacher officer suspect victim doctor nurse student driver lawyer attorney patient worker farmer pastor priest
+soldier pilot manager reporter journalist writer author professor founder child customer patron shooter gunman
+attacker killer defendant plaintiff inmate prisoner athlete player coach singer host boss employer landlord tenant
+neighbor neighbour passenger caller blogger teen teenager kid citizen immigrant refugee protester protestor
+demonstrator cop deputy sheriff detective trooper guard clerk
+"""
+FEMALE_PERSON_NOUNS: frozenset[str] = frozenset(_FEMALE.split())
+MALE_PERSON_NOUNS: frozenset[str] = frozenset(_MALE.split())
+PERSON_NOUNS: frozenset[str] = (
+    frozenset(_PERSON.split()) | ANONYMOUS_SOURCE_NOUNS | FEMALE_PERSON_NOUNS | MALE_PERSON_NOUNS
+) - {"people"}
+
 # Pronouns a speaker can be, and which entity labels each may refer to.
 PRONOUN_LABELS: dict[str, tuple[str, ...]] = {
     "he": ("PERSON",),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .entities import EntityIndex, Mention
+from .entities import EntityIndex, Mention, nominal_antecedent
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
     DOCUMENT_NOUNS,
@@ -156,6 +156,10 @@ class SpeakerResolver:
                 return Speaker(entity.name, "organisation", span, True, via="pronoun")
         if head.lower_ in VAGUE_PRONOUNS:
             return Speaker(head.text, "anonymous", span, False, vague=True, via="phrase")
+        antecedent = nominal_antecedent(head, self.index.sents)
+        if antecedent is not None:
+            # "Rahami's father said he ...": the speaker is the father, named as the text names him.
+            return replace(self.resolve(antecedent), mention=span, via="pronoun")
         return Speaker(None, "unknown", span, False, via="none")
 
     def _nearest_org(self, head: Token) -> int | None:
