@@ -53,6 +53,8 @@ def assert_body_kept(result) -> None:  # type: ignore[no-untyped-def]
         (("Sign up for our free daily newsletter and get the top stories in your inbox",), "subscribe"),
         (("We use cookies to improve your experience. By continuing to browse you agree to our policy.",), "cookie"),
         (("Advertisement",), "advertising"),
+        (("Advertisement - story continues below",), "advertising"),
+        (("Story Continued Below",), "advertising"),
         (("Photo credit: Marta Quinn / Harbour Gazette",), "photo_credit"),
         (("Image caption: The ferry pier at low tide last winter",), "caption"),
         (("Continue reading",), "navigation"),
@@ -131,6 +133,43 @@ def test_glued_slug_is_cut_and_the_body_word_stays(cleaner: FlatTextCleaner) -> 
     assert "a danger to passengers" in result.clean_text
     assert "passengersferry" not in result.clean_text
     assert_offsets_round_trip(text, result)
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "joined"),
+    [
+        # A flattened page glues the ad marker between two sentences, or onto the next word.
+        (f"{BODY[0]} Story Continued Below {BODY[1]}", "Story Continued Below", f"{BODY[0]} {BODY[1]}"),
+        (f"{BODY[0][:-1]} Story Continued Below {BODY[1]}", "Story Continued Below", f"{BODY[0][:-1]} {BODY[1]}"),
+        (f"{BODY[0]} Advertisement Continue reading the main story{BODY[1]}", None, f"{BODY[0]} {BODY[1]}"),
+        (f"{BODY[0]} Story Continued Below{BODY[1]}", "Story Continued Below", f"{BODY[0]} {BODY[1]}"),
+        (f"{BODY[0]}\r\rAdvertisement - story continues below\r\r{BODY[1]}", None, BODY[1]),
+    ],
+)
+def test_an_ad_marker_inside_a_line_is_cut_and_both_sentences_stay(
+    cleaner: FlatTextCleaner, line: str, marker: str | None, joined: str
+) -> None:
+    text = article(head=(line,))
+    result = cleaner.clean(text)
+    ads = [f for f in result.furniture if f.rule == "inline_ad_marker"]
+    assert len(ads) == 1 and ads[0].kind == "advertising"
+    assert marker is None or ads[0].text == marker
+    assert joined in result.clean_text
+    assert "ontinue" not in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Divers said the crack continues below the waterline, and the story continued below deck.",
+        "The board will publish its plan. Readers can continue reading below the map on its website.",
+    ],
+)
+def test_prose_about_continuing_below_is_kept(cleaner: FlatTextCleaner, sentence: str) -> None:
+    result = cleaner.clean(article(head=(sentence,)))
+    assert sentence in result.clean_text
+    assert not [f for f in result.furniture if f.kind == "advertising"]
 
 
 def test_hyphenated_phrase_in_prose_is_not_a_slug(cleaner: FlatTextCleaner) -> None:

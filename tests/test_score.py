@@ -149,6 +149,22 @@ def test_calibration_is_a_temperature_fitted_on_held_out_datasets() -> None:
     assert one.platt_b_ == 0.0 and one.platt_a_ > 0.0
 
 
+def test_page_furniture_is_never_weighed_even_when_it_separates_the_training_sets() -> None:
+    # One site's template (an ad marker on every reliable item of every set) must not become a
+    # learned "reliable" signal: it would score the site, not the article.
+    pytest.importorskip("sklearn")
+    from newsift.scoring.train import dataset_weights, fit_scorer
+
+    xs, ys, sets = _synthetic_sets({"a": 0.3, "b": 0.5, "c": 0.7})
+    ads = feature_names(with_domain=False).index("furniture.ads")
+    for row, label in zip(xs, ys, strict=True):
+        row[ads] = 0.0 if label else 2.0
+    groups = [f"{s}-{i % 6}" for i, s in enumerate(sets)]
+    scorer = fit_scorer(xs, ys, groups, dataset_weights(sets), sets, with_domain=False)
+    assert scorer.coef_[ads] == 0.0
+    assert scorer.coef_[0] > 0.0  # the feature that is about the article still counts
+
+
 def test_unknown_signals_are_nan_and_count_for_nothing() -> None:
     model = CredibilityModel.load()
     scorer = model.without_domain

@@ -126,6 +126,7 @@ class FlatTextCleaner:
         self._rule_res = [R.compile_rule(r.pattern) for r in R.LINE_RULES]
         self._header_res = [R.compile_rule(h.pattern) for h in R.BLOCK_HEADERS]
         self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
+        self._inline_ad = re.compile(R.INLINE_AD)
         self._word_score = word_score or _default_word_score()
         self.site_lines: dict[str, frozenset[str]] = dict(site_lines or {})
         self.top_lines = top_lines
@@ -256,7 +257,7 @@ class FlatTextCleaner:
             )
 
     def _inline(self, line: _Line, out: CleanResult, doc_words: Callable[[], Counter[str]]) -> list[tuple[int, int]]:
-        """Cut inline credits and a glued image slug out of a kept line."""
+        """Cut inline credits, ad markers and a glued image slug out of a kept line."""
         t = line.text
         pieces = [(line.start, line.end)]
         if "|" in t or "(" in t:
@@ -265,6 +266,16 @@ class FlatTextCleaner:
                 s, e = line.start + m.start(), line.start + m.end()
                 out.furniture.append(Furniture("photo_credit", t[m.start() : m.end()].strip(), s, e, "inline_credit"))
                 pieces = [(a, b) for a, b in ((line.start, s), (e, line.end)) if b > a]
+        if "ontinue" in t:  # every marker holds it; the test spares the search on all other lines
+            for m in self._inline_ad.finditer(t):
+                s, e = line.start + m.start(), line.start + m.end()
+                marker = m.group().lstrip()
+                out.furniture.append(Furniture("advertising", marker, e - len(marker), e, "inline_ad_marker"))
+                if m.end() < len(t) and not t[m.end()].isspace():
+                    # Glued to the next word ("...main storyHis lawyer"): the space before stays.
+                    s = e - len(marker)
+                # Otherwise the space before goes with it, so the sentences around it meet with one.
+                pieces = _without(pieces, s, e)
         if ends_open(t):
             finding = find_slug(t, self._word_score, doc_words)
             if finding is not None:
@@ -279,16 +290,7 @@ class FlatTextCleaner:
                             "glued_slug" if finding.glued else "trailing_slug",
                         )
                     )
-                    cut: list[tuple[int, int]] = []
-                    for a, b in pieces:
-                        if b <= s or a >= e:
-                            cut.append((a, b))
-                        else:
-                            if a < s:
-                                cut.append((a, s))
-                            if b > e:
-                                cut.append((e, b))
-                    pieces = [(a, b) for a, b in cut if b > a]
+                    pieces = _without(pieces, s, e)
                 else:
                     out.warnings.append(
                         f"clean: line {line.number} may end with an image slug "
@@ -370,3 +372,17 @@ def _default_word_score() -> Callable[[str], float]:
     # cleaner is built (once per Analyzer), not inside the first article's timing.
     score("the")
     return score
+
+
+def _without(pieces: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """``pieces`` with the range [s, e) cut out of them."""
+    cut: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if b <= s or a >= e:
+            cut.append((a, b))
+        else:
+            if a < s:
+                cut.append((a, s))
+            if b > e:
+                cut.append((e, b))
+    return [(a, b) for a, b in cut if b > a]

@@ -133,8 +133,8 @@ _ENGAGEMENT_FURNITURE = (
 )
 CLICKBAIT_TEASER_SHARE = 0.5
 _NOT_LEARNED = (
-    "shown for the reader, not weighed: the training articles almost never carry page furniture or "
-    "teasers, so the model learned no weight for them"
+    "shown for the reader, not weighed: in the training articles page furniture is rare or marks one "
+    "site's template, and teasers almost never occur, so the model gives them no weight"
 )
 _SOURCING_NOT_LEARNED = (
     "shown for the reader, not weighed: these measures point opposite ways across the training sets, "
