@@ -160,6 +160,35 @@ def test_an_ad_marker_inside_a_line_is_cut_and_both_sentences_stay(
 
 
 @pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        # A flattened caption: its credit, then the headline, then the body, on one line.
+        (f"The old pier at low tide. | Getty Harbour board closes ferry pier {BODY[1]}", ["| Getty"]),
+        (f"The old pier at low tide. | AP Photo Harbour board closes ferry pier {BODY[1]}", ["| AP Photo"]),
+        (
+            f"{BODY[1]} (Photo by Marta Quinn) {BODY[2]} | Photo: Harbour Gazette",
+            ["(Photo by Marta Quinn)", "| Photo: Harbour Gazette"],
+        ),
+    ],
+)
+def test_inline_photo_credits_are_cut_with_exact_offsets(
+    cleaner: FlatTextCleaner, line: str, credits: list[str]
+) -> None:
+    text = article(head=(line,))
+    result = cleaner.clean(text)
+    found = [f for f in result.furniture if f.rule == "inline_credit"]
+    assert [f.text.strip() for f in found] == credits and all(f.kind == "photo_credit" for f in found)
+    for credit in credits:
+        assert credit not in result.clean_text
+    # Only the credit goes: the words on both sides of it stay, one space between them.
+    kept = line
+    for credit in credits:
+        kept = kept.replace(f" {credit}", "")
+    assert kept in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Divers said the crack continues below the waterline, and the story continued below deck.",

@@ -261,11 +261,11 @@ class FlatTextCleaner:
         t = line.text
         pieces = [(line.start, line.end)]
         if "|" in t or "(" in t:
-            m = self._inline_credit.search(t)
-            if m is not None:
+            for m in self._inline_credit.finditer(t):
                 s, e = line.start + m.start(), line.start + m.end()
-                out.furniture.append(Furniture("photo_credit", t[m.start() : m.end()].strip(), s, e, "inline_credit"))
-                pieces = [(a, b) for a, b in ((line.start, s), (e, line.end)) if b > a]
+                credit = m.group().lstrip()
+                out.furniture.append(Furniture("photo_credit", credit, e - len(credit), e, "inline_credit"))
+                pieces = _without(pieces, s, e)
         if "ontinue" in t:  # every marker holds it; the test spares the search on all other lines
             for m in self._inline_ad.finditer(t):
                 s, e = line.start + m.start(), line.start + m.end()

@@ -224,10 +224,13 @@ BLOCK_HEADERS: tuple[BlockHeader, ...] = (
     ),
 )
 
-# Text after a pipe or in parentheses that credits a photo, inside a longer line.
+# Text after a pipe or in parentheses that credits a photo, inside a longer line; and an agency's
+# name alone after a pipe, as Politico's flattened captions leave it ("... said. | Getty Trump
+# praises ...": 114 articles of misinfotext, nearly all reliable).
 INLINE_CREDIT = (
     r"\s*(?:[|•]\s*(?:photo|image|picture)\s*(?:credits?)?\s*:?\s*[^|.()\n]{2,60}"
-    r"|\((?:photo|image|picture)\s*(?:credits?|by|:)\s*:?\s*[^()\n]{2,80}\))"
+    r"|\((?:photo|image|picture)\s*(?:credits?|by|:)\s*:?\s*[^()\n]{2,80}\)"
+    r"|[|•]\s*(?:getty images|getty|ap photo|reuters|afp(?: photo)?|epa|shutterstock)(?=\s|$))"
 )
 
 
