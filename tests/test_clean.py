@@ -280,3 +280,32 @@ def test_text_that_is_all_furniture_leaves_a_warning() -> None:
     assert "clean: no body text is left after removing furniture" in report.warnings
     bare = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="t", text="", title="Board votes"))
     assert "clean: the article has no body text" in bare.warnings
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "  this website is using a security service to protect itself from online attacks ..\n",
+        "Attention Required! | Cloudflare\n\nPlease enable cookies to continue.\n",
+        "Checking your browser before accessing harbourgazette.example.\nThis process is automatic.",
+    ],
+)
+def test_a_bot_check_or_refusal_is_no_article(cleaner: FlatTextCleaner, page: str) -> None:
+    result = cleaner.clean(page)
+    assert result.clean_text == ""
+    assert [f.kind for f in result.furniture] == ["blocked_page"]
+    assert result.furniture[0].text == page.strip()
+    assert_offsets_round_trip(page, result)
+    assert any("bot check or access-denied page" in w for w in result.warnings)
+
+
+def test_an_article_that_reports_a_bot_check_is_an_article(cleaner: FlatTextCleaner) -> None:
+    quoted = (
+        "Visitors to the harbour board's site saw only a notice that it was \"using a security service to "
+        'protect itself from online attacks" on Monday.'
+    )
+    text = article(head=(quoted,), tail=tuple(BODY))
+    result = cleaner.clean(text)
+    assert quoted in result.clean_text
+    assert not [f for f in result.furniture if f.kind == "blocked_page"]
+    assert_body_kept(result)

@@ -127,6 +127,7 @@ class FlatTextCleaner:
         self._header_res = [R.compile_rule(h.pattern) for h in R.BLOCK_HEADERS]
         self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
         self._inline_ad = re.compile(R.INLINE_AD)
+        self._blocked = re.compile(R.BLOCKED_PAGE, re.IGNORECASE)
         self._word_score = word_score or _default_word_score()
         self.site_lines: dict[str, frozenset[str]] = dict(site_lines or {})
         self.top_lines = top_lines
@@ -134,6 +135,9 @@ class FlatTextCleaner:
 
     # ------------------------------------------------------------------
     def clean(self, text: str, *, title: str | None = None, site: str | None = None) -> CleanResult:
+        blocked = self._blocked_page(text)
+        if blocked is not None:
+            return blocked
         lines = _split_lines(text)
         out = CleanResult(clean_text="", segments=[])
         # (orig_start, orig_end, paragraph number) of every kept slice.
@@ -255,6 +259,23 @@ class FlatTextCleaner:
                 f"clean: a teaser block of {len(block)} lines ending at line {block[-1].number} was removed "
                 "mid-article; check it held no body text"
             )
+
+    def _blocked_page(self, text: str) -> CleanResult | None:
+        """The whole text as one piece of furniture when it is a bot check or a refusal, not an article."""
+        if len(text.split()) > R.BLOCKED_PAGE_MAX_WORDS:
+            return None
+        m = self._blocked.search(text)
+        if m is None:
+            return None
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        out = CleanResult(clean_text="", segments=[])
+        out.furniture.append(Furniture("blocked_page", text[start:end], start, end, "blocked_page"))
+        out.warnings.append(
+            f"clean: the text is a bot check or access-denied page ({m.group()!r}), not the article; "
+            "fetch the page again, from a browser or with the site's permission"
+        )
+        return out
 
     def _inline(self, line: _Line, out: CleanResult, doc_words: Callable[[], Counter[str]]) -> list[tuple[int, int]]:
         """Cut inline credits, ad markers and a glued image slug out of a kept line."""
