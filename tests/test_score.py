@@ -354,6 +354,16 @@ def test_bad_inputs_give_a_score_with_fitting_uncertainty_never_a_crash(
     json.dumps(report.to_dict())  # serialisable as it stands
 
 
+def test_a_bot_check_page_gets_no_score_and_says_why(analyzer: Analyzer) -> None:
+    page = "this website is using a security service to protect itself from online attacks .."
+    report = analyze(analyzer, page, "Access denied | harbourgazette.example used Cloudflare to restrict access", None)
+    score = report.score
+    assert score.unreliable_probability is None and score.label == "uncertain"
+    assert [r.signal for r in score.reasons] == ["clean"]
+    assert "bot check" in score.reasons[0].text and score.reasons[0].evidence[0].text == page
+    json.dumps(report.to_dict())
+
+
 def test_empty_related_headlines_are_explained(analyzer: Analyzer) -> None:
     report = analyze(analyzer, WIRE, WIRE_TITLE)
     assert report.related_headlines == []

@@ -82,6 +82,23 @@ class ScoreStage:
         self.model = model or CredibilityModel.load()
 
     def __call__(self, report: Report) -> None:
+        blocked = next((f for f in report.furniture if f.kind == "blocked_page"), None)
+        if blocked is not None:
+            # The title of such a page is the refusal's too ("Access denied | ..."): nothing here
+            # is the article, so there is nothing to weigh, and a probability would pretend there was.
+            report.score = Score(
+                None,
+                "uncertain",
+                [
+                    Reason(
+                        "no score: the text is a bot check or access-denied page, not the article; fetch the page again",
+                        "clean",
+                        0.0,
+                        [Span(blocked.text, blocked.start, blocked.end)],
+                    )
+                ],
+            )
+            return
         report.score = self.score(report.signals, _reading(report), report.article.text)
 
     def score(self, signals: dict[str, Signal], text: str = "", original: str = "") -> Score:
