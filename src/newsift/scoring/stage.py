@@ -91,7 +91,8 @@ class ScoreStage:
                 "uncertain",
                 [
                     Reason(
-                        "no score: the text is a bot check or access-denied page, not the article; fetch the page again",
+                        "no score: the text is a bot check or access-denied page, not the article; "
+                        "fetch the page again",
                         "clean",
                         0.0,
                         [Span(blocked.text, blocked.start, blocked.end)],
