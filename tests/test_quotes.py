@@ -623,3 +623,17 @@ def test_a_pronoun_after_a_person_named_by_a_noun_is_that_person(stages, text: s
         assert q.speaker_kind == "unknown"
         brandt = next(e for e in report.entities if e.name == "Tomas Brandt")
         assert q.speaker_mention.start not in {m.start for m in brandt.mentions}
+
+
+def test_a_speaker_phrase_never_ends_in_a_run_of_spaces(stages) -> None:  # type: ignore[no-untyped-def]
+    # A scraper that drops commas leaves two spaces where each stood.
+    text = (
+        "BrewDog threatened legal action on Monday. The brewer  which has been a vocal critic of lawyers  "
+        "called the bar Draft Punk. Green  a former manager  says the name was a joke."
+    )
+    report = run(stages, text)
+    spoken = [q for q in report.quotes if q.speaker_mention is not None]
+    assert {q.speaker for q in spoken} >= {"The brewer", "Green"}
+    for q in spoken:
+        assert q.speaker_mention.text == q.speaker_mention.text.strip()
+        assert text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text

@@ -58,9 +58,11 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
         if breaks_line(doc[k]):
             end = k
             break
-    while start < head.i and doc[start].is_punct:
+    # Nor does it begin or end in punctuation or in a run of spaces ("The brewer  which ...", where
+    # a scraper dropped the comma): the speaker's name would carry them.
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - 1 > head.i and doc[end - 1].is_punct:
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
