@@ -37,7 +37,8 @@ class CleanStage:
             article.published = result.published
         if not article.text.strip():
             report.warn("clean: the article has no body text")
-        elif not result.clean_text.strip():
+        elif not result.clean_text.strip() and not any(f.kind == "blocked_page" for f in result.furniture):
+            # A blocked page has its own warning, which says why there is no body.
             report.warn("clean: no body text is left after removing furniture")
 
     def learn_site_furniture(self, articles: Iterable[Article]) -> int:
