@@ -637,3 +637,57 @@ def test_a_speaker_phrase_never_ends_in_a_run_of_spaces(stages) -> None:  # type
     for q in spoken:
         assert q.speaker_mention.text == q.speaker_mention.text.strip()
         assert text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "LONDON \u2014 Britain's finance minister said the budget would pass. Talks went on all night.",
+            "budget",
+            "minister",
+        ),
+        ("OSLO, Norway \u2014 Ingrid Dahl said on Monday that the ferry would run again.", "ferry", "Ingrid Dahl"),
+        (
+            "RIVERTON, Wyo.\u2014Longtime mayor Ada Quist has denied the report, and said the dam was safe.",
+            "dam",
+            "Ada Quist",
+        ),
+        ("DENVER (AP) - Senator Ann Kerr said on Tuesday that the bill would pass.", "bill", "Ann Kerr"),
+    ],
+)
+def test_a_dateline_is_not_the_speaker(stages, text: str, said: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    assert q.speaker_mention is not None, q
+    assert speaker in q.speaker_mention.text, f"{q.content.text!r} is said by {q.speaker_mention.text!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "kind", "vague"),
+    [
+        (
+            "Some aides are said to be urging the governor to resign.",
+            "Some aides are said to be urging",
+            "anonymous",
+            True,
+        ),
+        (
+            "The missing hiker was believed to have crossed the ridge.",
+            "The missing hiker was believed",
+            "anonymous",
+            True,
+        ),
+        (
+            "The central bank, which has held rates low since 2009, is expected to act in June.",
+            "is expected to act",
+            "unknown",
+            False,
+        ),
+    ],
+)
+def test_a_raised_subject_is_part_of_what_is_reported(stages, text: str, said: str, kind: str, vague: bool) -> None:  # type: ignore[no-untyped-def]
+    # "X is said to ...": X is what the report is about; nobody is named as the source.
+    q = quote_with(run(stages, text), said)
+    assert q.speaker is None and q.speaker_mention is None and q.speaker_kind == kind, q
+    assert q.content.start == 0 and q.cue is not None and q.cue.start > 0, q.content.text
+    assert q.vague is vague

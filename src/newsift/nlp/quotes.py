@@ -33,6 +33,7 @@ from .rules import (
     ABBREVIATIONS,
     CLOSING_QUOTE_TOKENS,
     FINDING_VERBS,
+    FORECAST_CUES,
     HEADLINE_SOURCE_NOUNS,
     IMPERSONAL_CUES,
     IMPERSONAL_SUBJECTS,
@@ -41,6 +42,7 @@ from .rules import (
     OBJECT_IS_ADDRESSEE,
     PAGE_LABELS,
     PHRASE_CUES,
+    RAISING_CUES,
     SIGNATURE_DASHES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
@@ -170,9 +172,8 @@ class QuoteExtractor:
     ) -> list[Cue]:
         """``quoted``: the quotes' character ranges; ``marked``: those and the scare quotes."""
         rule_cues = self._rule_cues(doc, quoted, sents, marked)
-        if self.model is None:
-            return rule_cues
-        return self._learned_cues(doc, quoted, sents, rule_cues, marked)
+        cues = rule_cues if self.model is None else self._learned_cues(doc, quoted, sents, rule_cues, marked)
+        return [_unraised(doc, cue, sents.text, marked) for cue in cues]
 
     def _learned_cues(
         self,
@@ -382,6 +383,9 @@ class QuoteExtractor:
 
     def _speaker_of(self, doc: Doc, cue: Cue, resolver: SpeakerResolver) -> Speaker:
         if cue.impersonal:
+            if doc[cue.token].lemma_.lower() in FORECAST_CUES:
+                # "The bank is expected to act": a forecast that names no one, not a hidden source.
+                return _NO_SPEAKER
             return Speaker(None, "anonymous", None, False, vague=True, via="none")
         if cue.speaker_head is None:
             return _NO_SPEAKER
@@ -531,6 +535,33 @@ def _drop_nested(found: list[Attribution]) -> list[Attribution]:
     return [a for a in found if not any(holds(b, a) and (not holds(a, b) or beats(b, a)) for b in found)]
 
 
+def _unraised(doc: Doc, cue: Cue, text: str, marked: list[tuple[int, int]]) -> Cue:
+    """ "Some advisers are said to be urging ...", "The bank is expected to act": the passive
+    subject of a reporting verb with an infinitive is part of what is reported, and
+    nobody is named as reporting it."""
+    verb = doc[cue.token]
+    if verb.lemma_.lower() not in RAISING_CUES:
+        return cue
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return cue
+    subj = next(
+        (c for c in children if c.dep_ == "nsubjpass" and not _inside(c.idx, marked) and _dateline_dash(c) is None),
+        None,
+    )
+    comp = next((c for c in verb.rights if c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.lefts)), None)
+    if subj is None or comp is None:
+        return cue
+    lo = max(subj.left_edge.idx, _line_start(text, verb.idx))
+    last = comp.right_edge
+    hi = min(last.idx + len(last.text), _line_end(text, verb.idx))
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    content = None if span is None or len(span) == 0 else _trim(doc, span.start, span.end)
+    if content is None:
+        return cue
+    return replace(cue, speaker_head=None, content=content, impersonal=True)
+
+
 def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     """Who the cue ``verb`` reports, from the parse; never a word inside quotation marks.
 
@@ -538,27 +569,77 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     Tom Baker') or a quoted title ('said on NBC's "Meet the Press."') on the cue as
     its subject: words in quotation marks (``marked``) are what someone said or a
     name, never the one saying it."""
-    quoted_subject = False
-    for child in verb.children:
-        if child.dep_ in _SUBJ:
-            if _inside(child.idx, marked):
-                quoted_subject = True
-            elif not _line_between(verb.doc, child.i, verb.i):
-                return child
-            # A subject on another line is a heading or time stamp the parse hung on
-            # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
+    found, quoted_subject = _own_subject(verb, marked, _SUBJ)
+    if found is not None:
+        return found
     # "..., saying", "and added": the subject of the verb they hang from.
     if not quoted_subject and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        for child in verb.head.children:
-            if child.dep_ == "nsubj":
-                if not _inside(child.idx, marked):
-                    return child
-                quoted_subject = True
+        found, quoted_subject = _own_subject(verb.head, marked, frozenset({"nsubj"}))
+        if found is not None:
+            return found
     if quoted_subject:
         # '"...," Ann Lee, an aide, said': the name the parse hung elsewhere.
         return _tag_subject(verb.doc, verb, marked)
     if verb.dep_ == "relcl":
         return verb.head
+    return None
+
+
+def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str]) -> tuple[Token | None, bool]:
+    """The subject the parse gives ``verb``, and whether one was refused for lying in quotation marks."""
+    quoted_subject = False
+    dateline: int | None = None
+    for child in verb.children:
+        if child.dep_ not in deps:
+            continue
+        if _inside(child.idx, marked):
+            quoted_subject = True
+        elif (dash := _dateline_dash(child)) is not None:
+            # "LONDON — Britain's prime minister said": the parse makes the dateline's
+            # city the subject; the one speaking comes after the dash.
+            dateline = dash
+        elif not _line_between(verb.doc, child.i, verb.i):
+            return child, quoted_subject
+        # A subject on another line is a heading or time stamp the parse hung on
+        # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
+    if dateline is not None:
+        return _after_dateline(verb, dateline), quoted_subject
+    return None, quoted_subject
+
+
+_DATELINE_WORDS = 8
+
+
+def _dateline_dash(tok: Token) -> int | None:
+    """The index of the dash that ends the dateline ``tok`` belongs to, or None.
+
+    A dateline opens a line with a place in capitals or a place name, perhaps a state
+    and an agency, then a dash: "WASHINGTON (AP) —", "ALEXANDRIA, Va.—", "Paris, France -".
+    """
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and not breaks_line(doc[start - 1]):
+        start -= 1
+    while start < tok.i and doc[start].is_space:
+        start += 1
+    first = doc[start]
+    if not (first.ent_type_ in {"GPE", "LOC"} or (first.is_alpha and first.is_upper and len(first) > 1)):
+        return None
+    for k in range(start + 1, min(len(doc) - 1, start + _DATELINE_WORDS + 1)):
+        t = doc[k]
+        if t.text in SIGNATURE_DASHES:
+            return k if tok.i < k and not breaks_line(doc[k + 1]) else None
+        if breaks_line(t) or not (t.text in {",", "(", ")", "."} or t.text[:1].isupper()):
+            return None
+    return None
+
+
+def _after_dateline(verb: Token, dash: int) -> Token | None:
+    """The noun phrase after a dateline's dash that the parse hung on the dateline
+    ("ALEXANDRIA, Va.—Married father-of-two Sean Spicer has denied ...")."""
+    for tok in verb.doc[dash + 1 : verb.i]:
+        if tok.head.i <= dash and tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return tok
     return None
 
 

@@ -194,6 +194,12 @@ IMPERSONAL_CUES: frozenset[str] = frozenset(
     }
 )
 
+# Reporting verbs that raise their subject ("X is said to be ...", "X is expected to win"):
+# the subject is what is reported, not who reports it. Verbs whose passive subject is the
+# addressee ("he was told to leave") are not among them.
+FORECAST_CUES: frozenset[str] = frozenset({"expect", "estimate", "project", "predict", "forecast"})
+RAISING_CUES: frozenset[str] = IMPERSONAL_CUES | FORECAST_CUES | frozenset({"consider", "suppose", "suspect", "fear"})
+
 # Heads of source phrases that hide who spoke.  They make a speaker "anonymous";
 # the plural or indefinite ones also mark the attribution as vague sourcing.
 ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
