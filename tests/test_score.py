@@ -370,6 +370,22 @@ def test_empty_related_headlines_are_explained(analyzer: Analyzer) -> None:
     assert "no related headlines" in report.signals["clickbait.related"].detail["reason"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials confirmed twelve new measles cases in Dunmore County on Tuesday.",
+        "SHOCKING!!! They don't want you to know what is in your tap water!!!",
+        "The council voted 7-2 to close the old library on Elm Street.",
+    ],
+)
+def test_a_body_shorter_than_any_training_article_gets_no_label(analyzer: Analyzer, text: str) -> None:
+    report = analyze(analyzer, text, None)
+    score = report.score
+    assert score.label == "uncertain"
+    assert score.unreliable_probability is not None  # the model's reading is still shown
+    assert any("shortest article the model learned from" in r.text for r in score.reasons), score.reasons
+
+
 def test_thin_evidence_widens_the_uncertain_band() -> None:
     full = assess(
         {
@@ -380,8 +396,9 @@ def test_thin_evidence_widens_the_uncertain_band() -> None:
         }
     )
     thin = assess({"body.words": Signal(30)})
-    assert full.gaps == () and not full.no_body
-    assert thin.margin > full.margin and len(thin.gaps) == 4
+    assert full.gaps == () and not full.no_body and not full.too_short
+    assert thin.margin > full.margin and len(thin.gaps) == 4 and thin.too_short
+    assert not assess({"body.words": Signal(60)}).too_short
     assert assess({}).no_body
 
 
