@@ -364,6 +364,21 @@ def test_a_bot_check_page_gets_no_score_and_says_why(analyzer: Analyzer) -> None
     json.dumps(report.to_dict())
 
 
+def test_a_text_in_another_language_gets_no_score_and_says_why(analyzer: Analyzer) -> None:
+    text = (
+        "Der Stadtrat von Weilburg hat am Dienstag nach langer Debatte beschlossen, die alte Bibliothek am "
+        "Marktplatz zu schliessen. Die Opposition kritisierte den Plan scharf und forderte eine neue "
+        "Abstimmung im Herbst. Der Buergermeister sagte, die Stadt habe kein Geld fuer die Sanierung des "
+        "Gebaeudes, und die Buecher sollen in die Schule am Bahnhof umziehen."
+    )
+    report = analyze(analyzer, text, "Stadtrat schliesst die alte Bibliothek")
+    assert report.language == "de"
+    score = report.score
+    assert score.unreliable_probability is None and score.label == "uncertain"
+    assert [r.signal for r in score.reasons] == ["language"] and "'de'" in score.reasons[0].text
+    json.dumps(report.to_dict())
+
+
 def test_empty_related_headlines_are_explained(analyzer: Analyzer) -> None:
     report = analyze(analyzer, WIRE, WIRE_TITLE)
     assert report.related_headlines == []

@@ -582,6 +582,11 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         return _tag_subject(verb.doc, verb, marked)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.head.i < verb.i and any(c.dep_ == "ccomp" for c in verb.children):
+        # A participle that modifies a noun and reports a clause has that noun for its subject
+        # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
+        # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
+        return verb.head
     return None
 
 
@@ -589,6 +594,7 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
     """The subject the parse gives ``verb``, and whether one was refused for lying in quotation marks."""
     quoted_subject = False
     dateline: int | None = None
+    found: list[Token] = []
     for child in verb.children:
         if child.dep_ not in deps:
             continue
@@ -599,9 +605,13 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
             # city the subject; the one speaking comes after the dash.
             dateline = dash
         elif not _line_between(verb.doc, child.i, verb.i):
-            return child, quoted_subject
+            found.append(child)
         # A subject on another line is a heading or time stamp the parse hung on
         # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
+    if found:
+        # "said study co-author Ana Lind": the parse can split one subject in two; the name is who spoke.
+        named = [t for t in found if t.ent_type_ in _SOURCE_ENTITIES]
+        return (named or found)[0], quoted_subject
     if dateline is not None:
         return _after_dateline(verb, dateline), quoted_subject
     return None, quoted_subject

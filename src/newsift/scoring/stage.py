@@ -9,10 +9,11 @@ The label is ``uncertain`` unless the probability clears a margin around 0.5,
 and the margin widens with each way the evidence is thin: a short or missing
 body, no title, sourcing or furniture that could not be measured.  With no
 body at all, or a body shorter than any article the model learned from, the
-label is always ``uncertain``.  Each reason is one feature's share of the
-log-odds, in plain words, with the evidence spans of the signal behind it;
-the wording reason points at its strongest words in the text (the style
-reason has no spans: its terms are word shapes, not passages).
+label is always ``uncertain``; a text in another language than English, or a
+bot-check page, gets no probability at all.  Each reason is one feature's
+share of the log-odds, in plain words, with the evidence spans of the signal
+behind it; the wording reason points at its strongest words in the text (the
+style reason has no spans: its terms are word shapes, not passages).
 """
 
 from __future__ import annotations
@@ -107,6 +108,22 @@ class ScoreStage:
                         "clean",
                         0.0,
                         [Span(blocked.text, blocked.start, blocked.end)],
+                    )
+                ],
+            )
+            return
+        if report.language not in (None, "en"):
+            # Every text feature was learned on English articles: read in another language they are
+            # noise, and a probability from them would look like a finding.
+            report.score = Score(
+                None,
+                "uncertain",
+                [
+                    Reason(
+                        f"no score: the text is in {report.language!r}, and the model learned from English "
+                        "articles only",
+                        "language",
+                        0.0,
                     )
                 ],
             )
