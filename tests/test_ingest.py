@@ -450,6 +450,24 @@ def test_jsonl_mojibake_in_a_record_is_repaired(tmp_path: Path) -> None:
     assert item.notes
 
 
+def test_html_escaped_plain_text_is_decoded_and_noted(tmp_path: Path) -> None:
+    escaped = "Testing &amp; tracing rose 12&#37; this week &#8212; the clinic&#x27;s figures. R&D and AT&T stay."
+    item = ingest_text(escaped, CONFIG)
+    assert item.article.text == "Testing & tracing rose 12% this week \u2014 the clinic's figures. R&D and AT&T stay."
+    assert any("4 HTML character reference" in n for n in item.notes), item.notes
+    # Unknown names and references without their semicolon are text.
+    kept = "Rates &foo; held, and the &copyright notice stayed."
+    assert ingest_text(kept, CONFIG).article.text == kept
+    # Markup keeps its references: decoding "&lt;b&gt;" would turn words into a tag.
+    markup = "Use <b>bold</b> or &lt;b&gt; in the comment box."
+    assert ingest_text(markup, CONFIG).article.text == markup
+    path = jsonl(tmp_path / "e.jsonl", [{"id": "e", "title": "Q&amp;A: the clinic", "text": "Fish &amp; chips."}])
+    (record,) = list(ingest_path(path, CONFIG))
+    assert not isinstance(record, Exception)
+    assert (record.article.title, record.article.text) == ("Q&A: the clinic", "Fish & chips.")
+    assert any("HTML character reference" in n for n in record.notes)
+
+
 def test_jsonl_is_read_lazily(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     with open(path, "w", encoding="utf-8") as fh:

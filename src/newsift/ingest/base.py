@@ -34,8 +34,13 @@ IngestedItem = Ingested | IngestError
 REPAIRED_NOTE = "ingest: the text had mojibake (mis-decoded characters) and was repaired with ftfy"
 
 
-def notes_for(repaired: bool, surrogates: int = 0) -> tuple[str, ...]:
+def notes_for(repaired: bool, surrogates: int = 0, char_refs: int = 0) -> tuple[str, ...]:
     notes: tuple[str, ...] = (REPAIRED_NOTE,) if repaired else ()
+    if char_refs:
+        notes += (
+            f"ingest: {char_refs} HTML character reference(s) such as &amp; were decoded: the text had been "
+            "HTML-escaped",
+        )
     if surrogates:
         notes += (
             f"ingest: {surrogates} lone surrogate code point(s) (such as a JSON \\ud800 escape without its pair) "

@@ -206,6 +206,37 @@ def finish_text(text: str) -> tuple[str, bool]:
     return repair_mojibake(text)
 
 
+# A character reference with its semicolon ("&amp;", "&#8217;", "&#x2019;"); without one, "&copy"
+# in "&copyright" or "R&D" is text, not markup.
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Markup in the text: its references belong to the markup, and turning "&lt;b&gt;" into "<b>" would
+# change what the text says.
+_TAG = re.compile(r"<[A-Za-z/!]")
+
+
+def decode_char_refs(text: str) -> tuple[str, int]:
+    """Decode HTML character references left in plain text ("Tests &amp; tracing").
+
+    Dumps taken from APIs and feeds (tweets above all) arrive HTML-escaped once too often.
+    A text that holds markup is left as it is.  Returns ``(text, references decoded)``.
+    """
+    if "&" not in text or _TAG.search(text):
+        return text, 0
+    import html
+
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        decoded = html.unescape(m.group())
+        if decoded == m.group():
+            return decoded  # not a reference HTML knows
+        count += 1
+        return decoded
+
+    return _CHAR_REF.sub(one, text), count
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Fix UTF-8-read-as-Latin-1/cp1252 mojibake.  Returns ``(text, repaired)``.
 

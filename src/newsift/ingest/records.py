@@ -40,6 +40,7 @@ from .base import (
 )
 from .decode import (
     bom_encoding,
+    decode_char_refs,
     encoding_error,
     finish_text,
     normalise_encoding,
@@ -223,10 +224,13 @@ def record_to_article(
         )
     check_text_size(raw, source, config.max_input_bytes, line=line)
     text, repaired = finish_text(raw)
+    text, char_refs = decode_char_refs(text)
     if title is not None:
         check_text_size(title, source, config.max_input_bytes, line=line)
         title, fixed = repair_mojibake(title)
+        title, title_refs = decode_char_refs(title)
         repaired = repaired or fixed
+        char_refs += title_refs
     url = clean_str(record.get(cols.url))
     authors = record.get("authors")
     if authors is None:
@@ -241,7 +245,7 @@ def record_to_article(
         authors=split_authors(authors),
         origin=Origin(source, line, fmt),
     )
-    return Ingested(article, notes + notes_for(repaired, surrogates))
+    return Ingested(article, notes + notes_for(repaired, surrogates, char_refs))
 
 
 def read_jsonl(fh: ByteStream, source: str, config: Config) -> Iterator[IngestedItem]:

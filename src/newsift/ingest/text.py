@@ -8,7 +8,7 @@ from ..config import Config
 from ..errors import BinaryInputError, EmptyInputError
 from ..report import Article, Origin
 from .base import Ingested, check_text_size, notes_for, replace_surrogates, text_id
-from .decode import finish_text
+from .decode import decode_char_refs, finish_text
 
 # A headline is short, is not a sentence, and is not a quotation or a byline.
 MAX_TITLE_WORDS = 20
@@ -58,6 +58,7 @@ def ingest_text(
     if nul >= 0:
         raise BinaryInputError(source, f"NUL character at offset {nul}", line=line)
     text, repaired = finish_text(text)
+    text, char_refs = decode_char_refs(text)
     if not text.strip():
         raise EmptyInputError(source, line=line)
     article = Article(
@@ -66,7 +67,7 @@ def ingest_text(
         title=headline_of(text),
         origin=Origin(source, line, fmt),
     )
-    return Ingested(article, notes_for(repaired, surrogates))
+    return Ingested(article, notes_for(repaired, surrogates, char_refs))
 
 
 def article_from_text(
@@ -79,8 +80,9 @@ def article_from_text(
 ) -> Article:
     """An :class:`Article` from plain text (or from an HTML string when ``fmt="html"``).
 
-    ``article.text`` is the whole input, line endings normalised and
-    mojibake repaired; a headline-like first line also becomes the title
+    ``article.text`` is the whole input, line endings normalised, mojibake
+    repaired and HTML character references in text without markup decoded
+    ("&amp;" -> "&"); a headline-like first line also becomes the title
     but stays in the text, so offsets keep pointing into what was given.
     Raises :class:`~newsift.errors.EmptyInputError` for blank text and
     :class:`~newsift.errors.InputTooLargeError` over ``config.max_input_bytes``.
