@@ -246,3 +246,31 @@ def test_a_long_text_is_parsed_in_pieces_with_the_same_offsets(stage, monkeypatc
         m.start for e in whole.entities for m in e.mentions
     )
     assert entity(pieces, "Omar Haddad").mentions[0].start > 2 * len(paragraphs[0])
+
+
+def test_a_bare_name_the_ner_missed_joins_the_full_name(stage) -> None:  # type: ignore[no-untyped-def]
+    # The small model tags both full names and leaves the later "Baptiste" untagged.
+    text = (
+        "Corinne Baptiste and Hal Moyer were spotted at a bistro. "
+        "Baptiste, too, stays mum, telling the paper that he is kind."
+    )
+    report = run(stage, text)
+    baptiste = entity(report, "Corinne Baptiste")
+    assert [m.text for m in baptiste.mentions][:2] == ["Corinne Baptiste", "Baptiste"]
+    # A word of a full name inside another name is not a mention of that person.
+    report = run(stage, "Hal Moyer spoke first. Later the Moyer Foundation said it would pay.")
+    assert [m.text for m in entity(report, "Hal Moyer").mentions] == ["Hal Moyer"]
+
+
+def test_no_name_runs_over_a_line_break() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsift.nlp.entities import _before_colon
+
+    words = ["Trump", "Hit", "Over", "Tax", "Returns", "\n\n", "Trump", "said", "no", "."]
+    spaces = [True, True, True, True, False, False, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    span = _before_colon(Span(doc, 0, 7, label="PERSON"))
+    assert span is not None and span.text == "Trump" and span.start == 6
+    assert _before_colon(Span(doc, 0, 5, label="PERSON")) == Span(doc, 0, 5, label="PERSON")

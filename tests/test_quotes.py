@@ -721,3 +721,17 @@ def test_a_raised_subject_is_part_of_what_is_reported(stages, text: str, said: s
 def test_a_cue_parsed_as_a_modifier_has_its_noun_as_the_speaker(stages, text: str, said: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, text), said)
     assert q.speaker_mention is not None and q.speaker_mention.text == speaker, q
+
+
+def test_a_titled_name_is_a_person_and_the_only_holder_of_its_role(stages) -> None:  # type: ignore[no-untyped-def]
+    # The small model types "Mayor Ilse Varga" as a WORK_OF_ART; the title makes her a person, and
+    # "Dunmore's mayor", before her name, is the one mayor the text names.
+    text = (
+        "Dunmore's mayor told the council on Monday that taxes would rise.\n\n"
+        '"We have no choice," Mayor Ilse Varga said at the meeting.'
+    )
+    report = run(stages, text)
+    for said in ("taxes would rise", "no choice"):
+        q = quote_with(report, said)
+        assert (q.speaker, q.speaker_kind) == ("Ilse Varga", "person"), q
+    assert quote_with(report, "taxes").speaker_mention.text == "Dunmore's mayor"

@@ -34,6 +34,7 @@ _MIN_NAME_LINE_WORDS = 5
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -98,14 +99,17 @@ class EntityIndex:
         return best
 
     def with_role(self, role: str, before: int) -> int | None:
-        """The most recently mentioned entity before ``before`` that holds ``role``."""
+        """The most recently mentioned entity before ``before`` that holds ``role``, else the
+        one entity of the text that holds it ("Riverside's mayor told the council ..." before
+        "Mayor Elena Ruiz said"), else None."""
         i = bisect_right(self._starts, before) - 1
         while i >= 0:
             m = self.mentions[i]
             if role in self.entities[m.entity].roles:
                 return m.entity
             i -= 1
-        return None
+        holders = [k for k, e in enumerate(self.entities) if role in e.roles]
+        return holders[0] if len(holders) == 1 else None
 
 
 class EntityExtractor:
@@ -139,11 +143,14 @@ class EntityExtractor:
             name, role = self._bare_name(text, ent)
             if not name or not any(ch.isalnum() for ch in name):
                 continue
-            if ent.label_ == "PERSON" or (role is not None and ent.label_ in {"ORG", "GPE", "NORP"}):
+            # A title before a name makes it a person, whatever the small model typed it as
+            # ("Mayor Elena Ruiz said" as a WORK_OF_ART).
+            if ent.label_ == "PERSON" or (role is not None and ent.label_ in _TITLED_AS_PERSON):
                 persons.append((ent, name, role))
             else:
                 others.append((ent, name))
         persons += self._untagged_full_names(doc, text, persons)
+        persons += self._untagged_bare_names(doc, persons)
         entities: list[EntityInfo] = []
         mentions: list[Mention] = []
         self._cluster_persons(persons, others, entities, mentions)
@@ -188,6 +195,42 @@ class EntityExtractor:
                 del first_seen[tok.text]
         return found
 
+    def _untagged_bare_names(
+        self, doc: Doc, persons: list[tuple[Span, str, str | None]]
+    ) -> list[tuple[Span, str, str | None]]:
+        """Bare names the NER left untagged, for people the text has already named in full.
+
+        "Justin Bieber and Selena Gomez were spotted ... Bieber, too, stays mum": the small model
+        tags the full names and misses the later "Bieber", which then spoke as an unknown phrase.
+        A proper noun standing alone that is a word of a full name used earlier joins it."""
+        from spacy.tokens import Span
+
+        first_full: dict[str, int] = {}
+        surnames: set[str] = set()
+        for ent, name, _ in persons:
+            words = name.split()
+            if len(words) > 1:
+                surnames.add(words[-1])
+                for w in words:
+                    if w[:1].isupper() and w.isalpha() and len(w) > 1:
+                        first_full[w] = min(first_full.get(w, ent.end), ent.end)
+        found: list[tuple[Span, str, str | None]] = []
+        if not first_full:
+            return found
+        for tok in doc:
+            seen = first_full.get(tok.text)
+            if seen is None or tok.i < seen or tok.ent_type_:
+                continue
+            # The tagger takes a name it does not know for a common noun, mostly at the start of a
+            # sentence ("Baptiste, too, stays mum"); a surname is taken then, a given name is not.
+            if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text in surnames)):
+                continue
+            # Alone: a neighbouring proper noun makes another name ("Bieber Foundation", "Kim Bieber").
+            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (tok.i - 1, tok.i + 1)):
+                continue
+            found.append((Span(doc, tok.i, tok.i + 1, label="PERSON"), tok.text, None))
+        return found
+
     # -- names and titles ------------------------------------------------
     def _bare_name(self, text: str, ent: Span) -> tuple[str, str | None]:
         """The entity's name without titles or possessive, and the role in front of it."""
@@ -206,13 +249,13 @@ class EntityExtractor:
             m = self._title_before.search(before)
             if m:
                 role = m.group(1)
-        if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+        if ent.label_ != "PERSON" and ent.label_ not in _TITLED_AS_PERSON:
             return name, None
         if role is not None:
             role = re.sub(r"\s*-\s*", "-", " ".join(role.lower().split()))
             if role in HONORIFICS:
                 role = None
-        if name.lower().startswith("the ") and ent.label_ != "PERSON":
+        if name.lower().startswith("the ") and ent.label_ in {"ORG", "GPE", "NORP"}:
             name = name[4:]
         return name, role
 
@@ -429,12 +472,17 @@ def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _before_colon(ent: Span) -> Span | None:
-    """The part of a name span before a colon: the NER runs a headline's source into
-    its words ("Alvarez: City Budget Will Not Cover New Stadium" as one ORG), and no
-    name holds a colon."""
+    """The part of a name span before a colon and after a line break: the NER runs a
+    headline's source into its words ("Alvarez: City Budget Will Not Cover New Stadium"
+    as one ORG), and no name holds a colon or a line break."""
     from spacy.tokens import Span
 
     for tok in ent:
         if tok.text == ":":
             return Span(ent.doc, ent.start, tok.i, label=ent.label_) if tok.i > ent.start else None
+        if tok.is_space and "\n" in tok.text:
+            # Nor does a name run over a line break: "Trump Hit Over Tax Returns\n\nTrump" as one
+            # PERSON is a headline and the name that opens the next line.
+            rest = Span(ent.doc, tok.i + 1, ent.end, label=ent.label_)
+            return _before_colon(rest) if len(rest) else None
     return ent

@@ -177,7 +177,12 @@ class SpeakerResolver:
 
 
 def _definite(head: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} for c in head.children)
+    """ "the mayor", and a place's or body's ("Riverside's mayor"): one holder of the role."""
+    return any(
+        (c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"})
+        or (c.dep_ == "poss" and (c.ent_type_ in {"GPE", "ORG", "NORP"} or (c.pos_ == "PROPN" and not c.ent_type_)))
+        for c in head.children
+    )
 
 
 def _indefinite(head: Token) -> bool:
