@@ -274,3 +274,20 @@ def test_no_name_runs_over_a_line_break() -> None:
     span = _before_colon(Span(doc, 0, 7, label="PERSON"))
     assert span is not None and span.text == "Trump" and span.start == 6
     assert _before_colon(Span(doc, 0, 5, label="PERSON")) == Span(doc, 0, 5, label="PERSON")
+
+
+def test_a_name_starts_after_the_clutter_a_page_glued_before_it() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsift.nlp.entities import _after_clutter
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["01:23", "Clinton", "said", "so"])
+    assert _after_clutter(Span(doc, 0, 2, label="PERSON")).text == "Clinton"
+    doc = Doc(vocab, words=["Zola.[22][23", "]", "Chirac", "spoke"])
+    assert _after_clutter(Span(doc, 0, 3, label="PERSON")).text == "Chirac"
+    doc = Doc(vocab, words=["Anna", "Berg", "spoke"])
+    assert _after_clutter(Span(doc, 0, 2, label="PERSON")).text == "Anna Berg"
+    doc = Doc(vocab, words=["Line", "460", "said"])
+    assert _after_clutter(Span(doc, 0, 2, label="PERSON")) is None

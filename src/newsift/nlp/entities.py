@@ -138,6 +138,8 @@ class EntityExtractor:
             if found.label_ not in ENTITY_LABELS:
                 continue
             ent = _before_colon(found)
+            if ent is not None and ent.label_ == "PERSON":
+                ent = _after_clutter(ent)
             if ent is None:
                 continue
             name, role = self._bare_name(text, ent)
@@ -486,3 +488,16 @@ def _before_colon(ent: Span) -> Span | None:
             rest = Span(ent.doc, tok.i + 1, ent.end, label=ent.label_)
             return _before_colon(rest) if len(rest) else None
     return ent
+
+
+def _after_clutter(ent: Span) -> Span | None:
+    """A person's name after what a scraped page glued before it: a video time stamp, a date or
+    footnote marks ("01:23 Clinton said", "August 4, 2016 Hayak said", "Zola.[22][23] Chirac").
+    No name holds a digit or a bracket, so the name starts after the last token that does."""
+    from spacy.tokens import Span
+
+    last = max((t.i for t in ent if any(ch.isdigit() or ch in "[]/|" for ch in t.text)), default=None)
+    if last is None:
+        return ent
+    rest = Span(ent.doc, last + 1, ent.end, label=ent.label_)
+    return rest if len(rest) and rest[0].text[:1].isupper() else None
