@@ -735,3 +735,15 @@ def test_a_titled_name_is_a_person_and_the_only_holder_of_its_role(stages) -> No
         q = quote_with(report, said)
         assert (q.speaker, q.speaker_kind) == ("Ilse Varga", "person"), q
     assert quote_with(report, "taxes").speaker_mention.text == "Dunmore's mayor"
+
+
+def test_a_pronoun_skips_a_person_the_text_shows_is_of_the_other_gender(stages) -> None:  # type: ignore[no-untyped-def]
+    # "John Carter said he ..." shows Carter is a "he"; the later "She" is not him.
+    text = (
+        "Maria Lopez said she would run for mayor. John Carter said he would not. "
+        "Carter left early. She said the vote was fair."
+    )
+    assert quote_with(run(stages, text), "vote was fair").speaker == "Maria Lopez"
+    # With no gender shown for anyone, the nearest subject is kept, as before.
+    text = "Maria Lopez met John Carter on Monday. Carter left early. He said the vote was fair."
+    assert quote_with(run(stages, text), "vote was fair").speaker == "John Carter"

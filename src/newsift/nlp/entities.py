@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -370,28 +374,75 @@ class EntityExtractor:
         if not person_mentions:
             return
         added: list[Mention] = []
+        genders = _genders(doc, person_mentions, quoted, sents)
         for tok in doc:
             low = tok.lower_
             if low not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
                 continue
-            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents)
+            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents, genders)
             if ent is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok.text), ent, "pronoun", tok.i))
         mentions.extend(added)
 
 
+def _genders(
+    doc: Doc, person_mentions: list[Mention], quoted: list[tuple[int, int]], sents: SentIndex
+) -> dict[int, str]:
+    """Each person's gender as the text itself shows it, where it shows it without doubt.
+
+    A sentence that names one person, as the subject of a verb whose clause has a "he" or "she"
+    for its subject, outside quotation marks, is a vote for that person ("Hillary Clinton said
+    she ..."); a person whose votes all go one way gets that gender. A vote the other way, as
+    when the pronoun means someone named before ("Trump said she was wrong"), leaves the person
+    without one: no name's gender is known otherwise.
+    """
+    names: dict[int, list[Mention]] = {}
+    for m in person_mentions:
+        names.setdefault(sents.of(m.token)[0], []).append(m)
+    votes: dict[int, list[str]] = {}
+    for tok in doc:
+        gender = _PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
+            continue
+        named = names.get(sents.of(tok.i)[0], [])
+        if len({m.entity for m in named}) != 1:
+            continue
+        # Only "Clinton said she ...": the pronoun is the subject of what the named subject says, which
+        # in news is nearly always the speaker; an object or a later clause ("kicking her as she walked")
+        # is as often someone else.
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "ccomp":
+            continue
+        if any(m.end <= tok.idx and doc[m.token].dep_ == "nsubj" and doc[m.token].head.i == verb.head.i for m in named):
+            votes.setdefault(named[0].entity, []).append(gender)
+    return {entity: seen[0] for entity, seen in votes.items() if len(set(seen)) == 1}
+
+
 def resolve_pronoun(
-    doc: Doc, tok: Token, candidates: list[Mention], quoted: list[tuple[int, int]], sents: SentIndex
+    doc: Doc,
+    tok: Token,
+    candidates: list[Mention],
+    quoted: list[tuple[int, int]],
+    sents: SentIndex,
+    genders: dict[int, str] | None = None,
 ) -> int | None:
     """The entity a pronoun most likely refers to: a subject in its own sentence
     first, then the nearest earlier sentence that names a candidate (its subject
-    if it has one, else its last mention).  ``candidates`` are sorted name mentions."""
+    if it has one, else its last mention).  ``candidates`` are sorted name mentions;
+    a person whose gender the text shows (``genders``) is no candidate for the other
+    gender's pronoun."""
     sent_start_char = sents.of(tok.i)[2]
     starts = [m.start for m in candidates]
     hi = bisect_right(starts, tok.idx) - 1
     if hi < 0:
         return None
-    usable = [m for m in candidates[max(0, hi - 40) : hi + 1] if not _inside(m.start, quoted)]
+    gender = _PRONOUN_GENDER.get(tok.lower_)
+    known = genders or {}
+    usable = [
+        m
+        for m in candidates[max(0, hi - 40) : hi + 1]
+        if not _inside(m.start, quoted) and known.get(m.entity, gender) == gender
+    ]
     if not usable:
         return None
     ancestors = {a.i for a in tok.ancestors}
