@@ -229,9 +229,7 @@ def decode_char_refs(text: str) -> tuple[str, int]:
     def one(m: re.Match[str]) -> str:
         nonlocal count
         decoded = html.unescape(m.group())
-        if decoded == m.group():
-            return decoded  # not a reference HTML knows
-        count += 1
+        count += decoded != m.group()  # an unknown name ("&foo;") stays as it is
         return decoded
 
     return _CHAR_REF.sub(one, text), count

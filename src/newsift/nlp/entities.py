@@ -542,9 +542,9 @@ def _before_colon(ent: Span) -> Span | None:
 
 
 def _after_clutter(ent: Span) -> Span | None:
-    """A person's name after what a scraped page glued before it: a video time stamp, a date or
-    footnote marks ("01:23 Clinton said", "August 4, 2016 Hayak said", "Zola.[22][23] Chirac").
-    No name holds a digit or a bracket, so the name starts after the last token that does."""
+    """A person's name after what a scraped page glued before it: a video time stamp, footnote
+    marks or a link ("01:23 Clinton said", "Zola.[22][23] Chirac", "pic.twitter.com/... Stein").
+    No name holds a digit, bracket, slash or pipe, so the name starts after the last token that does."""
     from spacy.tokens import Span
 
     last = max((t.i for t in ent if any(ch.isdigit() or ch in "[]/|" for ch in t.text)), default=None)

@@ -98,37 +98,19 @@ class ScoreStage:
         if blocked is not None:
             # The title of such a page is the refusal's too ("Access denied | ..."): nothing here
             # is the article, so there is nothing to weigh, and a probability would pretend there was.
-            report.score = Score(
-                None,
-                "uncertain",
-                [
-                    Reason(
-                        "no score: the text is a bot check or access-denied page, not the article; "
-                        "fetch the page again",
-                        "clean",
-                        0.0,
-                        [Span(blocked.text, blocked.start, blocked.end)],
-                    )
-                ],
+            report.score = _no_score(
+                "the text is a bot check or access-denied page, not the article; fetch the page again",
+                "clean",
+                [Span(blocked.text, blocked.start, blocked.end)],
             )
-            return
-        if report.language not in (None, "en"):
+        elif report.language not in (None, "en"):
             # Every text feature was learned on English articles: read in another language they are
             # noise, and a probability from them would look like a finding.
-            report.score = Score(
-                None,
-                "uncertain",
-                [
-                    Reason(
-                        f"no score: the text is in {report.language!r}, and the model learned from English "
-                        "articles only",
-                        "language",
-                        0.0,
-                    )
-                ],
+            report.score = _no_score(
+                f"the text is in {report.language!r}, and the model learned from English articles only", "language"
             )
-            return
-        report.score = self.score(report.signals, _reading(report), report.article.text)
+        else:
+            report.score = self.score(report.signals, _reading(report), report.article.text)
 
     def score(self, signals: dict[str, Signal], text: str = "", original: str = "") -> Score:
         """Score from the signals and the text the wording model reads (title + clean body).
@@ -136,11 +118,7 @@ class ScoreStage:
         ``original`` is ``article.text``, where the evidence of the wording reason is looked up.
         """
         if not signals:
-            return Score(
-                None,
-                "uncertain",
-                [Reason("no score: the signals stage did not run, so there is nothing to weigh", "signals", 0.0)],
-            )
+            return _no_score("the signals stage did not run, so there is nothing to weigh", "signals")
         reading = self.model.read_wording(text)
         wording = reading.decision
         style = self.model.style_score(text)
@@ -165,6 +143,11 @@ class ScoreStage:
         for gap in evidence.gaps:
             reasons.append(Reason(f"thin evidence: {gap}", "score.evidence", 0.0))
         return Score(round(p, 4), label, reasons, round(p_plain, 4))
+
+
+def _no_score(why: str, signal: str, evidence: list[Span] | None = None) -> Score:
+    """No probability, with the one reason why: a probability would pretend there was something to weigh."""
+    return Score(None, "uncertain", [Reason(f"no score: {why}", signal, 0.0, evidence or [])])
 
 
 # Furniture that pages monetise or farm engagement with; navigation, bylines and credits are on
