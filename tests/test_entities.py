@@ -291,3 +291,24 @@ def test_a_name_starts_after_the_clutter_a_page_glued_before_it() -> None:
     assert _after_clutter(Span(doc, 0, 2, label="PERSON")).text == "Anna Berg"
     doc = Doc(vocab, words=["Line", "460", "said"])
     assert _after_clutter(Span(doc, 0, 2, label="PERSON")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        ("Hal Brook, the former Tulsa coach, spoke on Friday.", "Hal Brook", ["former tulsa coach", "coach"]),
+        ("The ministry's spokesman, Omar Haddad, declined to comment.", "Omar Haddad", ["spokesman"]),
+        ("The club hired coach Lena Vik in June.", "Lena Vik", ["coach"]),
+        ("Sen. Ada Moss voted no.", "Ada Moss", ["senator"]),
+    ],
+)
+def test_a_noun_beside_a_name_or_a_short_title_is_a_role(stage, text: str, name: str, roles: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert entity(run(stage, text), name).attributes["roles"] == roles
+
+
+def test_a_definite_role_noun_is_a_mention_of_its_holder(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Governor Tom Hale met Sen. Ada Moss. The governor said no. The senator left.")
+    hale, moss = entity(report, "Tom Hale"), entity(report, "Ada Moss")
+    assert [m.text for m in hale.mentions] == ["Tom Hale", "The governor"]
+    assert [m.text for m in moss.mentions] == ["Ada Moss", "The senator"]
+    assert hale.attributes["role_mentions"] == 1

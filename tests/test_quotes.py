@@ -747,3 +747,54 @@ def test_a_pronoun_skips_a_person_the_text_shows_is_of_the_other_gender(stages) 
     # With no gender shown for anyone, the nearest subject is kept, as before.
     text = "Maria Lopez met John Carter on Monday. Carter left early. He said the vote was fair."
     assert quote_with(run(stages, text), "vote was fair").speaker == "John Carter"
+
+
+def test_a_role_noun_and_the_pronoun_after_it_are_the_role_holder(stages) -> None:  # type: ignore[no-untyped-def]
+    # "The governor" is Tom Hale, so the "He" after it is Hale, not Ada Moss, the last name's
+    # subject; "the coach" is Hal Brook, whom an apposition named one.
+    text = (
+        "Sen. Ada Moss met Governor Tom Hale on Monday. The senator said the bill would pass. "
+        "The governor said it was unfair. He said he would veto it.\n\n"
+        "Hal Brook, the Tulsa coach, watched from the stands. The coach said the team was tired."
+    )
+    report = run(stages, text)
+    for said, speaker, mention in (
+        ("bill would pass", "Ada Moss", "The senator"),
+        ("unfair", "Tom Hale", "The governor"),
+        ("would veto", "Tom Hale", "He"),
+        ("team was tired", "Hal Brook", "The coach"),
+    ):
+        q = quote_with(report, said)
+        assert (q.speaker, q.speaker_kind, q.speaker_mention.text) == (speaker, "person", mention), q
+
+
+def test_a_role_modifier_picks_the_holder_and_a_former_role_is_not_the_role(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Former President Ed Vance met President Ruth Olsen. "We talked," said the former president. '
+        "The president said the talks went well."
+    )
+    report = run(stages, text)
+    assert quote_with(report, "We talked").speaker == "Ed Vance"
+    assert quote_with(report, "went well").speaker == "Ruth Olsen"
+    # Only a former president is named: "the president" is someone the text does not name.
+    q = quote_with(run(stages, "Former President Ed Vance spoke. The president said the talks went well."), "went well")
+    assert q.speaker != "Ed Vance" and q.speaker_kind != "person", q
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            'Governor Jo Park met Ann Lee. "We talked for hours," explained the governor at the dinner.',
+            "Jo Park",
+            "person",
+        ),
+        ('"She is tired of it," lamented the insider.', "the insider", "anonymous"),
+    ],
+)
+def test_an_inverted_tag_parsed_as_an_object_names_the_speaker(stages, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes the speaker after "explained" its object: it is who spoke, not what was said.
+    report = run(stages, text)
+    q = quote_with(report, "\u201c" if "\u201c" in text else '"')
+    assert (q.kind, q.speaker, q.speaker_kind) == ("direct", speaker, kind), q
+    assert not [x for x in report.quotes if x.kind != "direct"], report.quotes

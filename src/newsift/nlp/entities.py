@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .rules import (
+    ANONYMOUS_SOURCE_NOUNS,
     ENTITY_LABELS,
     FEMALE_PERSON_NOUNS,
     HONORIFICS,
     MALE_PERSON_NOUNS,
     PERSON_NOUNS,
     PRONOUN_LABELS,
+    ROLE_ABBREVIATIONS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     TITLE_SUFFIXES,
@@ -42,6 +44,22 @@ _PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Modifiers that make a role another one: Bill Clinton, "former president", is not "the president".
+_ROLE_CHANGERS = frozenset(
+    {"former", "ex", "ex-", "deputy", "acting", "vice", "assistant", "associate", "interim", "late"}
+)
+# Common nouns that, set beside a name, say what the person is ("Bobby Knight, the former Indiana
+# coach"; "coach Bill Reed"), so that a later "the coach" can mean them. Not the words that name
+# no role at all.
+_ROLE_WORDS = (ROLE_NOUNS | PERSON_NOUNS | ANONYMOUS_SOURCE_NOUNS) - {
+    "person",
+    "people",
+    "someone",
+    "somebody",
+    # Unnamed by definition: a "source" beside a name is a parse across a quotation.
+    "source",
+    "insider",
+}
 
 
 @dataclass
@@ -57,7 +75,7 @@ class Mention:
     start: int  # offsets into the parsed text
     end: int
     entity: int  # index into EntityIndex.entities
-    kind: str  # name | pronoun
+    kind: str  # name | pronoun | role ("the governor" for the one who holds that role)
     token: int  # index of the mention's head token in the Doc
 
 
@@ -102,18 +120,26 @@ class EntityIndex:
             i -= 1
         return best
 
-    def with_role(self, role: str, before: int) -> int | None:
-        """The most recently mentioned entity before ``before`` that holds ``role``, else the
-        one entity of the text that holds it ("Riverside's mayor told the council ..." before
-        "Mayor Elena Ruiz said"), else None."""
-        i = bisect_right(self._starts, before) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            if role in self.entities[m.entity].roles:
-                return m.entity
-            i -= 1
-        holders = [k for k, e in enumerate(self.entities) if role in e.roles]
-        return holders[0] if len(holders) == 1 else None
+    def holder_of(self, tok: Token) -> int | None:
+        """The entity a role noun phrase names ("the mayor", "the former president"): see
+        :func:`role_holder_of`."""
+        return role_holder_of(tok, self.entities, self.mentions, self._starts)
+
+
+def role_holder(
+    entities: list[EntityInfo], mentions: list[Mention], starts: list[int], role: str, before: int
+) -> int | None:
+    """The most recently mentioned entity before ``before`` that holds ``role``, else the one
+    entity of the text that holds it ("Riverside's mayor told the council ..." before "Mayor
+    Elena Ruiz said"), else None.  ``mentions`` are sorted and ``starts`` are their starts."""
+    i = bisect_right(starts, before) - 1
+    while i >= 0:
+        m = mentions[i]
+        if role in entities[m.entity].roles:
+            return m.entity
+        i -= 1
+    holders = [k for k, e in enumerate(entities) if role in e.roles]
+    return holders[0] if len(holders) == 1 else None
 
 
 class EntityExtractor:
@@ -161,6 +187,8 @@ class EntityExtractor:
         mentions: list[Mention] = []
         self._cluster_persons(persons, others, entities, mentions)
         self._cluster_others(others, entities, mentions)
+        _apposed_roles(doc, entities, mentions, quoted or [])
+        _add_role_mentions(doc, entities, mentions, quoted or [])
         self._add_pronouns(doc, entities, mentions, quoted or [], sents)
         return EntityIndex(entities, mentions, sents)
 
@@ -246,19 +274,20 @@ class EntityExtractor:
                 name = name[: -len(suffix)].rstrip()
                 break
         role: str | None = None
+        before = text[max(0, ent.start_char - 60) : ent.start_char]
         lead = self._title_lead.match(name)
         if lead and len(name) > lead.end():
             role = lead.group(1)
             name = name[lead.end() :]
-        if role is None:
-            before = text[max(0, ent.start_char - 60) : ent.start_char]
-            m = self._title_before.search(before)
-            if m:
-                role = m.group(1)
+            # The NER may take in the end of a title only ("First [Lady Melania Trump]").
+            before += lead.group(0)
+        m = self._title_before.search(before)
+        if m:
+            role = m.group(1)
         if ent.label_ != "PERSON" and ent.label_ not in _TITLED_AS_PERSON:
             return name, None
         if role is not None:
-            role = re.sub(r"\s*-\s*", "-", " ".join(role.lower().split()))
+            role = re.sub(r"\s*-\s*", "-", " ".join(ROLE_ABBREVIATIONS.get(w, w) for w in role.lower().split()))
             if role in HONORIFICS:
                 role = None
         if name.lower().startswith("the ") and ent.label_ in {"ORG", "GPE", "NORP"}:
@@ -385,6 +414,117 @@ class EntityExtractor:
         mentions.extend(added)
 
 
+def _apposed_roles(
+    doc: Doc, entities: list[EntityInfo], mentions: list[Mention], quoted: list[tuple[int, int]]
+) -> None:
+    """Roles that a common noun beside a name gives: an apposition either way round ("Bobby Knight,
+    the former Indiana coach,"; "the ministry's spokesman, John Smith,") or a noun before the name
+    ("coach Bill Reed", "the actress Jane Roe").
+
+    The role is kept with its modifiers ("campaign manager") and as the bare noun: a reporter
+    names the person again as "the coach" whatever came before the noun the first time."""
+    for m in mentions:
+        info = entities[m.entity]
+        if info.label != "PERSON" or m.kind != "name":
+            continue
+        head = doc[m.token]
+        nouns = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.idx < m.start)]
+        if head.dep_ == "appos":
+            nouns.append(head.head)
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if noun.tag_ != "NN" or lemma not in _ROLE_WORDS or noun.conjuncts:
+                continue
+            if _inside(noun.idx, quoted) != _inside(m.start, quoted):
+                continue  # a parse across a quotation mark
+            roles = [" ".join([*(c.lower_ for c in _role_modifiers(noun)), lemma]), lemma]
+            info.roles.extend(r for r in dict.fromkeys(roles) if r not in info.roles)
+
+
+def _role_modifiers(noun: Token) -> list[Token]:
+    return [c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+
+
+def _changes_role(mod: Token) -> bool:
+    """A modifier that makes a role another one: "former", "deputy", or a name of something
+    else ("the Weeknd singer"); a place, party or ordinal only says which holder it is."""
+    if mod.lower_ in _ROLE_CHANGERS:
+        return True
+    return (
+        mod.pos_ == "PROPN"
+        and mod.ent_type_ not in {"GPE", "NORP", "ORG", "ORDINAL"}
+        and mod.lower_ not in ROLE_MODIFIERS
+    )
+
+
+def _add_role_mentions(
+    doc: Doc, entities: list[EntityInfo], mentions: list[Mention], quoted: list[tuple[int, int]]
+) -> None:
+    """ "The governor said ...": a definite role noun outside quotation marks is a mention of the
+    person who holds the role, most recently named, so that a "he" after it can mean them too."""
+    mentions.sort(key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    taken = [(m.start, m.end) for m in mentions]
+    held = {role.split()[-1] for info in entities if info.label == "PERSON" for role in info.roles}
+    added: list[Mention] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in held or tok.tag_ not in {"NN", "NNP"} or tok.dep_ in {"compound", "appos"}:
+            continue
+        # Only "the" or a place's or body's possessive: "Willey's attorney" is one person's, and
+        # the attorney whom the text named may be another's.
+        if not definite(tok, untyped_possessor=False) or _inside(tok.idx, quoted):
+            continue
+        if any(s <= tok.idx < e for s, e in taken) or any(c.dep_ == "appos" for c in tok.children):
+            continue  # "the coach, Bobby Knight, said": the name is the mention
+        idx = role_holder_of(tok, entities, mentions, starts)
+        if idx is None or entities[idx].label != "PERSON":
+            continue
+        first = tok.left_edge
+        # Never over a line break: the parse can hang a heading on the noun.
+        for k in range(tok.i - 1, first.i - 1, -1):
+            if "\n" in doc[k].text:
+                first = doc[k + 1]
+                break
+        while first.i < tok.i and (first.is_space or first.is_punct):
+            first = doc[first.i + 1]
+        added.append(Mention(first.idx, tok.idx + len(tok.text), idx, "role", tok.i))
+    mentions.extend(added)
+
+
+def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mention], starts: list[int]) -> int | None:
+    """Who a role noun phrase ("the former president", "the coach") names, or None.
+
+    The longest role its modifiers and noun make that someone holds wins, so "the former
+    president" is Bill Clinton where Barack Obama holds "president". A modifier left over that
+    makes it another role ("the former president" where only Obama holds one) makes it no one
+    known: a guess there would be labelled as certain.
+    """
+    if any(c.is_quote for c in tok.lefts):
+        return None  # "the 'Crazy Ex-Girlfriend' singer": a title names the person, not the role
+    mods = _role_modifiers(tok)
+    lemma = tok.lemma_.lower()
+    for k in range(len(mods) + 1):
+        idx = role_holder(entities, mentions, starts, " ".join([*(c.lower_ for c in mods[k:]), lemma]), tok.idx)
+        if idx is not None:
+            return None if any(_changes_role(c) for c in mods[:k]) else idx
+    return None
+
+
+def definite(head: Token, *, untyped_possessor: bool = True) -> bool:
+    """ "the mayor", and a place's or body's ("Riverside's mayor"): one holder of the role.
+
+    ``untyped_possessor`` lets a possessor the NER did not type count as a place or body.
+    """
+    return any(
+        (c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"})
+        or (
+            c.dep_ == "poss"
+            and (c.ent_type_ in {"GPE", "ORG", "NORP"} or (untyped_possessor and c.pos_ == "PROPN" and not c.ent_type_))
+        )
+        for c in head.children
+    )
+
+
 def _genders(
     doc: Doc, person_mentions: list[Mention], quoted: list[tuple[int, int]], sents: SentIndex
 ) -> dict[int, str]:
@@ -451,8 +591,10 @@ def resolve_pronoun(
         head = doc[m.token]
         if head.dep_ in _SUBJECT_DEPS and head.head.i in ancestors:
             return m.entity
-    if nominal_antecedent(tok, sents, names_before=bool(same)) is not None:
-        return None
+    noun = nominal_antecedent(tok, sents, names_before=bool(same))
+    if noun is not None:
+        # "The coach spoke. He said ...": a role noun that names someone is that person.
+        return next((m.entity for m in usable if m.kind == "role" and m.token == noun.i), None)
     if same:
         return same[-1].entity
     # The nearest earlier sentence with a candidate, no more than a few back.
@@ -507,7 +649,11 @@ def _person_noun(tok: Token, pronoun: str) -> bool:
     if lemma in (MALE_PERSON_NOUNS if pronoun == "she" else FEMALE_PERSON_NOUNS):
         return False
     # "His lawyer, Olivia Cassin, said", "Sam's father Jarrod said": the name is the antecedent.
-    return not any(c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in tok.children)
+    # A place or body before the noun is no name ("a Charlottesville police officer").
+    return not any(
+        c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "ORG", "NORP"})
+        for c in tok.children
+    )
 
 
 def pronoun_labels(word: str) -> tuple[str, ...]:

@@ -41,8 +41,10 @@ from .rules import (
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
     PAGE_LABELS,
+    PERSON_NOUNS,
     PHRASE_CUES,
     RAISING_CUES,
+    ROLE_NOUNS,
     SIGNATURE_DASHES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
@@ -225,7 +227,11 @@ class QuoteExtractor:
                     cue = replace(cue, speaker_head=_source_of(tok))
             if content is not None and cue.speaker_head is not None:
                 head = doc[cue.speaker_head]
-                if content[0] <= head.idx < content[1] and head.dep_ in _SUBJ and _tags_a_quote(tok, quoted, text):
+                if (
+                    content[0] <= head.idx < content[1]
+                    and (head.dep_ in _SUBJ or head.dep_ == "dobj")
+                    and _tags_a_quote(tok, quoted, text)
+                ):
                     # '"...?" Ortiz demanded.', '"...," said Maria Gomez, a ...': a
                     # stretch that holds the one speaking is the speaker tag, not what
                     # was said; the cue then serves the quote beside it.
@@ -587,6 +593,23 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
         return verb.head
+    return _inverted_object(verb, marked)
+
+
+def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """'"...," explained the former president': right after a closing quotation mark the parse
+    can take an inverted tag's speaker for the verb's object. A person's name or a noun for a
+    person right after the verb is who spoke, not what was said."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text not in CLOSING_QUOTE_TOKENS:
+        return None
+    for child in verb.rights:
+        right_after = child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and not _inside(child.idx, marked)
+        if right_after and (child.pos_ == "PROPN" or child.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS):
+            return child
     return None
 
 

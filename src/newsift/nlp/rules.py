@@ -481,6 +481,22 @@ TITLES: tuple[str, ...] = (
     "head",
 )
 TITLE_SUFFIXES: tuple[str, ...] = ("elect", "designate")
+# A role is kept in full, so that "Sen. Ana Ruiz" holds the role a later "the senator" names.
+ROLE_ABBREVIATIONS: dict[str, str] = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "lt.": "lieutenant",
+    "gen.": "general",
+    "col.": "colonel",
+    "maj.": "major",
+    "capt.": "captain",
+    "adm.": "admiral",
+    "sgt.": "sergeant",
+    "rev.": "reverend",
+    "dr.": "doctor",
+    "prof.": "professor",
+}
 # Honorifics that say nothing about a role: stripped from names but not kept as roles.
 HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "sir", "dame", "mr", "mrs", "ms"})
 # Words that may precede a title and belong to the role ("former president").

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .entities import EntityIndex, Mention, nominal_antecedent
+from .entities import EntityIndex, Mention, definite, nominal_antecedent
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
     DOCUMENT_NOUNS,
@@ -95,7 +95,7 @@ class SpeakerResolver:
         mention = self.mention_of(head)
         if mention is not None and lemma not in ORGANISATION_NOUNS:
             entity = self.index.entities[mention.entity]
-            via = "pronoun" if mention.kind == "pronoun" else "name"
+            via = mention.kind
             kind = SPEAKER_LABELS.get(entity.label, "unknown")
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
         if head.pos_ == "PRON" or low in PRONOUN_LABELS:
@@ -106,8 +106,8 @@ class SpeakerResolver:
         phrase_text = phrase.text
         phrase_low = phrase_text.lower()
         vague_phrase = any(phrase_low.startswith(p) for p in VAGUE_PHRASES)
-        if lemma in ROLE_NOUNS and _definite(head):
-            idx = self.index.with_role(lemma, head.idx)
+        if lemma in ROLE_NOUNS and definite(head):
+            idx = self.index.holder_of(head)
             if idx is not None:
                 entity = self.index.entities[idx]
                 return Speaker(entity.name, "person", text_span, True, via="role")
@@ -134,7 +134,7 @@ class SpeakerResolver:
                 # naming the first alone would credit her with the words of both.
                 return None
             mention = self.mention_of(child)
-            if mention is None or mention.kind == "pronoun":
+            if mention is None or mention.kind != "name":
                 continue
             entity = self.index.entities[mention.entity]
             kind = SPEAKER_LABELS.get(entity.label)
@@ -174,15 +174,6 @@ class SpeakerResolver:
             if self.index.entities[m.entity].label == "ORG":
                 return m.entity
         return None
-
-
-def _definite(head: Token) -> bool:
-    """ "the mayor", and a place's or body's ("Riverside's mayor"): one holder of the role."""
-    return any(
-        (c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"})
-        or (c.dep_ == "poss" and (c.ent_type_ in {"GPE", "ORG", "NORP"} or (c.pos_ == "PROPN" and not c.ent_type_)))
-        for c in head.children
-    )
 
 
 def _indefinite(head: Token) -> bool:

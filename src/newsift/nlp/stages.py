@@ -161,11 +161,10 @@ class EntitiesStage:
 def to_entities(report: Report, index: EntityIndex) -> list[Entity]:
     out: list[Entity] = []
     by_entity: dict[int, list[Span]] = {}
-    kinds: dict[int, int] = {}
+    kinds: dict[tuple[int, str], int] = {}
     for m in index.mentions:
         by_entity.setdefault(m.entity, []).append(_span(report, m.start, m.end))
-        if m.kind == "pronoun":
-            kinds[m.entity] = kinds.get(m.entity, 0) + 1
+        kinds[m.entity, m.kind] = kinds.get((m.entity, m.kind), 0) + 1
     for idx, info in enumerate(index.entities):
         spans = by_entity.get(idx)
         if not spans:
@@ -174,8 +173,10 @@ def to_entities(report: Report, index: EntityIndex) -> list[Entity]:
         if info.roles:
             attributes["role"] = info.roles[0]
             attributes["roles"] = list(info.roles)
-        if kinds.get(idx):
-            attributes["pronoun_mentions"] = kinds[idx]
+        # How many mentions are no name: a reader can check what was taken to mean the person.
+        for kind in ("pronoun", "role"):
+            if kinds.get((idx, kind)):
+                attributes[f"{kind}_mentions"] = kinds[idx, kind]
         out.append(Entity(info.name, info.label, spans, attributes))
     return out
 
