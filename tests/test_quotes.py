@@ -798,3 +798,31 @@ def test_an_inverted_tag_parsed_as_an_object_names_the_speaker(stages, text: str
     q = quote_with(report, "\u201c" if "\u201c" in text else '"')
     assert (q.kind, q.speaker, q.speaker_kind) == ("direct", speaker, kind), q
     assert not [x for x in report.quotes if x.kind != "direct"], report.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # The second verb of a relative clause: "who" still means Lena Dorn, and so does the next quote.
+        (
+            '"It came from our buyers," said Lena Dorn, who heads a U.S.-Russia trade group and who says she '
+            'once helped market condos in Russia. "They were happy to invest."',
+            "happy to invest",
+            "Lena Dorn",
+        ),
+        # A hedging adverb on a speech verb does not take the quote from the verb's subject.
+        ('"I must act now," Mayor Ivo Rahn allegedly explained.', "act now", "Ivo Rahn"),
+        # "..., saying" after a passive verb: its subject, when it names someone, is who spoke.
+        ('Aide Omar Haddad was unmoved by the report, saying: "It changes nothing."', "changes nothing", "Omar Haddad"),
+    ],
+)
+def test_relative_clauses_hedged_verbs_and_passive_heads_name_the_speaker(
+    stages, text: str, said: str, speaker: str
+) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_kind) == (speaker, "person"), q
+
+
+def test_a_passive_head_that_names_no_one_gives_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, 'That comment was widely mocked online, saying "it was a joke."'), "a joke")
+    assert q.speaker is None, q

@@ -256,7 +256,9 @@ class QuoteExtractor:
                 continue
             low = tok.lower_
             if low in VAGUE_ADVERBS:
-                cues.append(self._adverb_cue(doc, tok, sents))
+                if tok.dep_ != "advmod" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+                    cues.append(self._adverb_cue(doc, tok, sents))
+                # else "Obama allegedly explained": the verb is the cue, and it names who spoke.
                 continue
             if low in SIGNATURE_DASHES:
                 signer = _signer(doc, tok)
@@ -396,11 +398,16 @@ class QuoteExtractor:
         if cue.speaker_head is None:
             return _NO_SPEAKER
         head = doc[cue.speaker_head]
-        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        if head.lower_ in _RELATIVE:
             # "Kamin, who emphasized that ...": the relative pronoun is the mention
-            # (PolNeAR marks it as the Source); its antecedent names the speaker.
-            found = resolver.resolve(head.head.head)
-            return replace(found, mention=(head.idx, head.idx + len(head.text)))
+            # (PolNeAR marks it as the Source); its antecedent names the speaker, also for a
+            # second verb of the clause ("Millian, who heads a group and who says ...").
+            verb = head.head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ == "relcl" and verb.head.i != verb.i:
+                found = resolver.resolve(verb.head)
+                return replace(found, mention=(head.idx, head.idx + len(head.text)))
         return resolver.resolve(head)
 
     # -- direct quotes -----------------------------------------------------
@@ -581,6 +588,12 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     # "..., saying", "and added": the subject of the verb they hang from.
     if not quoted_subject and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
         found, quoted_subject = _own_subject(verb.head, marked, frozenset({"nsubj"}))
+        if found is None and not quoted_subject:
+            # A passive one if it names someone: "Miller was unsurprised by the findings, saying ...",
+            # not "That comment was criticized, with many saying ...".
+            found, quoted_subject = _own_subject(verb.head, marked, frozenset({"nsubjpass"}))
+            if found is not None and not _names_someone(found):
+                found = None
         if found is not None:
             return found
     if quoted_subject:
@@ -596,6 +609,16 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     return _inverted_object(verb, marked)
 
 
+def _names_someone(tok: Token) -> bool:
+    """A name, a personal pronoun or a noun for a person: who can say something."""
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in _SOURCE_ENTITIES
+        or tok.lower_ in {"he", "she", "they", "i", "we"}
+        or tok.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS
+    )
+
+
 def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     """'"...," explained the former president': right after a closing quotation mark the parse
     can take an inverted tag's speaker for the verb's object. A person's name or a noun for a
@@ -608,7 +631,7 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
         return None
     for child in verb.rights:
         right_after = child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and not _inside(child.idx, marked)
-        if right_after and (child.pos_ == "PROPN" or child.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS):
+        if right_after and _names_someone(child) and child.pos_ != "PRON":
             return child
     return None
 
