@@ -312,3 +312,12 @@ def test_a_definite_role_noun_is_a_mention_of_its_holder(stage) -> None:  # type
     assert [m.text for m in hale.mentions] == ["Tom Hale", "The governor"]
     assert [m.text for m in moss.mentions] == ["Ada Moss", "The senator"]
     assert hale.attributes["role_mentions"] == 1
+
+
+def test_a_carriage_return_ends_a_line_for_names_and_offsets_hold(stage) -> None:  # type: ignore[no-untyped-def]
+    # Old Mac exports end lines with "\r" alone: a name must not run over one.
+    text = "Singer Tara Vance\r\rLamb farmers met on Monday.\r\nTara Vance said it went well."
+    report = run(stage, text)
+    vance = entity(report, "Tara Vance")
+    assert all(text[m.start : m.end] == m.text and "\r" not in m.text for m in vance.mentions)
+    assert not [e for e in report.entities if "\r" in e.name or "\n" in e.name]

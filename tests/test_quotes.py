@@ -812,6 +812,12 @@ def test_an_inverted_tag_parsed_as_an_object_names_the_speaker(stages, text: str
         ),
         # A hedging adverb on a speech verb does not take the quote from the verb's subject.
         ('"I must act now," Mayor Ivo Rahn allegedly explained.', "act now", "Ivo Rahn"),
+        # "continued by saying": the subject of the verb the preposition hangs from.
+        (
+            'President Ana Ruiz continued by saying that we must "be honest about the nature of these conflicts."',
+            "be honest",
+            "Ana Ruiz",
+        ),
         # "..., saying" after a passive verb: its subject, when it names someone, is who spoke.
         ('Aide Omar Haddad was unmoved by the report, saying: "It changes nothing."', "changes nothing", "Omar Haddad"),
     ],

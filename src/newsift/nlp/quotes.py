@@ -32,6 +32,7 @@ from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts
 from .rules import (
     ABBREVIATIONS,
     CLOSING_QUOTE_TOKENS,
+    DOCUMENT_NOUNS,
     FINDING_VERBS,
     FORECAST_CUES,
     HEADLINE_SOURCE_NOUNS,
@@ -40,6 +41,7 @@ from .rules import (
     INHERIT_MAX_PARAGRAPHS,
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
+    ORGANISATION_NOUNS,
     PAGE_LABELS,
     PERSON_NOUNS,
     PHRASE_CUES,
@@ -56,6 +58,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose subject is the one of the verb they hang from, and how far up to look for it.
+_SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+_MAX_SUBJECT_CLIMB = 3
+_SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # The speaker-tag fallback: what a quote's inside may end with (a full stop ends the
 # sentence, so a verb after it starts a new one), how far after it the verb may sit,
 # which verb forms a tag uses, and how sure a tag found by shape alone is.
@@ -585,16 +591,26 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     found, quoted_subject = _own_subject(verb, marked, _SUBJ)
     if found is not None:
         return found
-    # "..., saying", "and added": the subject of the verb they hang from.
-    if not quoted_subject and verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        found, quoted_subject = _own_subject(verb.head, marked, frozenset({"nsubj"}))
+    # "..., saying", "and added", "continued by saying": the subject of the verb they hang from,
+    # a few levels up at most ("He made two references, quipping that ... and saying that ...").
+    up = verb
+    for level in range(_MAX_SUBJECT_CLIMB):
+        if quoted_subject or up.dep_ not in _SUBJECT_FROM_HEAD or up.head.i == up.i:
+            break
+        up = up.head
+        via_prep = up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i
+        if via_prep:
+            up = up.head
+        found, quoted_subject = _own_subject(up, marked, frozenset({"nsubj"}))
+        # Past the verb's own head, or through a preposition, the subject must name someone: the
+        # parse's chain is less sure there ("this accidental admission", "HD discs, offering ...").
+        sure = level == 0 and not via_prep
         if found is None and not quoted_subject:
-            # A passive one if it names someone: "Miller was unsurprised by the findings, saying ...",
-            # not "That comment was criticized, with many saying ...".
-            found, quoted_subject = _own_subject(verb.head, marked, frozenset({"nsubjpass"}))
-            if found is not None and not _names_someone(found):
-                found = None
-        if found is not None:
+            # A passive one only if it names someone: "Miller was unsurprised by the findings,
+            # saying ...", not "That comment was criticized, with many saying ...".
+            found, quoted_subject = _own_subject(up, marked, frozenset({"nsubjpass"}))
+            sure = False
+        if found is not None and (sure or _names_someone(found)):
             return found
     if quoted_subject:
         # '"...," Ann Lee, an aide, said': the name the parse hung elsewhere.
@@ -610,12 +626,13 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
 
 
 def _names_someone(tok: Token) -> bool:
-    """A name, a personal pronoun or a noun for a person: who can say something."""
+    """A name, a personal pronoun, or a noun for a person, a body or a document: who or what
+    can say something."""
     return (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in _SOURCE_ENTITIES
         or tok.lower_ in {"he", "she", "they", "i", "we"}
-        or tok.lemma_.lower() in PERSON_NOUNS | ROLE_NOUNS
+        or tok.lemma_.lower() in _SPEAKING_NOUNS
     )
 
 

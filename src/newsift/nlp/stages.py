@@ -44,7 +44,15 @@ INDEX_KEY = "entity_index"
 
 
 def _parse_text(report: Report) -> str:
-    return report.clean_text or report.article.text
+    r"""The text to parse: ``clean_text`` with its line ends made ``\n`` at the same length.
+
+    Text that came in as a string or a record keeps the ``\r`` of old Mac and Windows exports
+    (ingest's readers of files turn them into ``\n``), and every rule that stops at a line break
+    reads ``\n``: names ran over "Chris Adler\r\rLamb". ``\r\n`` becomes " \n" and a lone
+    ``\r`` "\n", so offsets into the result are offsets into the text.
+    """
+    text = report.clean_text or report.article.text
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
 def break_long_runs(text: str) -> tuple[str, int]:
