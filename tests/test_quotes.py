@@ -832,3 +832,33 @@ def test_relative_clauses_hedged_verbs_and_passive_heads_name_the_speaker(
 def test_a_passive_head_that_names_no_one_gives_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, 'That comment was widely mocked online, saying "it was a joke."'), "a joke")
     assert q.speaker is None, q
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # An inverted tag whose subject is several words long, with a verb no cue table holds.
+        ('"A little rest helps," theorized Dr. Lyle Back. "I can also see filler."', "little rest", "Lyle Back"),
+        # A clause that a colon ends, whose subject is a name, introduces the quote whatever its verb.
+        (
+            "In an interview, Officer Dean Pratt reacted to the incident: \u201cShe defended her home.\u201d",
+            "defended",
+            "Dean Pratt",
+        ),
+        # A hedging adverb on the tag verb beside the quote, whatever the verb.
+        (
+            'Maria Lopez allegedly snapped, "I have worked with a cranky boss for two years."',
+            "cranky boss",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_tag_verbs_no_cue_table_holds_name_the_speaker(stages, text: str, said: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_kind) == (speaker, "person"), q
+
+
+def test_a_hedge_away_from_any_tag_still_marks_vague_sourcing(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "The agency reportedly has copies of the files, which it views with \u201ca great degree of interest.\u201d"
+    q = quote_with(run(stages, text), "great degree")
+    assert (q.speaker, q.speaker_kind, q.vague) == (None, "anonymous", True), q

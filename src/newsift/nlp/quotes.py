@@ -69,6 +69,7 @@ _TAG_ENDINGS = frozenset(",?!\u2014")
 _TAG_TOKENS = 6
 _TAG_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TAG_STRENGTH = 0.6
+_MAX_COLON_CLIMB = 6  # words from the one before a colon up to the verb of its clause
 _SOURCE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Characters a speaker's name and titles may fill between a quote and its trailing cue.
 _MAX_TAG_GAP = 200
@@ -262,9 +263,12 @@ class QuoteExtractor:
                 continue
             low = tok.lower_
             if low in VAGUE_ADVERBS:
-                if tok.dep_ != "advmod" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+                head = tok.head
+                tagging = head.lemma_.lower() in SPEECH_VERBS or _beside_quote(head, quoted, sents.text)
+                if tok.dep_ != "advmod" or not tagging:
                     cues.append(self._adverb_cue(doc, tok, sents))
-                # else "Obama allegedly explained": the verb is the cue, and it names who spoke.
+                # else "Obama allegedly explained", "Goldberg allegedly snapped, '...'": the verb is
+                # the cue, and it names who spoke.
                 continue
             if low in SIGNATURE_DASHES:
                 signer = _signer(doc, tok)
@@ -765,6 +769,21 @@ def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     return False
 
 
+def _beside_quote(verb: Token, quoted: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``verb`` is a quote's tag verb by position: a comma or colon at most between it and
+    the quote after it ('Goldberg allegedly snapped, "..."'), or a few words of one sentence between
+    the quote before it and the verb ('"...," Obama allegedly explained')."""
+    end = verb.idx + len(verb.text)
+    i = bisect_right(quoted, (end, len(text) + 1))
+    if i < len(quoted) and not text[end : quoted[i][0]].strip(" ,:"):
+        return True
+    j = bisect_right(quoted, (verb.idx, len(text) + 1)) - 1
+    if j < 0 or quoted[j][1] > verb.idx:
+        return False
+    between = text[quoted[j][1] : verb.idx]
+    return len(between.split()) <= _TAG_TOKENS and not any(ch in between for ch in ".!?\n")
+
+
 def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | None:
     """A speaker tag with a verb no cue table holds, next to a quote on its line:
     '"Who pays now?" Ortiz demanded.', 'Trump boasted, "That makes me smart."'.
@@ -778,7 +797,10 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
             if tok.pos_ == "VERB" and tok.tag_ in _TAG_VERB_TAGS:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= q.end), None)
                 rest = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if subj is not None and (rest is None or rest.is_punct or rest.is_space or rest.i == subj.i):
+                # Right after the verb: the end of the tag, or its subject ("theorized Dr. Lyle Back").
+                if subj is not None and (
+                    rest is None or rest.is_punct or rest.is_space or subj.left_edge.i <= rest.i <= subj.i
+                ):
                     return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
                 break
     start = max(lo, _line_start(text, q.start))
@@ -789,6 +811,17 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= start), None)
             if subj is not None:
                 return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
+        # "Cpl. Dean Washington reacted to the incident: “...”": a clause that a colon ends and
+        # whose subject is a name introduces the quote, whatever its verb.
+        verb = before[-2]
+        for _ in range(_MAX_COLON_CLIMB):
+            if (verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS) or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if before[-1].text == ":" and verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS and verb.idx >= start:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.idx >= start), None)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _SOURCE_ENTITIES):
+                return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
     return None
 
 
