@@ -175,7 +175,8 @@ def test_short_heading_is_not_taken_for_a_full_name(stage) -> None:  # type: ign
     persons = [(e, e.text, None) for e in doc.ents if e.label_ == "PERSON"]
     assert [name for _, name, _ in persons] == ["Frankenstein"]  # the case this guards: the surname tagged alone
     assert all(
-        name != "Political Frankenstein" for _, name, _ in extractor._untagged_full_names(doc, doc.text, persons)
+        name != "Political Frankenstein"
+        for _, name, _ in extractor._untagged_full_names(doc, doc.text, persons, list(doc))
     )
 
 

@@ -86,6 +86,9 @@ class SentIndex:
     def __init__(self, doc: Doc) -> None:
         # Doc.text rebuilds the string from the tokens on every access: keep one copy.
         self.text: str = doc.text
+        # Iterating a Doc makes a new Token object for every word, each time: the stages walk
+        # the words several times, so they share one list.
+        self.tokens: list[Token] = list(doc)
         self.bounds: list[tuple[int, int, int, int]] = [
             (s.start, s.end, s.start_char, s.end_char) for s in doc.sents
         ] or [(0, len(doc), 0, len(self.text))]
@@ -181,19 +184,19 @@ class EntityExtractor:
                 persons.append((ent, name, role))
             else:
                 others.append((ent, name))
-        persons += self._untagged_full_names(doc, text, persons)
-        persons += self._untagged_bare_names(doc, persons)
+        persons += self._untagged_full_names(doc, text, persons, sents.tokens)
+        persons += self._untagged_bare_names(doc, persons, sents.tokens)
         entities: list[EntityInfo] = []
         mentions: list[Mention] = []
         self._cluster_persons(persons, others, entities, mentions)
         self._cluster_others(others, entities, mentions)
         _apposed_roles(doc, entities, mentions, quoted or [])
-        _add_role_mentions(doc, entities, mentions, quoted or [])
+        _add_role_mentions(doc, entities, mentions, quoted or [], sents.tokens)
         self._add_pronouns(doc, entities, mentions, quoted or [], sents)
         return EntityIndex(entities, mentions, sents)
 
     def _untagged_full_names(
-        self, doc: Doc, text: str, persons: list[tuple[Span, str, str | None]]
+        self, doc: Doc, text: str, persons: list[tuple[Span, str, str | None]], tokens: list[Token]
     ) -> list[tuple[Span, str, str | None]]:
         """Full names the NER left untagged, for surnames it tagged alone.
 
@@ -211,7 +214,7 @@ class EntityExtractor:
         found: list[tuple[Span, str, str | None]] = []
         if not first_seen:
             return found  # most articles: no surname stands alone, and no token needs a look
-        for tok in doc:
+        for tok in tokens:
             limit = first_seen.get(tok.text)
             if limit is None or tok.i >= limit or tok.i == 0 or tok.ent_type_:
                 continue
@@ -230,7 +233,7 @@ class EntityExtractor:
         return found
 
     def _untagged_bare_names(
-        self, doc: Doc, persons: list[tuple[Span, str, str | None]]
+        self, doc: Doc, persons: list[tuple[Span, str, str | None]], tokens: list[Token]
     ) -> list[tuple[Span, str, str | None]]:
         """Bare names the NER left untagged, for people the text has already named in full.
 
@@ -251,7 +254,7 @@ class EntityExtractor:
         found: list[tuple[Span, str, str | None]] = []
         if not first_full:
             return found
-        for tok in doc:
+        for tok in tokens:
             seen = first_full.get(tok.text)
             if seen is None or tok.i < seen or tok.ent_type_:
                 continue
@@ -404,7 +407,7 @@ class EntityExtractor:
             return
         added: list[Mention] = []
         genders = _genders(doc, person_mentions, quoted, sents)
-        for tok in doc:
+        for tok in sents.tokens:
             low = tok.lower_
             if low not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
                 continue
@@ -458,7 +461,11 @@ def _changes_role(mod: Token) -> bool:
 
 
 def _add_role_mentions(
-    doc: Doc, entities: list[EntityInfo], mentions: list[Mention], quoted: list[tuple[int, int]]
+    doc: Doc,
+    entities: list[EntityInfo],
+    mentions: list[Mention],
+    quoted: list[tuple[int, int]],
+    tokens: list[Token],
 ) -> None:
     """ "The governor said ...": a definite role noun outside quotation marks is a mention of the
     person who holds the role, most recently named, so that a "he" after it can mean them too."""
@@ -467,7 +474,7 @@ def _add_role_mentions(
     taken = [(m.start, m.end) for m in mentions]
     held = {role.split()[-1] for info in entities if info.label == "PERSON" for role in info.roles}
     added: list[Mention] = []
-    for tok in doc:
+    for tok in tokens:
         if tok.lemma_.lower() not in held or tok.tag_ not in {"NN", "NNP"} or tok.dep_ in {"compound", "appos"}:
             continue
         # Only "the" or a place's or body's possessive: "Willey's attorney" is one person's, and
@@ -540,7 +547,7 @@ def _genders(
     for m in person_mentions:
         names.setdefault(sents.of(m.token)[0], []).append(m)
     votes: dict[int, list[str]] = {}
-    for tok in doc:
+    for tok in sents.tokens:
         gender = _PRONOUN_GENDER.get(tok.lower_)
         if gender is None or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
             continue
