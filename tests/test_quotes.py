@@ -862,3 +862,18 @@ def test_a_hedge_away_from_any_tag_still_marks_vague_sourcing(stages) -> None:  
     text = "The agency reportedly has copies of the files, which it views with \u201ca great degree of interest.\u201d"
     q = quote_with(run(stages, text), "great degree")
     assert (q.speaker, q.speaker_kind, q.vague) == (None, "anonymous", True), q
+
+
+def test_they_follows_a_plural_source_or_a_body_and_no_one_else(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"Nobody expected it," sources told the magazine. They continued, "There have been rumours for weeks."\n\n'
+        "The Harlow Institute met on Monday. They said a cap on rents was needed."
+    )
+    report = run(stages, text)
+    q = quote_with(report, "rumours")
+    assert (q.speaker, q.speaker_kind, q.vague, q.speaker_mention.text) == ("sources", "anonymous", True, "They"), q
+    q = quote_with(report, "cap on rents")
+    assert (q.speaker, q.speaker_kind) == ("The Harlow Institute", "organisation"), q
+    # A "they" after a sentence led by one named person is not that person.
+    q = quote_with(run(stages, "Maria Lopez met the voters. They said the vote was rigged."), "rigged")
+    assert q.speaker is None, q
