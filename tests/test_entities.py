@@ -322,3 +322,10 @@ def test_a_carriage_return_ends_a_line_for_names_and_offsets_hold(stage) -> None
     vance = entity(report, "Tara Vance")
     assert all(text[m.start : m.end] == m.text and "\r" not in m.text for m in vance.mentions)
     assert not [e for e in report.entities if "\r" in e.name or "\n" in e.name]
+
+
+def test_a_title_s_place_or_party_leaves_the_bare_role_and_former_does_not(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Russian President Ivan Petrov met former President Ed Vance. The president spoke first.")
+    assert entity(report, "Ivan Petrov").attributes["roles"] == ["russian president", "president"]
+    assert entity(report, "Ed Vance").attributes["roles"] == ["former president"]
+    assert [m.text for m in entity(report, "Ivan Petrov").mentions] == ["Ivan Petrov", "The president"]

@@ -46,7 +46,21 @@ _PRONOUN_GENDER = {
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Modifiers that make a role another one: Bill Clinton, "former president", is not "the president".
 _ROLE_CHANGERS = frozenset(
-    {"former", "ex", "ex-", "deputy", "acting", "vice", "assistant", "associate", "interim", "late"}
+    {
+        "former",
+        "ex",
+        "ex-",
+        "deputy",
+        "acting",
+        "vice",
+        "assistant",
+        "associate",
+        "interim",
+        "late",
+        "incoming",
+        "then",
+        "then-",
+    }
 )
 # Common nouns that, set beside a name, say what the person is ("Bobby Knight, the former Indiana
 # coach"; "coach Bill Reed"), so that a later "the coach" can mean them. Not the words that name
@@ -362,8 +376,8 @@ class EntityExtractor:
             last_seen[idx] = ent.start_char
             info = entities[idx]
             info.surface[name] += 1
-            if role and role not in info.roles:
-                info.roles.append(role)
+            if role:
+                info.roles.extend(r for r in _with_bare_role(role) if r not in info.roles)
             mentions.append(Mention(ent.start_char, ent.end_char, idx, "name", ent.root.i))
         for info in entities:
             if info.label == "PERSON" and info.surface:
@@ -442,6 +456,16 @@ def _apposed_roles(
                 continue  # a parse across a quotation mark
             roles = [" ".join([*(c.lower_ for c in _role_modifiers(noun)), lemma]), lemma]
             info.roles.extend(r for r in dict.fromkeys(roles) if r not in info.roles)
+
+
+def _with_bare_role(role: str) -> list[str]:
+    """A title's role, and the role without the words before it that only say which holder it is:
+    "Russian President Vladimir Putin" is "the president" too; a former president is not."""
+    words = role.split()
+    k = 0
+    while k < len(words) - 1 and words[k] in ROLE_MODIFIERS and words[k] not in _ROLE_CHANGERS:
+        k += 1
+    return [role] if k == 0 else [role, " ".join(words[k:])]
 
 
 def _role_modifiers(noun: Token) -> list[Token]:
