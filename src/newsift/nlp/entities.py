@@ -657,18 +657,26 @@ def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = Fal
     low = tok.lower_
     if low not in {"he", "she"}:
         return None
+    subject = antecedent_subject(tok, sents, this_sentence_only=names_before)
+    return subject if subject is not None and _person_noun(subject, low) else None
+
+
+def antecedent_subject(tok: Token, sents: SentIndex, *, this_sentence_only: bool = False) -> Token | None:
+    """Where news puts a pronoun's antecedent: the nearest subject before it of a verb above it,
+    else (unless ``this_sentence_only``) the main subject of the sentence just before, or None.
+    The caller decides whether that subject can be what the pronoun means."""
     for verb in tok.ancestors:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
         if subjects:
             # The nearest subject above the pronoun decides, whatever it is.
-            return subjects[0] if _person_noun(subjects[0], low) else None
+            return subjects[0]
     first = sents.of(tok.i)[0]
-    if names_before or first == 0:
+    if this_sentence_only or first == 0:
         return None
     start, end, _, _ = sents.of(first - 1)
-    for cand in tok.doc[start:end]:
+    for cand in sents.tokens[start:end]:
         if cand.dep_ == "nsubj" and cand.head.dep_ == "ROOT":
-            return cand if _person_noun(cand, low) else None
+            return cand
     return None
 
 

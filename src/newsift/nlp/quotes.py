@@ -819,14 +819,15 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                 return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
         # "Cpl. Dean Washington reacted to the incident: “...”": a clause that a colon ends and
         # whose subject is a name introduces the quote, whatever its verb.
-        verb = before[-2]
-        for _ in range(_MAX_COLON_CLIMB):
-            if (verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS) or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        if before[-1].text == ":" and verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS and verb.idx >= start:
+        if before[-1].text == ":":
+            verb = before[-2]
+            for _ in range(_MAX_COLON_CLIMB):
+                if (verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS) or verb.head.i == verb.i:
+                    break
+                verb = verb.head
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.idx >= start), None)
-            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _SOURCE_ENTITIES):
+            finite = verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS and verb.idx >= start
+            if finite and subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _SOURCE_ENTITIES):
                 return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .entities import EntityIndex, Mention, SentIndex, definite, nominal_antecedent
+from .entities import EntityIndex, Mention, antecedent_subject, definite, nominal_antecedent
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
     DOCUMENT_NOUNS,
@@ -159,8 +159,9 @@ class SpeakerResolver:
         if head.lower_ in VAGUE_PRONOUNS:
             return Speaker(head.text, "anonymous", span, False, vague=True, via="phrase")
         if head.lower_ == "they":
-            group = _plural_antecedent(head, self.index.sents)
-            if group is not None:
+            # A plural or a body where news puts the antecedent (see ``antecedent_subject``).
+            group = antecedent_subject(head, self.index.sents)
+            if group is not None and _plural(group):
                 found = self.resolve(group)
                 # '"...," sources told the magazine. They continued, "..."': the sources, still
                 # unnamed; a body ("the Christian Social Union. They have called ...") by its name.
@@ -182,23 +183,6 @@ class SpeakerResolver:
             if self.index.entities[m.entity].label == "ORG":
                 return m.entity
         return None
-
-
-def _plural_antecedent(tok: Token, sents: SentIndex) -> Token | None:
-    """What a "they" refers to where news puts it: a plural or a body as the subject of a verb
-    above it, else the main subject of the sentence just before, or None."""
-    for verb in tok.ancestors:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i]
-        if subjects:
-            return subjects[0] if _plural(subjects[0]) else None
-    first = sents.of(tok.i)[0]
-    if first == 0:
-        return None
-    start, end, _, _ = sents.of(first - 1)
-    for cand in sents.tokens[start:end]:
-        if cand.dep_ == "nsubj" and cand.head.dep_ == "ROOT":
-            return cand if _plural(cand) else None
-    return None
 
 
 def _plural(tok: Token) -> bool:
