@@ -133,3 +133,17 @@ def test_missing_data_folder_says_what_to_do(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "cannot read" in result.output and "--data" in result.output
+
+
+def test_source_groups_put_short_links_and_archived_copies_with_their_publisher() -> None:
+    from newsift.scoring.corpus import LabelledArticle
+
+    def group(url: str | None, domain: str | None) -> str:
+        return LabelledArticle("set", "1", None, "text", url, domain, 0).group
+
+    assert group("https://www.cnn.com/2016/story", "cnn.com") == "cnn.com"
+    assert group("http://cnn.it/2dXyZ", "cnn.it") == "cnn.com"
+    archived = "http://web.archive.org/web/20160920123248/http://abcnews.go.com/US/story"
+    assert group(archived, "web.archive.org") == "abcnews.go.com"
+    assert group(None, "www.example-news.org") == "example-news.org"
+    assert group(None, None) == "set:no-domain"

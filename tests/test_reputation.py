@@ -12,6 +12,7 @@ import pytest
 from newsift.errors import ModelUnavailableError, NewsiftError, UnreadableInputError
 from newsift.signals import build_reputation as br
 from newsift.signals.reputation import (
+    PUBLISHER_SHORT_LINKS,
     DomainReputation,
     ReputationTableError,
     candidate_domains,
@@ -334,6 +335,30 @@ def test_lookup_normalises_mirrors_and_urls(rep: DomainReputation, query: str) -
     assert all(s["licence"] for s in result.sources)
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "https://web.archive.org/web/20240115093000/https://www.wirenews.com/2024/story?id=1",
+        "http://web.archive.org/web/20240115093000id_/http:/wirenews.com/story",
+        "web.archive.org/web/2024*/wirenews.com/story",
+        "https://archive.ph/20240115093000/https://m.wirenews.com/story",
+        "https://archive.today/o/AbCd9/https://wirenews.com/story",
+    ],
+)
+def test_an_archived_copy_is_its_publishers_page(rep: DomainReputation, query: str) -> None:
+    result = rep.lookup(query)
+    assert (result.matched_domain, result.rating) == ("wirenews.com", "reliable")
+    assert "archived copy" in result.note
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["https://archive.ph/AbCd9", "https://web.archive.org/", "https://web.archive.org/web/2024/localhost/x"],
+)
+def test_an_archive_address_that_names_no_original_is_unknown(rep: DomainReputation, query: str) -> None:
+    assert rep.lookup(query).rating == "unknown"
+
+
 def test_lookup_falls_back_to_the_registrable_parent(rep: DomainReputation) -> None:
     result = rep.lookup("https://news.local-edition.regionalpaper.co.uk/x")
     assert result.matched_domain == "regionalpaper.co.uk"
@@ -422,6 +447,19 @@ def test_shipped_table_holds_only_shippable_sources(shipped: DomainReputation) -
     assert len(shipped) > 1000
     shipped_file = Path(br.__file__).resolve().parent.parent / "models" / "reputation" / "reputation.json.gz"
     assert shipped_file.stat().st_size < 2_000_000
+
+
+def test_a_publishers_own_short_link_is_the_publisher_and_a_general_shortener_is_unknown(
+    shipped: DomainReputation,
+) -> None:
+    for short, target in PUBLISHER_SHORT_LINKS.items():
+        publisher = shipped.lookup(target)
+        assert publisher.known, f"{target} ({short}) should be in the shipped table"
+        result = shipped.lookup(f"https://{short}/2xYz9")
+        assert (result.matched_domain, result.rating) == (publisher.matched_domain, publisher.rating), short
+        assert "short-link domain" in result.note
+    for general in ("https://bit.ly/2xYz9", "https://t.co/AbCd", "goo.gl/x", "trib.al/AbCd"):
+        assert shipped.lookup(general).rating == "unknown", general
 
 
 def test_shipped_table_rates_well_known_domains(shipped: DomainReputation) -> None:

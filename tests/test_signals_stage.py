@@ -162,6 +162,23 @@ def test_a_listed_domain_gets_its_rating_through_mirrors(stage: SignalsStage) ->
     assert report.signals["source.reputation"].value == table_hit.rating
 
 
+def test_an_archived_copy_is_rated_as_its_publisher_even_when_the_domain_is_the_archive(
+    stage: SignalsStage,
+) -> None:
+    assert stage.reputation is not None
+    publisher = stage.reputation.lookup("reuters.com")
+    url = "https://web.archive.org/web/20240115093000/https://www.reuters.com/world/water-board-x"
+    report = report_for(BODY, url=url, domain="web.archive.org")
+    stage(report)
+    sig = report.signals["source.reputation"]
+    assert (sig.value, sig.detail["matched_domain"]) == (publisher.rating, "reuters.com")
+    assert "archived copy" in sig.detail["note"]
+    # A domain the url cannot name still answers when the url is no help.
+    report = report_for(BODY, url="https://archive.ph/AbCd9", domain="reuters.com")
+    stage(report)
+    assert report.signals["source.reputation"].detail["matched_domain"] == "reuters.com"
+
+
 def test_no_title_no_body_and_no_related_headlines_give_reasons_not_crashes(stage: SignalsStage) -> None:
     title_only = cleaned("", title="Water board approves pipe replacement plan")
     stage(title_only)

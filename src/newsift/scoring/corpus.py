@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..signals.reputation import parse_host
 
 # Read in this order; the first copy of a duplicated article is the one kept.  The
 # smaller sets come first so that each keeps enough items to be held out on its own.
@@ -67,9 +68,16 @@ class LabelledArticle:
 
     @property
     def group(self) -> str:
-        """The source an article comes from, for folds that must not share one."""
-        host = normalise_host(self.domain or self.url or "")
-        return host or f"{self.dataset}:no-domain"
+        """The source an article comes from, for folds that must not share one.
+
+        Read as the reputation lookup reads it, so a publisher's short link and an
+        archived copy of its page fall in the publisher's own group.
+        """
+        for value in (self.url, self.domain):
+            host = parse_host(value).host if value else None
+            if host:
+                return host
+        return normalise_host(self.domain or self.url or "") or f"{self.dataset}:no-domain"
 
 
 @dataclass

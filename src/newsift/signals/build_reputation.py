@@ -364,8 +364,10 @@ def build_table(
             "else mixed. Lists from the same rater (the two MBFC sets) give one vote: the first "
             "listed source counts",
             "quality": "mean of the counted raters' quality numbers (0 = lowest, 1 = highest)",
-            "lookup": "lowercase; drop scheme, path, port, www./m./mobile./amp.; try the host, then each "
-            "parent down to the registrable domain; anything else is unknown",
+            "lookup": "lowercase; drop scheme, path, port, www./m./mobile./amp.; a web archive's copy "
+            "(web.archive.org/web/<time>/<url>) is its original's page, and a publisher's own short-link "
+            "domain (cnn.it, nyti.ms) is the publisher; try the host, then each parent down to the "
+            "registrable domain; anything else is unknown",
         },
         "sources": {k: v for k, v in sources_meta.items() if v["in_table"]},
         "domains": domains,
@@ -433,7 +435,7 @@ def _domain_of(entry: str, stats: SourceStats) -> str | None:
     if _has_path(text):
         stats.skipped_path += 1  # rates a section of a site, not the domain
         return None
-    host, _ = parse_host(text)
+    host = parse_host(text).host
     if host is None:
         stats.skipped_invalid += 1
     return host

@@ -116,6 +116,59 @@ HOSTING_SUFFIXES: frozenset[str] = frozenset(
     }
 )
 
+# Short-link domains that a publisher runs for its own articles only, so a
+# link through one is that publisher's.  General shorteners (bit.ly, t.co,
+# goo.gl, trib.al) can point anywhere and stay unknown.
+PUBLISHER_SHORT_LINKS: Mapping[str, str] = {
+    "abcn.ws": "abcnews.go.com",
+    "aje.io": "aljazeera.com",
+    "apne.ws": "apnews.com",
+    "bbc.in": "bbc.co.uk",
+    "bloom.bg": "bloomberg.com",
+    "cbsn.ws": "cbsnews.com",
+    "cnb.cx": "cnbc.com",
+    "cnn.it": "cnn.com",
+    "econ.st": "economist.com",
+    "for.tn": "fortune.com",
+    "fxn.ws": "foxnews.com",
+    "gu.com": "theguardian.com",
+    "hill.cm": "thehill.com",
+    "huff.to": "huffpost.com",
+    "ind.pn": "independent.co.uk",
+    "lat.ms": "latimes.com",
+    "n.pr": "npr.org",
+    "nbcnews.to": "nbcnews.com",
+    "nydn.us": "nydailynews.com",
+    "nyp.st": "nypost.com",
+    "nyti.ms": "nytimes.com",
+    "nzh.tw": "nzherald.co.nz",
+    "reut.rs": "reuters.com",
+    "slate.me": "slate.com",
+    "theatln.tc": "theatlantic.com",
+    "ti.me": "time.com",
+    "usat.ly": "usatoday.com",
+    "wapo.st": "washingtonpost.com",
+    "wrd.cm": "wired.com",
+}
+
+# Web archives whose addresses carry the archived page's own URL in the path
+# (``web.archive.org/web/20160920123248/http://...``): the page is the
+# original publisher's.  A short archive address (``archive.is/AbCd``) names
+# no original and stays unknown.
+WEB_ARCHIVE_HOSTS: frozenset[str] = frozenset(
+    {
+        "web.archive.org",
+        "wayback.archive.org",
+        "archive.is",
+        "archive.ph",
+        "archive.today",
+        "archive.li",
+        "archive.vn",
+        "archive.fo",
+        "archive.md",
+    }
+)
+
 # Names that never resolve to a public news site.
 LOCAL_TLDS: frozenset[str] = frozenset(
     {"localhost", "local", "localdomain", "test", "invalid", "example", "internal", "lan", "home", "arpa"}
@@ -127,6 +180,9 @@ _TLD = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(?!\d)", re.IGNORECASE)
 _BLOGSPOT_CC = re.compile(r"^blogspot\.(?:com?\.)?[a-z]{2}$")
 _AMP_CACHE = ".cdn.ampproject.org"
+# The archived URL after the archive's own prefix: a Wayback "/web/<timestamp><flags>/",
+# an archive.today "/<timestamp>/" or "/o/<id>/".
+_ARCHIVED_URL = re.compile(r"^/(?:web/[0-9*]{1,14}(?:[a-z]{2}_)?|[0-9]{8,14}|o/[A-Za-z0-9]+)/(.+)$")
 
 
 class ReputationTableError(ModelUnavailableError):
@@ -176,7 +232,11 @@ class ReputationResult:
 
 class HostParse(NamedTuple):
     host: str | None
+    # Why there is no host; empty when there is one.
     reason: str
+    # How the host was reached when it is not the query's own (a short link or
+    # an archived copy); empty otherwise.
+    via: str = ""
 
 
 def parse_host(value: str) -> HostParse:
@@ -184,7 +244,9 @@ def parse_host(value: str) -> HostParse:
 
     Lowercases; drops scheme, user info, port, path, query and fragment; decodes
     AMP-cache hosts; strips mirror prefixes (``www.``, ``m.``, ``mobile.``,
-    ``amp.``).  IP addresses, ``localhost`` and reserved names give no host.
+    ``amp.``); follows a publisher's own short-link domain and a web archive's
+    copy to the original publisher.  IP addresses, ``localhost`` and reserved
+    names give no host.
     """
     text = value.strip() if isinstance(value, str) else ""
     if not text:
@@ -200,7 +262,8 @@ def parse_host(value: str) -> HostParse:
     if scheme and scheme.group(1).lower() not in {"http", "https"}:
         return HostParse(None, f"not a web address: {scheme.group(1).lower()}: URL")
     try:
-        host = urlsplit(text if scheme or text.startswith("//") else "//" + text).hostname
+        parts = urlsplit(text if scheme or text.startswith("//") else "//" + text)
+        host = parts.hostname
     except ValueError:
         return HostParse(None, "not a domain or URL: unparseable")
     if not host:
@@ -227,7 +290,23 @@ def parse_host(value: str) -> HostParse:
             return parse_host(decoded)
     while labels[0] in MIRROR_PREFIXES and len(labels) > suffix_length(labels[1:]) + 1:
         labels = labels[1:]
-    return HostParse(".".join(labels), "")
+    host = ".".join(labels)
+    if host in WEB_ARCHIVE_HOSTS:
+        archived = _ARCHIVED_URL.match(parts.path)
+        if archived is not None:
+            original = parse_host(_with_scheme(archived.group(1)))
+            if original.host is not None:
+                return original._replace(via=f"an archived copy on {host} of a page from {original.host}")
+    if host in PUBLISHER_SHORT_LINKS:
+        target = PUBLISHER_SHORT_LINKS[host]
+        return HostParse(target, "", f"{host} is the short-link domain of {target}")
+    return HostParse(host, "")
+
+
+def _with_scheme(url: str) -> str:
+    # Archives keep the original's scheme, sometimes with one slash ("http:/x.com").
+    m = re.match(r"^(https?):/*", url, re.IGNORECASE)
+    return f"{m.group(1)}://{url[m.end() :]}" if m else f"//{url}"
 
 
 def suffix_length(labels: Sequence[str]) -> int:
@@ -352,15 +431,16 @@ class DomainReputation:
 
     def lookup(self, domain_or_url: str) -> ReputationResult:
         query = domain_or_url if isinstance(domain_or_url, str) else ""
-        host, reason = parse_host(query)
+        host, reason, via = parse_host(query)
         if host is None:
             return ReputationResult(query, None, "unknown", None, [], reason)
+        via = f" ({via})" if via else ""
         for candidate in candidate_domains(host):
             entry = self._domains.get(candidate)
             if entry is not None:
                 how = "exact match" if candidate == host else f"parent domain of {host}"
-                return self._result(query, candidate, entry, how)
-        return ReputationResult(query, None, "unknown", None, [], f"no source in the table lists {host}")
+                return self._result(query, candidate, entry, how + via)
+        return ReputationResult(query, None, "unknown", None, [], f"no source in the table lists {host}{via}")
 
     def _result(self, query: str, domain: str, entry: Sequence[Any], how: str) -> ReputationResult:
         rating, quality, labels = entry

@@ -14,8 +14,9 @@ Signal families (names are ``family.name``):
   mean clickbait probability over all the page's headlines (title and related
   teasers together), so a page that runs baity teasers under a sober title reads
   like one with a baity title, and a page with only a title reads as its title;
-* ``source.reputation``: the domain table's rating of ``article.domain`` (or the
-  url's host); anything the table does not list is ``"unknown"``;
+* ``source.reputation``: the domain table's rating of ``article.url`` (whose path
+  can name an archived page's publisher), else of ``article.domain``; anything the
+  table does not list is ``"unknown"``;
 * ``body.words``: the length of the body the other signals read.
 """
 
@@ -163,14 +164,20 @@ class SignalsStage:
         if self.reputation is None:
             reason = self.load_problems.get("source", "no reputation table")
             return Signal("unknown", [], {"reason": reason, "quality": None})
-        query = report.article.domain or report.article.url or ""
-        if not query.strip():
+        # The url first: its path can name the original publisher of an archived
+        # copy, which the archive's domain cannot.
+        queries = [q for q in (report.article.url, report.article.domain) if q and q.strip()]
+        if not queries:
             return Signal(
                 "unknown",
                 [],
                 {"reason": "the article has no url or domain", "quality": None, "query": None},
             )
-        result = self.reputation.lookup(query)
+        query, result = queries[0], self.reputation.lookup(queries[0])
+        if not result.known and len(queries) > 1:
+            fallback = self.reputation.lookup(queries[1])
+            if fallback.known:
+                query, result = queries[1], fallback
         detail: dict[str, Any] = {
             "query": query,
             "matched_domain": result.matched_domain,
