@@ -867,3 +867,55 @@ def test_they_follows_a_plural_source_or_a_body_and_no_one_else(stages) -> None:
     # A "they" after a sentence led by one named person is not that person.
     q = quote_with(run(stages, "Maria Lopez met the voters. They said the vote was rigged."), "rigged")
     assert q.speaker is None, q
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "kind"),
+    [
+        # The parse reads "Save" as a verb, leaving "told" no subject: the name after the closing mark spoke.
+        (
+            '"We heard from a partner that there were dozens of strikes," Tomas Berg, Save the Children\'s '
+            "director for the region, told reporters.",
+            "dozens of strikes",
+            "Tomas Berg",
+            "person",
+        ),
+        # What follows the tag's verb is the addressee, not what was said: the quote takes the cue.
+        (
+            'The singer was seen leaving the studio. "Before the tour began, he was working on sketches for the '
+            'new line. He desperately wanted her in his clothes," a source close to the singer explained to '
+            "GossipDaily.com EXCLUSIVELY.",
+            "working on sketches",
+            "a source close to the singer",
+            "anonymous",
+        ),
+        # An inverted tag with a particle: the noun after "summed up" is who spoke.
+        (
+            '"The river has never been this low," summed up the insider.',
+            "never been this low",
+            "the insider",
+            "anonymous",
+        ),
+    ],
+)
+def test_a_quote_tag_the_parse_misreads_still_names_its_speaker(
+    stages, text: str, said: str, speaker: str, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, text)
+    q = quote_with(report, said)
+    assert (q.kind, q.speaker, q.speaker_kind) == ("direct", speaker, kind), q
+    # No second attribution claims the tag's object ("GossipDaily.com", "the insider") as what was said.
+    assert all(x.content.start < q.content.end or x.kind != "indirect" for x in report.quotes), report.quotes
+
+
+def test_a_transcript_answer_of_any_length_is_its_speakers(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The interview ran on Monday.\n"
+        "Downey: \u201cCan you tell us what the job was like?\u201d\n"
+        "Horner: \u201cBecause I was the newest one on the staff, they made me work every weekend and every "
+        "holiday for two years, and nobody ever thanked me once for any of it, not even at the party at the "
+        "end of the year.\u201d"
+    )
+    q = quote_with(run(stages, text), "newest one")
+    assert (q.kind, q.speaker) == ("direct", "Horner"), q
+    assert q.cue is not None and q.cue.text == ":"

@@ -223,6 +223,12 @@ class QuoteExtractor:
                 # A stretch that holds its own cue and a quote is the quote with its
                 # speaker tag: the marks decide that one, in the direct pass.
                 content = None
+            tag_object = False
+            after_tag = content is not None and content[0] > tok.idx and _ends_a_tag(tok, quoted, text)
+            if content is not None and after_tag and not _has_verb(doc, content):
+                # '"...," a source explained to HollywoodLife.com': the quote beside the tag is
+                # what was said, not the addressee or the medium after its verb.
+                content, tag_object = None, True
             if rule is not None:
                 cue = replace(rule, strength=max(lc.probability, rule.strength), content=content)
             else:
@@ -232,11 +238,16 @@ class QuoteExtractor:
                     cue = replace(cue, speaker_head=agent)
                 elif cue.speaker_head is None:
                     cue = replace(cue, speaker_head=_source_of(tok))
+            if tag_object and (cue.speaker_head is None or cue.speaker_head > tok.i):
+                # '"...," lamented the spy': an inverted tag's object is who spoke.
+                inverted = _tag_object(tok)
+                if inverted is not None:
+                    cue = replace(cue, speaker_head=inverted.i)
             if content is not None and cue.speaker_head is not None:
                 head = doc[cue.speaker_head]
                 if (
                     content[0] <= head.idx < content[1]
-                    and (head.dep_ in _SUBJ or head.dep_ == "dobj")
+                    and (head.dep_ in _SUBJ or head.dep_ == "dobj" or _tag_subject(doc, tok, marked) == head)
                     and _tags_a_quote(tok, quoted, text)
                 ):
                     # '"...?" Ortiz demanded.', '"...," said Maria Gomez, a ...': a
@@ -626,7 +637,14 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
         return verb.head
-    return _inverted_object(verb, marked)
+    inverted = _inverted_object(verb, marked)
+    if inverted is not None:
+        return inverted
+    # '"...," Misty Buswell, Save the Children's director, told ABC News': a parse that read a
+    # name in the tag as a verb ("Save") leaves the cue no subject; the name after the closing
+    # mark is who spoke.
+    tagged = _tag_subject(verb.doc, verb, marked) if verb.pos_ == "VERB" else None
+    return tagged if tagged is not None and tagged.pos_ == "PROPN" and _names_someone(tagged) else None
 
 
 def _names_someone(tok: Token) -> bool:
@@ -742,7 +760,10 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
         said = doc.char_span(colon + 1, end, alignment_mode="contract")
         if source is None or said is None or not 1 <= len(source) <= _HEADLINE_SOURCE_TOKENS:
             continue
-        if len(said) < 3 or len(source) + len(said) > _HEADLINE_MAX_TOKENS or not source[0].text[:1].isupper():
+        # A transcript's answer ('Horner: “Because I was new, ...”') can run long: its marks
+        # bound what was said, where a headline's length is all there is to go by.
+        long_line = len(source) + len(said) > _HEADLINE_MAX_TOKENS and not _inside(said[0].idx, marked)
+        if len(said) < 3 or long_line or not source[0].text[:1].isupper():
             continue
         if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
             continue
@@ -832,6 +853,49 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
     return None
 
 
+def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``tok`` is the verb of the speaker tag of the quote before it in its sentence: the
+    quote ends on a comma, question or exclamation mark and no other verb comes between
+    ('"...," a source close to her explained'; not '"...," he said when the firm announced')."""
+    if tok.tag_ == "VBG":
+        return False  # '"...," referring to Walters': a participle after it is no tag
+    i = bisect_right(quoted, (tok.idx, len(text) + 1)) - 1
+    if i < 0 or quoted[i][1] > tok.idx:
+        return False
+    a, b = quoted[i]
+    gap = text[b : tok.idx]
+    if text[a : b - 1].rstrip()[-1:] not in _TAG_ENDINGS or len(gap) > _MAX_TAG_GAP or "\n" in gap:
+        return False
+    if _has_sentence_break(gap):
+        return False
+    between = tok.doc.char_span(b, tok.idx, alignment_mode="contract")
+    return between is None or not any(t.pos_ in {"VERB", "AUX"} for t in between)
+
+
+def _tag_object(verb: Token) -> Token | None:
+    """'"...," lamented the spy', '"...," summed up the insider': in an inverted tag, a finite
+    verb right after the closing mark, the noun right after the verb (and its particle) is who
+    spoke, whatever the parse made of it."""
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].is_space:
+        k -= 1
+    if verb.tag_ not in _TAG_VERB_TAGS or k < 0 or verb.doc[k].text not in CLOSING_QUOTE_TOKENS:
+        return None
+    nxt = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == nxt:
+            nxt += 1
+    for child in verb.rights:
+        if child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i == nxt and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
+
+
+def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return words is None or any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
 def _line_between(doc: Doc, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return any(breaks_line(doc[k]) for k in range(lo + 1, hi))
@@ -903,7 +967,10 @@ def _source_of(tok: Token) -> int | None:
         if child.dep_ == "poss":
             return child.i
     for child in tok.children:
-        if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "from", "to"}:
+        # "to" names the source of a noun ("a letter to ...": no) only after "according"; after
+        # a verb it is the one spoken to ('"...," referring to Walters', "explained to reporters").
+        to = child.lower_ == "to" and (tok.pos_ not in {"VERB", "AUX"} or tok.lower_ == "according")
+        if child.dep_ in {"agent", "prep"} and (child.lower_ in {"by", "from"} or to):
             for gc in child.children:
                 if gc.dep_ == "pobj":
                     return gc.i
