@@ -919,3 +919,48 @@ def test_a_transcript_answer_of_any_length_is_its_speakers(stages) -> None:  # t
     q = quote_with(run(stages, text), "newest one")
     assert (q.kind, q.speaker) == ("direct", "Horner"), q
     assert q.cue is not None and q.cue.text == ":"
+
+
+def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsift.nlp.quotes import _subject
+
+    vocab = spacy.blank("en").vocab
+    # "Hart's lawyer, Dana Cole, called the developer a liar." with "called" parsed as a participle
+    # modifying "lawyer": the comma that closes the apposed name makes it the sentence's verb.
+    words = ["Hart", "'s", "lawyer", ",", "Dana", "Cole", ",", "called", "the", "developer", "a", "liar", "."]
+    heads = [2, 0, 2, 2, 5, 2, 2, 2, 9, 7, 11, 7, 2]
+    deps = ["poss", "case", "ROOT", "punct", "compound", "appos", "punct", "acl", "det", "dobj", "det", "oprd",
+            "punct"]  # fmt: skip
+    pos = ["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "DET", "NOUN",
+           "PUNCT"]  # fmt: skip
+    tags = ["NNP", "POS", "NN", ",", "NNP", "NNP", ",", "VBN", "DT", "NN", "DT", "NN", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    found = _subject(doc[7], [])
+    assert found is not None and found.text == "lawyer"
+    # A participle that only names something ("a petition called ...") has no speaker.
+    words = ["a", "petition", "called", "Stop", "it"]
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 3],
+        deps=["det", "ROOT", "acl", "oprd", "dobj"],
+        pos=["DET", "NOUN", "VERB", "VERB", "PRON"],
+        tags=["DT", "NN", "VBN", "VB", "PRP"],
+    )
+    assert _subject(doc[2], []) is None
+    # "Celebrity Weekly's source claims, he drinks." with "source" parsed as a compound of the verb.
+    words = ["Celebrity", "Weekly", "'s", "source", "claims", ",", "he", "drinks", "."]
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[1, 4, 1, 4, 4, 4, 7, 4, 4],
+        deps=["compound", "poss", "case", "compound", "ROOT", "punct", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "PART", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "NNP", "POS", "NN", "VBZ", ",", "PRP", "VBZ", "."],
+    )
+    found = _subject(doc[4], [])
+    assert found is not None and found.text == "source"

@@ -637,6 +637,16 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
         return verb.head
+    if verb.dep_ == "acl" and _after_apposed_name(verb):
+        # "Kelly's attorney, Michael Critchley, called Wildstein ...": the comma that closes the
+        # name makes the verb the sentence's, whatever it reports.
+        return verb.head
+    if verb.tag_ in _TAG_VERB_TAGS:
+        # "Star Magazine's source claims, ...": a finite verb has no compound; the noun the parse
+        # hung on it as one is its subject.
+        for child in verb.lefts:
+            if child.dep_ == "compound" and child.i == verb.i - 1 and child.pos_ in {"NOUN", "PROPN"}:
+                return child
     inverted = _inverted_object(verb, marked)
     if inverted is not None:
         return inverted
@@ -645,6 +655,18 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     # mark is who spoke.
     tagged = _tag_subject(verb.doc, verb, marked) if verb.pos_ == "VERB" else None
     return tagged if tagged is not None and tagged.pos_ == "PROPN" and _names_someone(tagged) else None
+
+
+def _after_apposed_name(verb: Token) -> bool:
+    """ "the lawyer, Ana Lind, called": a comma right before ``verb`` closes a person's name in
+    apposition to the noun the parse hung the verb on."""
+    head = verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        before is not None
+        and before.text == ","
+        and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < verb.i for c in head.children)
+    )
 
 
 def _names_someone(tok: Token) -> bool:
