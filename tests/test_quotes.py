@@ -964,3 +964,14 @@ def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None
     )
     found = _subject(doc[4], [])
     assert found is not None and found.text == "source"
+
+
+def test_a_pronoun_that_goes_on_as_the_subject_keeps_its_antecedent(stages) -> None:  # type: ignore[no-untyped-def]
+    # The sentence before has "she" as its main subject: the next sentence's "she" is the same person,
+    # not the last name that sentence holds as some subject.
+    text = (
+        "Despite reports claiming that Tom Reyes was feuding with Ana Lind, she told the host that the two "
+        'men were old friends.\n\n"It never stops," she said.'
+    )
+    q = quote_with(run(stages, text), "never stops")
+    assert (q.speaker, q.speaker_mention.text if q.speaker_mention else None) == ("Ana Lind", "she"), q

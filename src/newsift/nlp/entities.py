@@ -421,13 +421,15 @@ class EntityExtractor:
             return
         added: list[Mention] = []
         genders = _genders(doc, person_mentions, quoted, sents)
+        chained: dict[int, int] = {}
         for tok in sents.tokens:
             low = tok.lower_
             if low not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
                 continue
-            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents, genders)
+            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents, genders, chained)
             if ent is not None:
                 added.append(Mention(tok.idx, tok.idx + len(tok.text), ent, "pronoun", tok.i))
+                chained[tok.i] = ent
         mentions.extend(added)
 
 
@@ -596,12 +598,14 @@ def resolve_pronoun(
     quoted: list[tuple[int, int]],
     sents: SentIndex,
     genders: dict[int, str] | None = None,
+    chained: dict[int, int] | None = None,
 ) -> int | None:
     """The entity a pronoun most likely refers to: a subject in its own sentence
-    first, then the nearest earlier sentence that names a candidate (its subject
-    if it has one, else its last mention).  ``candidates`` are sorted name mentions;
-    a person whose gender the text shows (``genders``) is no candidate for the other
-    gender's pronoun."""
+    first, then the same pronoun as the main subject of the sentence before (``chained``:
+    the entities of pronouns resolved earlier, by token), then the nearest earlier sentence
+    that names a candidate (its subject if it has one, else its last mention).
+    ``candidates`` are sorted name mentions; a person whose gender the text shows
+    (``genders``) is no candidate for the other gender's pronoun."""
     sent_start_char = sents.of(tok.i)[2]
     starts = [m.start for m in candidates]
     hi = bisect_right(starts, tok.idx) - 1
@@ -628,6 +632,12 @@ def resolve_pronoun(
         return next((m.entity for m in usable if m.kind == "role" and m.token == noun.i), None)
     if same:
         return same[-1].entity
+    if chained:
+        # "..., she told Jimmy that ... . '...,' she revealed": the sentence before has the same
+        # pronoun as its main subject, and the subject goes on as the subject.
+        previous = _previous_main_subject(tok, sents)
+        if previous is not None and previous.lower_ == tok.lower_ and previous.i in chained:
+            return chained[previous.i]
     # The nearest earlier sentence with a candidate, no more than a few back.
     last = usable[-1]
     if tok.idx - last.end > 1500:
@@ -661,6 +671,14 @@ def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = Fal
     return subject if subject is not None and _person_noun(subject, low) else None
 
 
+def _previous_main_subject(tok: Token, sents: SentIndex) -> Token | None:
+    first = sents.of(tok.i)[0]
+    if first == 0:
+        return None
+    start, end, _, _ = sents.of(first - 1)
+    return next((c for c in sents.tokens[start:end] if c.dep_ == "nsubj" and c.head.dep_ == "ROOT"), None)
+
+
 def antecedent_subject(tok: Token, sents: SentIndex, *, this_sentence_only: bool = False) -> Token | None:
     """Where news puts a pronoun's antecedent: the nearest subject before it of a verb above it,
     else (unless ``this_sentence_only``) the main subject of the sentence just before, or None.
@@ -670,14 +688,7 @@ def antecedent_subject(tok: Token, sents: SentIndex, *, this_sentence_only: bool
         if subjects:
             # The nearest subject above the pronoun decides, whatever it is.
             return subjects[0]
-    first = sents.of(tok.i)[0]
-    if this_sentence_only or first == 0:
-        return None
-    start, end, _, _ = sents.of(first - 1)
-    for cand in sents.tokens[start:end]:
-        if cand.dep_ == "nsubj" and cand.head.dep_ == "ROOT":
-            return cand
-    return None
+    return None if this_sentence_only else _previous_main_subject(tok, sents)
 
 
 def _person_noun(tok: Token, pronoun: str) -> bool:
