@@ -889,6 +889,22 @@ def test_they_follows_a_plural_source_or_a_body_and_no_one_else(stages) -> None:
             "a source close to the singer",
             "anonymous",
         ),
+        # An inverted tag whose verb the tagger read as a noun, with a clause after the name.
+        (
+            "\"We're all now questioning reality as it's being handed down,\" reasons Ravi Okonkwo on the "
+            "rooftop of the hotel as his partner nods.",
+            "questioning reality",
+            "Ravi Okonkwo",
+            "person",
+        ),
+        # A tag verb no cue table holds, with whom it was said to after it.
+        (
+            "But it isn't only the coach who was upset! \u201cShe is also hated among the crew too,\u201d the "
+            "insider dished to Radar.",
+            "hated among the crew",
+            "the insider",
+            "anonymous",
+        ),
         # An inverted tag with a particle: the noun after "summed up" is who spoke.
         (
             '"The river has never been this low," summed up the insider.',

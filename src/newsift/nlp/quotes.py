@@ -224,10 +224,15 @@ class QuoteExtractor:
                 # speaker tag: the marks decide that one, in the direct pass.
                 content = None
             tag_object = False
-            after_tag = content is not None and content[0] > tok.idx and _ends_a_tag(tok, quoted, text)
-            if content is not None and after_tag and not _has_verb(doc, content):
+            if (
+                content is not None
+                and content[0] > tok.idx
+                and _ends_a_tag(tok, quoted, text)
+                and (not _has_verb(doc, content) or _starts_with_name(doc, tok, content))
+            ):
                 # '"...," a source explained to HollywoodLife.com': the quote beside the tag is
-                # what was said, not the addressee or the medium after its verb.
+                # what was said, not the addressee or the medium after its verb; nor is the
+                # name after an inverted tag's verb ('"...," reasons Ann Lee on the roof as ...').
                 content, tag_object = None, True
             if rule is not None:
                 cue = replace(rule, strength=max(lc.probability, rule.strength), content=content)
@@ -845,10 +850,18 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
         for tok in after[:_TAG_TOKENS]:
             if tok.pos_ == "VERB" and tok.tag_ in _TAG_VERB_TAGS:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= q.end), None)
+                if subj is None and tok.i == after[0].i:
+                    # '"...," theorized Dr. Lyle Back.' with the name parsed as anything but the subject.
+                    subj = _name_at(doc, tok.i + 1)
                 rest = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                # Right after the verb: the end of the tag, or its subject ("theorized Dr. Lyle Back").
+                # Right after the verb: the end of the tag, its subject ("theorized Dr. Lyle Back"), or
+                # whom or where it was said ("the insider dished to Radar").
                 if subj is not None and (
-                    rest is None or rest.is_punct or rest.is_space or subj.left_edge.i <= rest.i <= subj.i
+                    rest is None
+                    or rest.is_punct
+                    or rest.is_space
+                    or subj.left_edge.i <= rest.i <= subj.i
+                    or (rest.dep_ == "prep" and rest.head.i == tok.i)
                 ):
                     return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
                 break
@@ -901,7 +914,8 @@ def _tag_object(verb: Token) -> Token | None:
     k = verb.i - 1
     while k >= 0 and verb.doc[k].is_space:
         k -= 1
-    if verb.tag_ not in _TAG_VERB_TAGS or k < 0 or verb.doc[k].text not in CLOSING_QUOTE_TOKENS:
+    # A cue tagged as a plural noun there is a verb the tagger misread ('"...," reasons Ann Lee').
+    if verb.tag_ not in _TAG_VERB_TAGS | {"NNS"} or k < 0 or verb.doc[k].text not in CLOSING_QUOTE_TOKENS:
         return None
     nxt = verb.i + 1
     for child in verb.rights:
@@ -910,7 +924,24 @@ def _tag_object(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i == nxt and child.pos_ in {"NOUN", "PROPN"}:
             return child
-    return None
+    return _name_at(verb.doc, nxt)
+
+
+def _name_at(doc: Doc, i: int) -> Token | None:
+    """The last word of the person's or body's name that starts at token ``i`` (after a title such
+    as "Dr." the NER left out), or None."""
+    if i < len(doc) and doc[i].ent_iob_ == "O" and doc[i].pos_ == "PROPN" and doc[i].text.endswith("."):
+        i += 1
+    if i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ not in _SOURCE_ENTITIES:
+        return None
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return doc[i]
+
+
+def _starts_with_name(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+    """Whether ``content`` begins right after ``verb`` with a name, as after an inverted tag's verb."""
+    return verb.i + 1 < len(doc) and doc[verb.i + 1].idx == content[0] and _name_at(doc, verb.i + 1) is not None
 
 
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
