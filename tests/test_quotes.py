@@ -991,3 +991,12 @@ def test_a_pronoun_that_goes_on_as_the_subject_keeps_its_antecedent(stages) -> N
     )
     q = quote_with(run(stages, text), "never stops")
     assert (q.speaker, q.speaker_mention.text if q.speaker_mention else None) == ("Ana Lind", "she"), q
+
+
+def test_a_tag_alone_at_the_end_of_the_line_before_introduces_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Some in her party want a cap on asylum seekers.\n\nBrandt stated,\n\n"
+        "\u201cIf people do not want asylum-seekers because of their religion, that is against our basic law.\u201d"
+    )
+    q = quote_with(run(stages, text), "basic law")
+    assert (q.speaker, q.cue.text if q.cue else None) == ("Brandt", "stated"), q

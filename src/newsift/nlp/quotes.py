@@ -547,14 +547,21 @@ class QuoteExtractor:
         return best
 
     def _colon_cue(self, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
-        """'Putin said:' at the end of the previous sentence or paragraph."""
+        """'Putin said:' at the end of the previous sentence or paragraph, or 'Merkel stated,' alone
+        at the end of the line before the quote."""
         j = q.start - 1
         while j >= 0 and text[j].isspace():
             j -= 1
-        if j < 0 or text[j] != ":":
+        if j < 0 or text[j] not in ":,":
             return None
         i = bisect_right(cue_starts, j) - 1
-        if i >= 0 and j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
+        if i < 0:
+            return None
+        if text[j] == ",":
+            # Only the cue right before the comma, with the quote on a line of its own: a comma
+            # inside a sentence ("..., she said, and then") introduces nothing.
+            return cues[i] if cues[i].end == j and "\n" in text[j : q.start] else None
+        if j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
 
