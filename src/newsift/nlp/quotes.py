@@ -1027,8 +1027,8 @@ def _source_of(tok: Token) -> int | None:
         if child.dep_ == "poss":
             return child.i
     for child in tok.children:
-        # "to" names the source of a noun ("a letter to ...": no) only after "according"; after
-        # a verb it is the one spoken to ('"...," referring to Walters', "explained to reporters").
+        # After a verb other than "according", "to" is the one spoken to ('"...," referring to
+        # Walters', "explained to reporters"), not who spoke; after a cue noun it still names whose.
         to = child.lower_ == "to" and (tok.pos_ not in {"VERB", "AUX"} or tok.lower_ == "according")
         if child.dep_ in {"agent", "prep"} and (child.lower_ in {"by", "from"} or to):
             for gc in child.children:
