@@ -384,13 +384,20 @@ def test_long_apposition_between_quote_and_cue(stages) -> None:  # type: ignore[
     assert q.speaker == "Scott Prince"
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+def _parsed(  # type: ignore[no-untyped-def]
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    tags: list[str] | None = None,
+    ents: list[str] | None = None,
+):
     """A hand-built parse, to test what the speaker rules do with a parse error the model makes."""
     import spacy
     from spacy.tokens import Doc
 
     # A blank English vocabulary, so that lexical flags such as is_space are set.
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
 
 
 def _subject_text(
@@ -938,12 +945,8 @@ def test_a_transcript_answer_of_any_length_is_its_speakers(stages) -> None:  # t
 
 
 def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None:
-    import spacy
-    from spacy.tokens import Doc
-
     from newsift.nlp.quotes import _subject
 
-    vocab = spacy.blank("en").vocab
     # "Hart's lawyer, Dana Cole, called the developer a liar." with "called" parsed as a participle
     # modifying "lawyer": the comma that closes the apposed name makes it the sentence's verb.
     words = ["Hart", "'s", "lawyer", ",", "Dana", "Cole", ",", "called", "the", "developer", "a", "liar", "."]
@@ -954,29 +957,25 @@ def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None
            "PUNCT"]  # fmt: skip
     tags = ["NNP", "POS", "NN", ",", "NNP", "NNP", ",", "VBN", "DT", "NN", "DT", "NN", "."]
     ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
-    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    doc = _parsed(words, heads, deps, pos, tags, ents)
     found = _subject(doc[7], [])
     assert found is not None and found.text == "lawyer"
     # A participle that only names something ("a petition called ...") has no speaker.
-    words = ["a", "petition", "called", "Stop", "it"]
-    doc = Doc(
-        vocab,
-        words=words,
-        heads=[1, 1, 1, 2, 3],
-        deps=["det", "ROOT", "acl", "oprd", "dobj"],
-        pos=["DET", "NOUN", "VERB", "VERB", "PRON"],
-        tags=["DT", "NN", "VBN", "VB", "PRP"],
+    doc = _parsed(
+        ["a", "petition", "called", "Stop", "it"],
+        [1, 1, 1, 2, 3],
+        ["det", "ROOT", "acl", "oprd", "dobj"],
+        ["DET", "NOUN", "VERB", "VERB", "PRON"],
+        ["DT", "NN", "VBN", "VB", "PRP"],
     )
     assert _subject(doc[2], []) is None
     # "Celebrity Weekly's source claims, he drinks." with "source" parsed as a compound of the verb.
-    words = ["Celebrity", "Weekly", "'s", "source", "claims", ",", "he", "drinks", "."]
-    doc = Doc(
-        vocab,
-        words=words,
-        heads=[1, 4, 1, 4, 4, 4, 7, 4, 4],
-        deps=["compound", "poss", "case", "compound", "ROOT", "punct", "nsubj", "ccomp", "punct"],
-        pos=["PROPN", "PROPN", "PART", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
-        tags=["NNP", "NNP", "POS", "NN", "VBZ", ",", "PRP", "VBZ", "."],
+    doc = _parsed(
+        ["Celebrity", "Weekly", "'s", "source", "claims", ",", "he", "drinks", "."],
+        [1, 4, 1, 4, 4, 4, 7, 4, 4],
+        ["compound", "poss", "case", "compound", "ROOT", "punct", "nsubj", "ccomp", "punct"],
+        ["PROPN", "PROPN", "PART", "NOUN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+        ["NNP", "NNP", "POS", "NN", "VBZ", ",", "PRP", "VBZ", "."],
     )
     found = _subject(doc[4], [])
     assert found is not None and found.text == "source"

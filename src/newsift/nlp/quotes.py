@@ -22,6 +22,7 @@ Offsets here are offsets into the parsed text; the stage maps them back.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -67,6 +68,8 @@ _SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUN
 # which verb forms a tag uses, and how sure a tag found by shape alone is.
 _TAG_ENDINGS = frozenset(",?!\u2014")
 _TAG_TOKENS = 6
+# Above any character offset, so that a (start, _NO_END) key sorts after every range starting there.
+_NO_END = sys.maxsize
 _TAG_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TAG_STRENGTH = 0.6
 _MAX_COLON_CLIMB = 6  # words from the one before a colon up to the verb of its clause
@@ -681,6 +684,14 @@ def _after_apposed_name(verb: Token) -> bool:
     )
 
 
+def _after_closing_mark(tok: Token) -> bool:
+    """Whether ``tok`` comes right after a closing quotation mark, spaces aside."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].is_space:
+        k -= 1
+    return k >= 0 and tok.doc[k].text in CLOSING_QUOTE_TOKENS
+
+
 def _names_someone(tok: Token) -> bool:
     """A name, a personal pronoun, or a noun for a person, a body or a document: who or what
     can say something."""
@@ -696,11 +707,7 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
     """'"...," explained the former president': right after a closing quotation mark the parse
     can take an inverted tag's speaker for the verb's object. A person's name or a noun for a
     person right after the verb is who spoke, not what was said."""
-    doc = verb.doc
-    k = verb.i - 1
-    while k >= 0 and doc[k].is_space:
-        k -= 1
-    if k < 0 or doc[k].text not in CLOSING_QUOTE_TOKENS:
+    if not _after_closing_mark(verb):
         return None
     for child in verb.rights:
         right_after = child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and not _inside(child.idx, marked)
@@ -838,11 +845,18 @@ def _beside_quote(verb: Token, quoted: list[tuple[int, int]], text: str) -> bool
     i = bisect_right(quoted, (end, len(text) + 1))
     if i < len(quoted) and not text[end : quoted[i][0]].strip(" ,:"):
         return True
-    j = bisect_right(quoted, (verb.idx, len(text) + 1)) - 1
-    if j < 0 or quoted[j][1] > verb.idx:
+    before = _quote_before(verb, quoted)
+    if before is None:
         return False
-    between = text[quoted[j][1] : verb.idx]
+    between = text[before[1] : verb.idx]
     return len(between.split()) <= _TAG_TOKENS and not any(ch in between for ch in ".!?\n")
+
+
+def _quote_before(tok: Token, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last quote (sorted character ranges) that starts at or before ``tok``, when it also
+    ends before it; None when there is none or ``tok`` lies inside it."""
+    i = bisect_right(quoted, (tok.idx, _NO_END)) - 1
+    return quoted[i] if i >= 0 and quoted[i][1] <= tok.idx else None
 
 
 def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | None:
@@ -901,10 +915,10 @@ def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     ('"...," a source close to her explained'; not '"...," he said when the firm announced')."""
     if tok.tag_ == "VBG":
         return False  # '"...," referring to Walters': a participle after it is no tag
-    i = bisect_right(quoted, (tok.idx, len(text) + 1)) - 1
-    if i < 0 or quoted[i][1] > tok.idx:
+    before = _quote_before(tok, quoted)
+    if before is None:
         return False
-    a, b = quoted[i]
+    a, b = before
     gap = text[b : tok.idx]
     if text[a : b - 1].rstrip()[-1:] not in _TAG_ENDINGS or len(gap) > _MAX_TAG_GAP or "\n" in gap:
         return False
@@ -918,11 +932,8 @@ def _tag_object(verb: Token) -> Token | None:
     """'"...," lamented the spy', '"...," summed up the insider': in an inverted tag, a finite
     verb right after the closing mark, the noun right after the verb (and its particle) is who
     spoke, whatever the parse made of it."""
-    k = verb.i - 1
-    while k >= 0 and verb.doc[k].is_space:
-        k -= 1
     # A cue tagged as a plural noun there is a verb the tagger misread ('"...," reasons Ann Lee').
-    if verb.tag_ not in _TAG_VERB_TAGS | {"NNS"} or k < 0 or verb.doc[k].text not in CLOSING_QUOTE_TOKENS:
+    if verb.tag_ not in _TAG_VERB_TAGS | {"NNS"} or not _after_closing_mark(verb):
         return None
     nxt = verb.i + 1
     for child in verb.rights:

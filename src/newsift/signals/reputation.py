@@ -183,6 +183,8 @@ _AMP_CACHE = ".cdn.ampproject.org"
 # The archived URL after the archive's own prefix: a Wayback "/web/<timestamp><flags>/",
 # an archive.today "/<timestamp>/" or "/o/<id>/".
 _ARCHIVED_URL = re.compile(r"^/(?:web/[0-9*]{1,14}(?:[a-z]{2}_)?|[0-9]{8,14}|o/[A-Za-z0-9]+)/(.+)$")
+# Archives keep the original's scheme, sometimes with one slash ("http:/x.com").
+_ARCHIVED_SCHEME = re.compile(r"^(https?):/*", re.IGNORECASE)
 
 
 class ReputationTableError(ModelUnavailableError):
@@ -304,8 +306,7 @@ def parse_host(value: str) -> HostParse:
 
 
 def _with_scheme(url: str) -> str:
-    # Archives keep the original's scheme, sometimes with one slash ("http:/x.com").
-    m = re.match(r"^(https?):/*", url, re.IGNORECASE)
+    m = _ARCHIVED_SCHEME.match(url)
     return f"{m.group(1)}://{url[m.end() :]}" if m else f"//{url}"
 
 
