@@ -329,3 +329,17 @@ def test_a_title_s_place_or_party_leaves_the_bare_role_and_former_does_not(stage
     assert entity(report, "Ivan Petrov").attributes["roles"] == ["russian president", "president"]
     assert entity(report, "Ed Vance").attributes["roles"] == ["former president"]
     assert [m.text for m in entity(report, "Ivan Petrov").mentions] == ["Ivan Petrov", "The president"]
+
+
+def test_a_role_with_an_of_phrase_names_its_holder(stage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Secretary of State Ana Lind met the envoy. The secretary of state said talks would go on. "
+        "The secretary left at noon. The secretary of the club stayed."
+    )
+    lind = entity(run(stage, text), "Ana Lind")
+    assert lind.attributes["roles"] == ["secretary of state", "secretary"]
+    # "The secretary of the club" is another secretary: no mention of hers.
+    assert [m.text for m in lind.mentions] == ["Ana Lind", "The secretary of state", "The secretary"]
+    # An "of" phrase that only says which holder names the holder the text gave.
+    petrov = entity(run(stage, "Russian President Ivan Petrov flew in. The president of Russia spoke."), "Ivan Petrov")
+    assert [m.text for m in petrov.mentions] == ["Ivan Petrov", "The president"]

@@ -999,3 +999,39 @@ def test_a_tag_alone_at_the_end_of_the_line_before_introduces_the_quote(stages) 
     )
     q = quote_with(run(stages, text), "basic law")
     assert (q.speaker, q.cue.text if q.cue else None) == ("Brandt", "stated"), q
+
+
+def _resolved(doc, head: int) -> str | None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.entities import EntityExtractor
+    from newsift.nlp.speakers import SpeakerResolver
+
+    return SpeakerResolver(doc, EntityExtractor().extract(doc)).resolve(doc[head]).name
+
+
+def test_a_day_is_never_the_speaker() -> None:
+    # "Gov. Pat McCrory Monday called for a vote." parsed with the day as the subject and the
+    # name hung on it as a compound.
+    words = ["Gov.", "Pat", "McCrory", "Monday", "called", "for", "a", "vote", "."]
+    heads = [2, 2, 3, 4, 4, 4, 7, 5, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    ents = ["O", "B-PERSON", "I-PERSON", "B-DATE", "O", "O", "O", "O", "O"]
+    assert _resolved(_parsed(words, heads, deps, pos, ents=ents), 3) == "Pat McCrory"
+    # A day with no name on it: no speaker, rather than "Monday".
+    bare = _parsed(
+        ["Monday", "brought", "news", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT"],
+        ents=["B-DATE", "O", "O", "O"],
+    )
+    assert _resolved(bare, 0) is None
+    # An age is typed as a date too, but "the 23-year-old" is a person.
+    age = _parsed(
+        ["The", "23-year-old", "said", "so", "."],
+        [1, 2, 2, 2, 2],
+        ["det", "nsubj", "ROOT", "advmod", "punct"],
+        ["DET", "NOUN", "VERB", "ADV", "PUNCT"],
+        ents=["O", "B-DATE", "O", "O", "O"],
+    )
+    assert _resolved(age, 1) == "23-year-old"

@@ -457,6 +457,10 @@ def _apposed_roles(
             if _inside(noun.idx, quoted) != _inside(m.start, quoted):
                 continue  # a parse across a quotation mark
             roles = [" ".join([*(c.lower_ for c in _role_modifiers(noun)), lemma]), lemma]
+            of_role = _of_role(noun)
+            if of_role is not None:
+                # "John Kerry, the secretary of state,": "the secretary of state" names him again.
+                roles.insert(0, of_role[0])
             info.roles.extend(r for r in dict.fromkeys(roles) if r not in info.roles)
 
 
@@ -467,7 +471,28 @@ def _with_bare_role(role: str) -> list[str]:
     k = 0
     while k < len(words) - 1 and words[k] in ROLE_MODIFIERS and words[k] not in _ROLE_CHANGERS:
         k += 1
-    return [role] if k == 0 else [role, " ".join(words[k:])]
+    roles = [role] if k == 0 else [role, " ".join(words[k:])]
+    if " of " in role:
+        # "Secretary of State John Kerry" is "the secretary" in the next paragraph.
+        roles.append(role_head(role))
+    return roles
+
+
+def role_head(role: str) -> str:
+    """The noun a role is named by: its last word, or the last before "of" ("secretary of state")."""
+    return role.split(" of ", 1)[0].split()[-1]
+
+
+def _of_role(tok: Token) -> tuple[str, int] | None:
+    """ "the secretary of state": the role with its "of" phrase, and the token after the phrase."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(objs) == 1 and objs[0].pos_ in {"NOUN", "PROPN"}:
+                obj = objs[0]
+                words = [t.lower_ for t in tok.doc[obj.left_edge.i : obj.right_edge.i + 1] if t.dep_ != "det"]
+                return f"{tok.lemma_.lower()} of {' '.join(words)}", obj.right_edge.i + 1
+    return None
 
 
 def _role_modifiers(noun: Token) -> list[Token]:
@@ -498,7 +523,7 @@ def _add_role_mentions(
     mentions.sort(key=lambda m: m.start)
     starts = [m.start for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
-    held = {role.split()[-1] for info in entities if info.label == "PERSON" for role in info.roles}
+    held = {role_head(role) for info in entities if info.label == "PERSON" for role in info.roles}
     added: list[Mention] = []
     for tok in tokens:
         if tok.lemma_.lower() not in held or tok.tag_ not in {"NN", "NNP"} or tok.dep_ in {"compound", "appos"}:
@@ -520,7 +545,12 @@ def _add_role_mentions(
                 break
         while first.i < tok.i and (first.is_space or first.is_punct):
             first = doc[first.i + 1]
-        added.append(Mention(first.idx, tok.idx + len(tok.text), idx, "role", tok.i))
+        end = tok.i + 1
+        of_role = _of_role(tok)
+        if of_role is not None and of_role[0] in entities[idx].roles:
+            end = of_role[1]
+        last = doc[end - 1]
+        added.append(Mention(first.idx, last.idx + len(last.text), idx, "role", tok.i))
     mentions.extend(added)
 
 
@@ -534,6 +564,24 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
     """
     if any(c.is_quote for c in tok.lefts):
         return None  # "the 'Crazy Ex-Girlfriend' singer": a title names the person, not the role
+    of_role = _of_role(tok)
+    if of_role is not None:
+        idx = role_holder(entities, mentions, starts, of_role[0], tok.idx)
+        if idx is not None:
+            return None if any(_changes_role(c) for c in _role_modifiers(tok)) else idx
+    idx = _bare_role_holder(tok, entities, mentions, starts)
+    if (
+        idx is not None
+        and of_role is not None
+        and any(" of " in r and role_head(r) == role_head(of_role[0]) for r in entities[idx].roles)
+    ):
+        # "the secretary of defense" is not the secretary of state; "the president of Russia"
+        # or "the author of the book" may well be the president or author the text named.
+        return None
+    return idx
+
+
+def _bare_role_holder(tok: Token, entities: list[EntityInfo], mentions: list[Mention], starts: list[int]) -> int | None:
     mods = _role_modifiers(tok)
     lemma = tok.lemma_.lower()
     for k in range(len(mods) + 1):

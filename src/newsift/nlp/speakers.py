@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .entities import EntityIndex, Mention, antecedent_subject, definite, nominal_antecedent
+from .entities import EntityIndex, EntityInfo, Mention, antecedent_subject, definite, nominal_antecedent
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
     DOCUMENT_NOUNS,
@@ -21,6 +21,47 @@ from .rules import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# spaCy's label for dates and days ("Monday", "last week"), which the entities stage keeps.
+_DATE = "DATE"
+_DAY_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
+)
 _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 
 
@@ -93,6 +134,12 @@ class SpeakerResolver:
         phrase = doc[start:end]
         text_span = (phrase.start_char, phrase.end_char)
         mention = self.mention_of(head)
+        if mention is not None and _is_date(self.index.entities[mention.entity]):
+            if _DAY_WORDS.isdisjoint({low, lemma}) and head.pos_ == "PROPN" and not head.like_num:
+                # "Last week Stumpf told ...": the NER ran the date on into the name.
+                mention = None
+            else:
+                return self._name_on_date(head)
         if mention is not None and lemma not in ORGANISATION_NOUNS:
             entity = self.index.entities[mention.entity]
             via = mention.kind
@@ -122,6 +169,15 @@ class SpeakerResolver:
             # A name the NER missed: keep the phrase, but do not claim what it is.
             return Speaker(phrase_text, "unknown", text_span, False, via="phrase")
         return Speaker(phrase_text, "unknown", text_span, False, vague=vague_phrase, via="phrase")
+
+    def _name_on_date(self, date: Token) -> Speaker:
+        """A day never speaks. "Gov. Pat McCrory Monday called for ...": the parse can make the day
+        the subject and hang the name before it on the day; that name is who spoke."""
+        for child in reversed(list(date.lefts)):
+            mention = self.mention_of(child)
+            if child.dep_ == "compound" and mention is not None and not _is_date(self.index.entities[mention.entity]):
+                return self.resolve(child)
+        return Speaker(None, "unknown", None, False, via="none")
 
     def _apposed_name(self, head: Token) -> Speaker | None:
         """ "A spokeswoman, Lotte Bakker, said": the apposed name is who spoke, and naming her
@@ -183,6 +239,11 @@ class SpeakerResolver:
             if self.index.entities[m.entity].label == "ORG":
                 return m.entity
         return None
+
+
+def _is_date(entity: EntityInfo) -> bool:
+    # spaCy types an age as a date too, but "the 23-year-old" is a person.
+    return entity.label == _DATE and not entity.name.lower().endswith("old")
 
 
 def _plural(tok: Token) -> bool:
