@@ -439,3 +439,11 @@ def test_score_fits_the_report_schema(analyzer: Analyzer) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     report = analyze(analyzer, JUNK, JUNK_TITLE)
     jsonschema.validate(report.to_dict(), json_schema())
+
+
+def test_a_lower_cased_body_is_thin_evidence(analyzer: Analyzer) -> None:
+    lowered = analyze(analyzer, WIRE.lower(), WIRE_TITLE)
+    assert any("no capital letters" in r.text for r in lowered.score.reasons), lowered.score.reasons
+    assert not any("no capital letters" in r.text for r in analyze(analyzer, WIRE, WIRE_TITLE).score.reasons)
+    # Text with no letters at all (numbers, a table) is not a lower-cased article.
+    assert not any("capital" in g for g in assess({"body.words": Signal(400)}, "12 34 56 " * 50).gaps)

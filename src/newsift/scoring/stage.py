@@ -56,7 +56,8 @@ class Evidence:
         return BASE_MARGIN + THIN_MARGIN * len(self.gaps)
 
 
-def assess(signals: dict[str, Signal]) -> Evidence:
+def assess(signals: dict[str, Signal], body: str = "") -> Evidence:
+    """What the report has to go on; ``body`` is the text the signals read, without the title."""
     gaps: list[str] = []
     words_sig = signals.get("body.words")
     words = words_sig.value if words_sig is not None and isinstance(words_sig.value, int | float) else 0
@@ -70,6 +71,13 @@ def assess(signals: dict[str, Signal]) -> Evidence:
         )
     elif words < SHORT_BODY_WORDS:
         gaps.append(f"the body is short ({int(words)} words)")
+    if words >= SHORT_BODY_WORDS and not any(ch.isupper() for ch in body) and any(ch.isalpha() for ch in body):
+        # Corpora and exports often arrive lower-cased. The model learned from articles as
+        # published, and its style, naming and sourcing signals read capitals.
+        gaps.append(
+            "the body has no capital letters (it was lower-cased before newsift read it), so names, "
+            "shouting and sentence starts cannot be told apart"
+        )
     title = signals.get("clickbait.title")
     if title is None or title.value is None:
         gaps.append("the article has no title")
@@ -133,7 +141,7 @@ class ScoreStage:
             p = scorer.probability(x)
         else:
             scorer, x, p = plain, x_plain, p_plain
-        evidence = assess(signals)
+        evidence = assess(signals, text.partition("\n")[2])
         if evidence.no_body or evidence.too_short or abs(p - 0.5) < evidence.margin:
             label = "uncertain"
         else:
