@@ -1035,3 +1035,61 @@ def test_a_day_is_never_the_speaker() -> None:
         ents=["O", "B-DATE", "O", "O", "O"],
     )
     assert _resolved(age, 1) == "23-year-old"
+
+
+def _quote_cue(stages, text: str, cue_words: list[str], quote: int = 0) -> str | None:  # type: ignore[no-untyped-def]
+    """The cue the extractor picks for the ``quote``-th quote of ``text`` among the given cue words
+    (each taken as a sure cue, its subject the nearest name after it, if any)."""
+    from newsift.nlp.entities import SentIndex
+    from newsift.nlp.quotes import Cue
+
+    doc = stages[0].nlp(text)
+    sents = SentIndex(doc)
+    cues = []
+    for word in cue_words:
+        tok = next(t for t in doc if t.text == word)
+        name = next((t for t in doc[tok.i + 1 :] if t.pos_ == "PROPN"), None)
+        cues.append(Cue(tok.i, tok.idx, tok.idx + len(tok.text), 0.9, None if name is None else name.i, None))
+    cues.sort(key=lambda c: c.start)
+    q = find_quoted_spans(text)[quote]
+    found = stages[1].extractor._cue_for_quote(doc, q, cues, [c.start for c in cues], 0, len(text), sents)
+    return None if found is None else text[found.start : found.end]
+
+
+def test_a_cue_whose_sentence_ended_before_the_quote_yields_to_the_quote_s_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Strikes continued to hit the town, say locals. “Six have died so far,” "
+        "Ana Lind, a nurse at the clinic, told reporters."
+    )
+    assert _quote_cue(stages, text, ["continued", "told"]) == "told"
+    # With no tag after it, the quote still takes the cue before ("“A,” said Lee, adding B. “C.”").
+    assert _quote_cue(stages, "Strikes continued to hit the town, say locals. “Six have died so far.”", ["continued"])
+
+
+def test_a_cue_that_opens_the_sentence_after_a_quote_is_not_its_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    text = 'Comey testified that the FBI "found no intent to obstruct justice." To settle it, a lawyer did four things.'
+    # The cue "To settle" starts right after the quote, with nothing between to show the new sentence.
+    assert _quote_cue(stages, text, ["testified", "To"]) == "testified"
+
+
+def test_an_infinitive_relative_names_no_speaker() -> None:
+    from newsift.nlp.quotes import _subject
+
+    # "... know every detail to say it": the parse hangs "to say" on "detail" as a relative clause.
+    doc = _parsed(
+        ["know", "every", "detail", "to", "say", "it"],
+        [0, 2, 0, 4, 2, 4],
+        ["ROOT", "det", "dobj", "aux", "relcl", "dobj"],
+        ["VERB", "DET", "NOUN", "PART", "VERB", "PRON"],
+        tags=["VB", "DT", "NN", "TO", "VB", "PRP"],
+    )
+    assert _subject(doc[4], []) is None
+    # A finite relative clause still speaks for its noun ("the official who said it").
+    finite = _parsed(
+        ["the", "official", "who", "said", "it"],
+        [1, 1, 3, 1, 3],
+        ["det", "ROOT", "nsubj", "relcl", "dobj"],
+        ["DET", "NOUN", "PRON", "VERB", "PRON"],
+        tags=["DT", "NN", "WP", "VBD", "PRP"],
+    )
+    assert _subject(finite[3], []) is not None

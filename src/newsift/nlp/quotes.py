@@ -82,6 +82,9 @@ _TRAILING = frozenset({"parataxis", "ccomp", "conj"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
 _EDGE_PUNCT = frozenset(",;:-\u2014\u2013")
 _STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019)]*\s+\S")
+_ACROSS_SENTENCE = 1 << 20
+# A full stop that ends the text before a quote: '..., say locals. “Six have died”'.
+_FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
 # A headline led by its source ("Alvarez: Budget will not cover stadium"): how long the line and
 # its source may be, and how sure the cue is (its word lists are in rules.py).
@@ -528,6 +531,11 @@ class QuoteExtractor:
                 if len(between) > 80 or _has_sentence_break(between):
                     continue
                 dist = len(between)
+                if _ends_sentence_before(between) and not _ends_sentence(q.inner(text)):
+                    # '..., say locals. “Six have died,” Abu Rajab told ABC News': a quote that
+                    # ends on a comma has its own tag after it, and a cue whose sentence ended
+                    # before the quote yields to that tag (with no tag after, it still serves).
+                    dist += _ACROSS_SENTENCE
             elif c.start >= q.end:
                 between = text[q.end : c.start]
                 limit = 60
@@ -538,8 +546,11 @@ class QuoteExtractor:
                     limit = _MAX_TAG_GAP
                 if len(between) > limit or _has_sentence_break(between):
                     continue
-                if _ends_sentence(q.inner(text)) and between.strip()[:1].isupper() and not _names_first(doc, c, q.end):
-                    continue  # “Go home.” Then he said ...: the cue starts a new sentence
+                opens = text[q.end : c.end].strip()[:1]
+                if _ends_sentence(q.inner(text)) and opens.isupper() and not _names_first(doc, c, q.end):
+                    # “Go home.” Then he said ...: the cue starts a new sentence, also when it is
+                    # the sentence's first word ('... justice." To determine which ...').
+                    continue
                 dist = len(between)
             else:
                 continue
@@ -645,7 +656,9 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     if quoted_subject:
         # '"...," Ann Lee, an aide, said': the name the parse hung elsewhere.
         return _tag_subject(verb.doc, verb, marked)
-    if verb.dep_ == "relcl":
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+    if verb.dep_ == "relcl" and not infinitive:
+        # Not an infinitive: "you don't have to know every detail to say ..." names no one who said it.
         return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and any(c.dep_ == "ccomp" for c in verb.children):
         # A participle that modifies a noun and reports a clause has that noun for its subject
@@ -1093,6 +1106,13 @@ def _has_sentence_break(between: str) -> bool:
         if word + "." not in ABBREVIATIONS and len(word) > 1:
             return True
     return False
+
+
+def _ends_sentence_before(between: str) -> bool:
+    """Whether the text between a cue and the quote after it ends a sentence ('..., say locals.
+    “Six have died”': the cue's sentence ended before the quote). "Sen. Lee (D-Mo.)" does not."""
+    m = _FINAL_STOP.search(between.strip())
+    return m is not None and m.group(1).lower() + "." not in ABBREVIATIONS and len(m.group(1)) > 1
 
 
 def _line_end(text: str, pos: int) -> int:
