@@ -1093,3 +1093,15 @@ def test_an_infinitive_relative_names_no_speaker() -> None:
         tags=["DT", "NN", "WP", "VBD", "PRP"],
     )
     assert _subject(finite[3], []) is not None
+
+
+def test_a_date_the_ner_ran_into_a_name_leaves_the_name() -> None:
+    # "Last week Stumpf told them.": the NER typed all three words as one date.
+    doc = _parsed(
+        ["Last", "week", "Stumpf", "told", "them", "."],
+        [1, 3, 3, 3, 3, 3],
+        ["amod", "npadvmod", "nsubj", "ROOT", "dobj", "punct"],
+        ["ADJ", "NOUN", "PROPN", "VERB", "PRON", "PUNCT"],
+        ents=["B-DATE", "I-DATE", "I-DATE", "O", "O", "O"],
+    )
+    assert _resolved(doc, 2) == "Stumpf"

@@ -604,6 +604,47 @@ PRONOUN_LABELS: dict[str, tuple[str, ...]] = {
     "we": ("ORG",),
 }
 
+# Words that name a day or month: a date entity headed by one is a date, not a name the NER ran into it.
+DAY_WORDS: frozenset[str] = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
+)
+
 # Labels kept as entities: people, organisations, places, dates and the like.
 ENTITY_LABELS: frozenset[str] = frozenset(
     {

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .entities import EntityIndex, EntityInfo, Mention, antecedent_subject, definite, nominal_antecedent
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
+    DAY_WORDS,
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
     PRONOUN_LABELS,
@@ -23,45 +24,6 @@ if TYPE_CHECKING:
 
 # spaCy's label for dates and days ("Monday", "last week"), which the entities stage keeps.
 _DATE = "DATE"
-_DAY_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan.",
-        "feb.",
-        "mar.",
-        "apr.",
-        "jun.",
-        "jul.",
-        "aug.",
-        "sep.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ]
-)
 _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 
 
@@ -135,7 +97,7 @@ class SpeakerResolver:
         text_span = (phrase.start_char, phrase.end_char)
         mention = self.mention_of(head)
         if mention is not None and _is_date(self.index.entities[mention.entity]):
-            if _DAY_WORDS.isdisjoint({low, lemma}) and head.pos_ == "PROPN" and not head.like_num:
+            if DAY_WORDS.isdisjoint({low, lemma}) and head.pos_ == "PROPN" and not head.like_num:
                 # "Last week Stumpf told ...": the NER ran the date on into the name.
                 mention = None
             else:
