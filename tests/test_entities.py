@@ -343,3 +343,21 @@ def test_a_role_with_an_of_phrase_names_its_holder(stage) -> None:  # type: igno
     # An "of" phrase that only says which holder names the holder the text gave.
     petrov = entity(run(stage, "Russian President Ivan Petrov flew in. The president of Russia spoke."), "Ivan Petrov")
     assert [m.text for m in petrov.mentions] == ["Ivan Petrov", "The president"]
+
+
+def test_a_titled_surname_goes_to_the_namesake_who_holds_the_title(stage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Former President Bill Carter spoke first. Then Helen Carter took the stage. "
+        "President Carter thanked the crowd."
+    )
+    report = run(stage, text)
+    bill, helen = entity(report, "Bill Carter"), entity(report, "Helen Carter")
+    # Helen was named last, but only Bill holds a presidency.
+    assert [m.start for m in bill.mentions if m.text == "Carter"] == [text.index("Carter thanked")]
+    assert "president" not in helen.attributes.get("roles", [])
+
+
+def test_a_verb_s_object_pronoun_is_not_its_subject(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Ed Marsh spoke first. Ann Lowe thanked him warmly.")
+    assert "him" in [m.text for m in entity(report, "Ed Marsh").mentions]
+    assert "him" not in [m.text for m in entity(report, "Ann Lowe").mentions]

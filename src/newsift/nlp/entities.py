@@ -44,6 +44,7 @@ _PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # Modifiers that make a role another one: Bill Clinton, "former president", is not "the president".
 _ROLE_CHANGERS = frozenset(
     {
@@ -345,12 +346,19 @@ class EntityExtractor:
                     surname_of[w].append(idx)
         last_seen: dict[int, int] = {}
 
-        def assign(words: tuple[str, ...], pos: int) -> int:
+        def assign(words: tuple[str, ...], role: str | None) -> int:
             if words in full:
                 return full[words]
             candidates = surname_of.get(words[-1], []) if len(words) == 1 else []
             if len(candidates) == 1:
                 return candidates[0]
+            if role is not None:
+                # "President Clinton" with Hillary mentioned last: the namesake who holds the role
+                # ("former president" counts) is meant. (Also preferring one who holds no other
+                # title gave "President Trump" to "Trump Tower", which the NER took for a person.)
+                head = role_head(role)
+                holders = [c for c in candidates if any(role_head(r) == head for r in entities[c].roles)]
+                candidates = holders or candidates
             if candidates:
                 # "Clinton" with both Hillary and Bill in the text: the one mentioned last.
                 return max(candidates, key=lambda c: last_seen.get(c, -1))
@@ -372,7 +380,7 @@ class EntityExtractor:
         merged = [(ent, name, role) for ent, name, role in persons] + [(e, n, None) for e, n in moved]
         merged.sort(key=lambda t: t[0].start_char)
         for ent, name, role in merged:
-            idx = assign(tuple(name.split()), ent.start_char)
+            idx = assign(tuple(name.split()), role)
             last_seen[idx] = ent.start_char
             info = entities[idx]
             info.surface[name] += 1
@@ -666,6 +674,14 @@ def resolve_pronoun(
         for m in candidates[max(0, hi - 40) : hi + 1]
         if not _inside(m.start, quoted) and known.get(m.entity, gender) == gender
     ]
+    if tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self"):
+        # "Clinton followed him": a verb's object "him" or "her" is never its own subject.
+        clause_subjects = {
+            m.entity
+            for m in usable
+            if m.start >= sent_start_char and doc[m.token].dep_ in _SUBJECT_DEPS and doc[m.token].head.i == tok.head.i
+        }
+        usable = [m for m in usable if m.entity not in clause_subjects]
     if not usable:
         return None
     ancestors = {a.i for a in tok.ancestors}
