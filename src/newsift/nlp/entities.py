@@ -568,7 +568,8 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
     The longest role its modifiers and noun make that someone holds wins, so "the former
     president" is Bill Clinton where Barack Obama holds "president". A modifier left over that
     makes it another role ("the former president" where only Obama holds one) makes it no one
-    known: a guess there would be labelled as certain.
+    known: a guess there would be labelled as certain. A role with an "of" phrase ("the secretary
+    of state") is first matched whole.
     """
     if any(c.is_quote for c in tok.lefts):
         return None  # "the 'Crazy Ex-Girlfriend' singer": a title names the person, not the role
