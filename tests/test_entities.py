@@ -361,3 +361,10 @@ def test_a_verb_s_object_pronoun_is_not_its_subject(stage) -> None:  # type: ign
     report = run(stage, "Ed Marsh spoke first. Ann Lowe thanked him warmly.")
     assert "him" in [m.text for m in entity(report, "Ed Marsh").mentions]
     assert "him" not in [m.text for m in entity(report, "Ann Lowe").mentions]
+
+
+def test_a_broadcaster_s_title_is_a_role(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Moderator Lena Hart pressed both candidates. Later the moderator cut them off.")
+    hart = entity(report, "Lena Hart")
+    assert hart.attributes["roles"] == ["moderator"]
+    assert [m.text for m in hart.mentions] == ["Lena Hart", "the moderator"]

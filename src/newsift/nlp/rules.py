@@ -464,6 +464,11 @@ TITLES: tuple[str, ...] = (
     "chief of staff",
     "press secretary",
     "commissioner",
+    # Broadcasters and writers, as news names them before a name ("moderator Lester Holt").
+    "moderator",
+    "anchor",
+    "correspondent",
+    "columnist",
     "sheriff",
     "officer",
     "detective",
@@ -583,7 +588,7 @@ owner teacher officer suspect victim doctor nurse student driver lawyer attorney
 soldier pilot manager reporter journalist writer author professor founder child customer patron shooter gunman
 attacker killer defendant plaintiff inmate prisoner athlete player coach singer host boss employer landlord tenant
 neighbor neighbour passenger caller blogger teen teenager kid citizen immigrant refugee protester protestor
-demonstrator cop deputy sheriff detective trooper guard clerk
+demonstrator cop deputy sheriff detective trooper guard clerk moderator anchor correspondent columnist
 """
 FEMALE_PERSON_NOUNS: frozenset[str] = frozenset(_FEMALE.split())
 MALE_PERSON_NOUNS: frozenset[str] = frozenset(_MALE.split())
