@@ -519,6 +519,7 @@ class QuoteExtractor:
         window_hi = max(s_end, after_end)
         best: Cue | None = None
         best_dist = 1 << 30
+        quote_ends_sentence = _ends_sentence(q.inner(text))
         i = bisect_right(cue_starts, window_lo) - 1
         i = max(i, 0)
         while i < len(cues) and cues[i].start < window_hi:
@@ -531,7 +532,7 @@ class QuoteExtractor:
                 if len(between) > 80 or _has_sentence_break(between):
                     continue
                 dist = len(between)
-                if _ends_sentence_before(between) and not _ends_sentence(q.inner(text)):
+                if _ends_sentence_before(between) and not quote_ends_sentence:
                     # '..., say locals. “Six have died,” Abu Rajab told ABC News': a quote that
                     # ends on a comma has its own tag after it, and a cue whose sentence ended
                     # before the quote yields to that tag (with no tag after, it still serves).
@@ -547,7 +548,7 @@ class QuoteExtractor:
                 if len(between) > limit or _has_sentence_break(between):
                     continue
                 opens = text[q.end : c.end].strip()[:1]
-                if _ends_sentence(q.inner(text)) and opens.isupper() and not _names_first(doc, c, q.end):
+                if quote_ends_sentence and opens.isupper() and not _names_first(doc, c, q.end):
                     # “Go home.” Then he said ...: the cue starts a new sentence, also when it is
                     # the sentence's first word ('... justice." To determine which ...').
                     continue
@@ -840,7 +841,7 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
 def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     """Whether ``tok`` sits where a quote's speaker tag does: just after a quote or just
     before one (on the same line; quoted: sorted character ranges; text: the Doc's)."""
-    i = bisect_right(quoted, (tok.idx, len(text) + 1))
+    i = bisect_right(quoted, (tok.idx, _NO_END))
     for a, b in quoted[max(i - 1, 0) : i + 1]:
         if a <= tok.idx < b:
             continue  # inside the quote: part of what was said
@@ -855,7 +856,7 @@ def _beside_quote(verb: Token, quoted: list[tuple[int, int]], text: str) -> bool
     the quote after it ('Goldberg allegedly snapped, "..."'), or a few words of one sentence between
     the quote before it and the verb ('"...," Obama allegedly explained')."""
     end = verb.idx + len(verb.text)
-    i = bisect_right(quoted, (end, len(text) + 1))
+    i = bisect_right(quoted, (end, _NO_END))
     if i < len(quoted) and not text[end : quoted[i][0]].strip(" ,:"):
         return True
     before = _quote_before(verb, quoted)
@@ -1101,18 +1102,19 @@ def _has_sentence_break(between: str) -> bool:
     stripped = between.strip()
     if stripped[:1] in {".", "!", "?"}:
         return True
-    for m in _STOP.finditer(stripped):
-        word = m.group(1).lower()
-        if word + "." not in ABBREVIATIONS and len(word) > 1:
-            return True
-    return False
+    return any(_stops_a_sentence(m.group(1)) for m in _STOP.finditer(stripped))
 
 
 def _ends_sentence_before(between: str) -> bool:
     """Whether the text between a cue and the quote after it ends a sentence ('..., say locals.
     “Six have died”': the cue's sentence ended before the quote). "Sen. Lee (D-Mo.)" does not."""
     m = _FINAL_STOP.search(between.strip())
-    return m is not None and m.group(1).lower() + "." not in ABBREVIATIONS and len(m.group(1)) > 1
+    return m is not None and _stops_a_sentence(m.group(1))
+
+
+def _stops_a_sentence(word: str) -> bool:
+    """Whether a full stop after ``word`` ends a sentence: not after "Dr." or an initial."""
+    return len(word) > 1 and word.lower() + "." not in ABBREVIATIONS
 
 
 def _line_end(text: str, pos: int) -> int:
