@@ -58,6 +58,22 @@ def assert_body_kept(result) -> None:  # type: ignore[no-untyped-def]
         (("Photo credit: Marta Quinn / Harbour Gazette",), "photo_credit"),
         (("Image caption: The ferry pier at low tide last winter",), "caption"),
         (("Continue reading",), "navigation"),
+        (("% of readers think this story is Fact. Add your two cents.",), "comment_form"),
+        (("Comments",), "comment_form"),
+        (("3.4k SHARES Facebook Twitter",), "share"),
+        (("Stand with the harbour board and share this now! 12k SHARES SHARE ON FACEBOOK SHARE ON TWITTER",), "share"),
+        (("Twitter",), "share"),
+        (("Subscribe to Harbour Gazette for FREE",), "subscribe"),
+        (("Authors:",), "byline"),
+        (
+            (
+                "The views expressed in this opinion article are solely those of their author and are not "
+                "necessarily shared by Harbour Gazette.",
+            ),
+            "site_boilerplate",
+        ),
+        (("This article was originally published by Marta Quinn at her harbour blog.",), "site_boilerplate"),
+        (("Republished with permission from the Harbour Gazette. All rights reserved.",), "site_boilerplate"),
     ],
 )
 def test_each_line_furniture_kind_is_removed_with_exact_offsets(
@@ -288,6 +304,9 @@ def test_text_that_is_all_furniture_leaves_a_warning() -> None:
         "  this website is using a security service to protect itself from online attacks ..\n",
         "Attention Required! | Cloudflare\n\nPlease enable cookies to continue.\n",
         "Checking your browser before accessing harbourgazette.example.\nThis process is automatic.",
+        "we 've detected that javascript is disabled in your browser. would you like to proceed to legacy site.",
+        "You must log in to continue.",
+        "Moved Permanently\n\nThe document has moved here.",
     ],
 )
 def test_a_bot_check_or_refusal_is_no_article(cleaner: FlatTextCleaner, page: str) -> None:
@@ -297,6 +316,22 @@ def test_a_bot_check_or_refusal_is_no_article(cleaner: FlatTextCleaner, page: st
     assert result.furniture[0].text == page.strip()
     assert_offsets_round_trip(page, result)
     assert any("bot check or access-denied page" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "xxxxxxxxxxxxxxxxxxxxxxxx",
+        "The views of the harbour board are shared by most of the town.",
+        "The article was published on Monday and shared 400 times.",
+        "Authors: Marta Quinn and the harbour board wrote it together last spring.",
+    ],
+)
+def test_lines_near_the_furniture_wording_are_prose(cleaner: FlatTextCleaner, line: str) -> None:
+    text = article(line)
+    result = cleaner.clean(text)
+    assert line in result.clean_text
+    assert not [f for f in result.furniture if f.kind == "share"]
 
 
 def test_an_article_that_reports_a_bot_check_is_an_article(cleaner: FlatTextCleaner) -> None:
