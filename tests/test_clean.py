@@ -344,3 +344,40 @@ def test_an_article_that_reports_a_bot_check_is_an_article(cleaner: FlatTextClea
     assert quoted in result.clean_text
     assert not [f for f in result.furniture if f.kind == "blocked_page"]
     assert_body_kept(result)
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "rest"),
+    [
+        ("Harbourton, Maine (CNN)Anna Lindqvist, ", "Harbourton, Maine (CNN)", "Anna Lindqvist, "),
+        ("PORTLAND, Maine (AP) — The harbour board ", "PORTLAND, Maine (AP) —", "The harbour board "),
+        ("(Reuters) - The harbour board ", "(Reuters) -", "The harbour board "),
+    ],
+)
+def test_an_agency_dateline_glued_to_the_first_word_is_cut(
+    cleaner: FlatTextCleaner, first: str, dateline: str, rest: str
+) -> None:
+    line = first + "the chair of the harbour board, said the old ferry pier would close next month."
+    text = article(head=(line,))
+    result = cleaner.clean(text)
+    assert [(f.kind, f.text) for f in result.furniture] == [("dateline", dateline)]
+    assert result.clean_text.startswith(rest)
+    assert_body_kept(result)
+    assert_offsets_round_trip(text, result)
+
+
+def test_an_agency_named_inside_a_sentence_is_no_dateline(cleaner: FlatTextCleaner) -> None:
+    line = "The Associated Press (AP) reported on Monday that the harbour board would close the pier."
+    result = cleaner.clean(article(head=(line,)))
+    assert line in result.clean_text
+    assert not result.furniture
+
+
+def test_a_highlights_label_goes_and_its_summary_stays(cleaner: FlatTextCleaner) -> None:
+    text = article(head=("Story highlights The harbour board will close the old ferry pier",))
+    result = cleaner.clean(text)
+    assert [(f.kind, f.text) for f in result.furniture] == [("site_boilerplate", "Story highlights")]
+    assert result.clean_text.startswith("The harbour board will close the old ferry pier\n")
+    assert_offsets_round_trip(text, result)
+    prose = "Story highlights of the harbour year were the regatta and the new ferry."
+    assert prose in cleaner.clean(article(head=(prose,))).clean_text

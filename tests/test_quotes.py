@@ -1105,3 +1105,19 @@ def test_a_date_the_ner_ran_into_a_name_leaves_the_name() -> None:
         ents=["B-DATE", "I-DATE", "I-DATE", "O", "O", "O"],
     )
     assert _resolved(doc, 2) == "Stumpf"
+
+
+def test_a_name_glued_to_an_agency_dateline_speaks_under_its_own_name() -> None:
+    analyzer = Analyzer(Config(stages=("clean", "entities", "quotes")))
+    if analyzer.absent:
+        pytest.skip(f"stages unavailable: {analyzer.absent}")
+    report = analyzer.analyze_article(
+        Article(
+            id="a",
+            text="Harbourton, Maine (CNN)Anna Lindqvist, the chair of the harbour board, said the pier would "
+            'close. "We had no choice," Lindqvist said on Monday.',
+        )
+    )
+    assert [e.name for e in report.entities if e.label == "PERSON"] == ["Anna Lindqvist"]
+    assert [q.speaker for q in report.quotes] == ["Anna Lindqvist", "Anna Lindqvist"]
+    assert all(q.speaker_mention and "(" not in q.speaker_mention.text for q in report.quotes)

@@ -127,6 +127,8 @@ class FlatTextCleaner:
         self._header_res = [R.compile_rule(h.pattern) for h in R.BLOCK_HEADERS]
         self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
         self._inline_ad = re.compile(R.INLINE_AD)
+        self._agency_dateline = re.compile(R.AGENCY_DATELINE)
+        self._highlights_label = re.compile(R.HIGHLIGHTS_LABEL, re.IGNORECASE)
         self._blocked = re.compile(R.BLOCKED_PAGE, re.IGNORECASE)
         self._word_score = word_score or _default_word_score()
         self.site_lines: dict[str, frozenset[str]] = dict(site_lines or {})
@@ -281,6 +283,18 @@ class FlatTextCleaner:
         """Cut inline credits, ad markers and a glued image slug out of a kept line."""
         t = line.text
         pieces = [(line.start, line.end)]
+        # A label or dateline that opens the line, often glued to the first word; the rest stays.
+        m = None
+        if t[:1] in "Ss":
+            m = self._highlights_label.match(t)
+            kind, rule = "site_boilerplate", "highlights_label"
+        if m is None and "(" in t:
+            m = self._agency_dateline.match(t)
+            kind, rule = "dateline", "agency_dateline"
+        if m is not None:
+            label = m.group().rstrip()
+            out.furniture.append(Furniture(kind, label, line.start, line.start + len(label), rule))
+            pieces = _without(pieces, line.start, line.start + m.end())
         if "|" in t or "(" in t:
             for m in self._inline_credit.finditer(t):
                 s, e = line.start + m.start(), line.start + m.end()

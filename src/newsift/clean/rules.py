@@ -269,6 +269,22 @@ INLINE_CREDIT = (
 )
 
 
+# A news agency's dateline at the start of a line, which flattening often glues to the first word
+# ("Estero, Florida (CNN)Donald Trump, speaking ...", "Los Angeles (AFP) - Some 605,000 ..."): some 300
+# items of buzzfeed_webis and the others. Left in, the parse reads "CNN)Donald Trump" as one name and
+# the place as the subject of the first sentence. Only the agencies' own tags, and only before a
+# capital, a quotation mark or the end of the line, so "the Associated Press (AP) reported" stays.
+AGENCY_DATELINE = (
+    r"(?:[A-Z][\w.'’-]*(?:,?[ \t]+[A-Z][\w.'’-]*){0,4}[ \t]*)?"
+    r"\((?:CNN|CNNMoney|CNN Money|AP|Reuters|AFP|UPI|Bloomberg|Xinhua|TASS|dpa|EFE|PTI|IANS|ANI)\)"
+    r"[ \t]*(?:[-–—]+[ \t]*)?(?=[A-Z\"“‘']|$)"
+)
+
+# CNN's label over its summary bullets, glued to the first of them ("Story highlights Trump
+# reportedly used ..."; 202 items): the bullets are the publisher's summary and stay.
+HIGHLIGHTS_LABEL = r"story highlights[ \t]*:?[ \t]*(?=(?-i:[A-Z\"“‘'])|$)"
+
+
 # A scraper that was turned away keeps the bot check or the refusal instead of the article: 1,084
 # of coaid's 5,457 items are "this website is using a security service to protect itself from
 # online attacks". Only a short text is checked, so an article that reports such a page stays.
