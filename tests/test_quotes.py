@@ -1121,3 +1121,41 @@ def test_a_name_glued_to_an_agency_dateline_speaks_under_its_own_name() -> None:
     assert [e.name for e in report.entities if e.label == "PERSON"] == ["Anna Lindqvist"]
     assert [q.speaker for q in report.quotes] == ["Anna Lindqvist", "Anna Lindqvist"]
     assert all(q.speaker_mention and "(" not in q.speaker_mention.text for q in report.quotes)
+
+
+# -- a speaker who goes on ----------------------------------------------------------------------
+
+
+def test_he_added_is_the_one_who_just_spoke_not_the_man_he_spoke_of(stages) -> None:  # type: ignore[no-untyped-def]
+    # A flattened page can run the report's sentence into the quote; "he" had gone to Tom Berg.
+    text = (
+        "Mark Rowe spoke to the harbour board on Monday.\n"
+        "Rowe also states that Tom Berg had worried about the vote, and had\n"
+        '"Nobody on the board, according to the minutes, ever asked him about the pier," he added. '
+        '"The vote was lost before it began."'
+    )
+    report = run(stages, text)
+    for fragment in ("Nobody on the board", "The vote was lost"):
+        q = quote_with(report, fragment)
+        assert q.speaker == "Mark Rowe"
+        assert q.speaker_mention is not None and q.speaker_mention.text == "he"
+
+
+def test_a_description_that_goes_on_is_the_one_who_just_spoke(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will not stop," Gloria Baker told reporters on Tuesday. '
+        '"It would take all day to list them," the Ohio Democrat added.\n\n'
+        '"They never gave up," Bill Reed said of his rowers. "Nobody expected this," the old trainer continued.'
+    )
+    report = run(stages, text)
+    democrat = quote_with(report, "all day")
+    assert (democrat.speaker, democrat.speaker_kind) == ("Gloria Baker", "person")
+    assert quote_with(report, "Nobody expected").speaker == "Bill Reed"
+
+
+def test_a_person_named_since_the_last_quote_keeps_the_pronoun(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will win the vote," Anna Lindqvist said on Monday. Her rival Tom Berg disagreed. '
+        '"The pier will never be built," he added.'
+    )
+    assert quote_with(run(stages, text), "never be built").speaker == "Tom Berg"

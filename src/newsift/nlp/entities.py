@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-_PRONOUN_GENDER = {
+PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
@@ -121,6 +121,8 @@ class EntityIndex:
     entities: list[EntityInfo]
     mentions: list[Mention]  # sorted by start
     sents: SentIndex
+    # A person's gender where the text shows it without doubt ("he" or "she"; see ``_genders``).
+    genders: dict[int, str] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -207,8 +209,8 @@ class EntityExtractor:
         self._cluster_others(others, entities, mentions)
         _apposed_roles(doc, entities, mentions, quoted or [])
         _add_role_mentions(doc, entities, mentions, quoted or [], sents.tokens)
-        self._add_pronouns(doc, entities, mentions, quoted or [], sents)
-        return EntityIndex(entities, mentions, sents)
+        genders = self._add_pronouns(doc, entities, mentions, quoted or [], sents)
+        return EntityIndex(entities, mentions, sents, genders)
 
     def _untagged_full_names(
         self, doc: Doc, text: str, persons: list[tuple[Span, str, str | None]], tokens: list[Token]
@@ -422,11 +424,13 @@ class EntityExtractor:
         mentions: list[Mention],
         quoted: list[tuple[int, int]],
         sents: SentIndex,
-    ) -> None:
-        """Third-person pronouns outside quotes join the person they most likely refer to."""
+    ) -> dict[int, str]:
+        """Third-person pronouns outside quotes join the person they most likely refer to.
+
+        Returns each person's gender where the text shows it (see ``_genders``)."""
         person_mentions = sorted((m for m in mentions if entities[m.entity].label == "PERSON"), key=lambda m: m.start)
         if not person_mentions:
-            return
+            return {}
         added: list[Mention] = []
         genders = _genders(doc, person_mentions, quoted, sents)
         chained: dict[int, int] = {}
@@ -439,6 +443,7 @@ class EntityExtractor:
                 added.append(Mention(tok.idx, tok.idx + len(tok.text), ent, "pronoun", tok.i))
                 chained[tok.i] = ent
         mentions.extend(added)
+        return genders
 
 
 def _apposed_roles(
@@ -631,7 +636,7 @@ def _genders(
         names.setdefault(sents.of(m.token)[0], []).append(m)
     votes: dict[int, list[str]] = {}
     for tok in sents.tokens:
-        gender = _PRONOUN_GENDER.get(tok.lower_)
+        gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
             continue
         named = names.get(sents.of(tok.i)[0], [])
@@ -668,7 +673,7 @@ def resolve_pronoun(
     hi = bisect_right(starts, tok.idx) - 1
     if hi < 0:
         return None
-    gender = _PRONOUN_GENDER.get(tok.lower_)
+    gender = PRONOUN_GENDER.get(tok.lower_)
     known = genders or {}
     usable = [
         m

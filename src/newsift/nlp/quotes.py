@@ -457,6 +457,7 @@ class QuoteExtractor:
         out: list[Attribution] = []
         before = sorted(earlier, key=lambda a: a.content[1])
         ends = [a.content[1] for a in before]
+        marks = [(q.start, q.end) for q in quotes]
         for q_i, q in enumerate(quotes):
             lo = quotes[q_i - 1].end if q_i > 0 else 0
             hi = quotes[q_i + 1].start if q_i + 1 < len(quotes) else len(text)
@@ -466,6 +467,9 @@ class QuoteExtractor:
             prev = _latest(out, before, ends, q.start)
             if cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
+                if prev is not None and _goes_on(doc[cue.token]) and self._continues(text, paras, prev, q):
+                    carried = resolver.carried_on(speaker, prev.speaker, prev.content[1], marks)
+                    speaker = carried or speaker
                 conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
                 att = Attribution((q.start, q.end), "direct", (cue.start, cue.end), speaker, conf, cue.token)
             elif prev is not None and prev.speaker.name is not None and self._continues(text, paras, prev, q):
@@ -1143,6 +1147,16 @@ def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
         return False
     head = doc[cue.speaker_head]
     return head.pos_ == "PROPN" and head.idx >= after and head.i < cue.token
+
+
+# Tag verbs that say the speaker of the quote before goes on ("he added", "the coach continued",
+# "she went on").
+_GOING_ON = frozenset({"add", "continue"})
+
+
+def _goes_on(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in _GOING_ON or (lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children))
 
 
 def _latest(out: list[Attribution], before: list[Attribution], ends: list[int], pos: int) -> Attribution | None:

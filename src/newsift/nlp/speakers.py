@@ -5,11 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .entities import EntityIndex, EntityInfo, Mention, antecedent_subject, definite, nominal_antecedent
+from .entities import (
+    PRONOUN_GENDER,
+    EntityIndex,
+    EntityInfo,
+    Mention,
+    antecedent_subject,
+    definite,
+    nominal_antecedent,
+)
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
     DAY_WORDS,
     DOCUMENT_NOUNS,
+    FEMALE_PERSON_NOUNS,
+    MALE_PERSON_NOUNS,
     ORGANISATION_NOUNS,
     PRONOUN_LABELS,
     ROLE_NOUNS,
@@ -131,6 +141,65 @@ class SpeakerResolver:
             # A name the NER missed: keep the phrase, but do not claim what it is.
             return Speaker(phrase_text, "unknown", text_span, False, via="phrase")
         return Speaker(phrase_text, "unknown", text_span, False, vague=vague_phrase, via="phrase")
+
+    def carried_on(
+        self, speaker: Speaker, previous: Speaker, since: int, quoted: list[tuple[int, int]]
+    ) -> Speaker | None:
+        """The one who just spoke, for a tag that says a speaker goes on.
+
+        '"...," Cuban said. "And trust me, ...," he continued.': news writes "added", "continued"
+        or "went on" for the speaker of the quote before, so a "he" or "she" there, or a
+        description with "the" that names no one known ("the coach", "the North Carolina
+        Democrat"), is that speaker, even where another name of the same gender stood nearer
+        (inside the quote, or before it). Not when the text has named another person since the
+        quote before (``since`` on, outside ``quoted``), nor across a gender the text shows.
+        """
+        if previous.kind != "person" or not previous.resolved or speaker.mention is None:
+            return None
+        if previous.name == speaker.name:
+            return None
+        people = [k for k, e in enumerate(self.index.entities) if e.name == previous.name and e.label == "PERSON"]
+        if len(people) != 1:
+            return None
+        who = people[0]
+        span = self.doc.char_span(*speaker.mention, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        if speaker.via == "pronoun":
+            gender = PRONOUN_GENDER.get(head.lower_)
+            if gender is None or head.lower_ not in {"he", "she"}:
+                return None
+        elif (speaker.via == "phrase" and not speaker.resolved and speaker.kind in {"unknown", "anonymous"}) or (
+            # "the Ohio Democrat": one member of a party is a person, not the party.
+            head.ent_type_ == "NORP" and head.tag_ in {"NN", "NNP"}
+        ):
+            lemma = head.lemma_.lower()
+            if (
+                head.tag_ not in {"NN", "NNP"}
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+                or lemma in ANONYMOUS_SOURCE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
+                or head.ent_type_ in {"ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
+                or (head.tag_ == "NNP" and head.ent_type_ != "NORP")
+            ):
+                return None
+            gender = "female" if lemma in FEMALE_PERSON_NOUNS else "male" if lemma in MALE_PERSON_NOUNS else None
+        else:
+            return None
+        if gender is not None and self.index.genders.get(who, gender) != gender:
+            return None
+        for m in self.index.mentions:
+            if m.start >= speaker.mention[0]:
+                break
+            if (
+                m.start >= since
+                and m.kind == "name"
+                and m.entity != who
+                and self.index.entities[m.entity].label == "PERSON"
+                and not any(a <= m.start < b for a, b in quoted)
+            ):
+                return None
+        return replace(previous, mention=speaker.mention, via="pronoun" if speaker.via == "pronoun" else "role")
 
     def _name_on_date(self, date: Token) -> Speaker:
         """A day never speaks. "Gov. Pat McCrory Monday called for ...": the parse can make the day
