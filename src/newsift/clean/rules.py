@@ -270,8 +270,8 @@ INLINE_CREDIT = (
 
 
 # A news agency's dateline at the start of a line, which flattening often glues to the first word
-# ("Estero, Florida (CNN)Donald Trump, speaking ...", "Los Angeles (AFP) - Some 605,000 ..."): some 300
-# items of buzzfeed_webis and the others. Left in, the parse reads "CNN)Donald Trump" as one name and
+# ("Portland, Maine (CNN)Anna Berg, speaking ...", "DENVER (AP) - The city ..."): some 370 lines in
+# buzzfeed_webis and the other sets. Left in, the parse reads "CNN)Anna Berg" as one name and
 # the place as the subject of the first sentence. Only the agencies' own tags, and only before a
 # capital, a quotation mark or the end of the line, so "the Associated Press (AP) reported" stays.
 AGENCY_DATELINE = (
@@ -280,8 +280,8 @@ AGENCY_DATELINE = (
     r"[ \t]*(?:[-–—]+[ \t]*)?(?=[A-Z\"“‘']|$)"
 )
 
-# CNN's label over its summary bullets, glued to the first of them ("Story highlights Trump
-# reportedly used ..."; 202 items): the bullets are the publisher's summary and stay.
+# CNN's label over its summary bullets, glued to the first of them ("Story highlights The council
+# voted ..."; about 200 items): the bullets are the publisher's summary and stay.
 HIGHLIGHTS_LABEL = r"story highlights[ \t]*:?[ \t]*(?=(?-i:[A-Z\"“‘'])|$)"
 
 

@@ -147,7 +147,7 @@ class SpeakerResolver:
     ) -> Speaker | None:
         """The one who just spoke, for a tag that says a speaker goes on.
 
-        '"...," Cuban said. "And trust me, ...," he continued.': news writes "added", "continued"
+        '"...," Ruiz said. "And I would do it again," he continued.': news writes "added", "continued"
         or "went on" for the speaker of the quote before, so a "he" or "she" there, or a
         description with "the" that names no one known ("the coach", "the North Carolina
         Democrat"), is that speaker, even where another name of the same gender stood nearer
