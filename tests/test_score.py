@@ -189,6 +189,23 @@ def test_style_text_keeps_function_words_and_punctuation_and_hides_the_topic() -
     assert "w to the" in style_terms(syria) and ", w to" in style_terms(syria)
 
 
+def test_word_scan_finds_exactly_the_tokens_of_the_pattern_model_files_name() -> None:
+    # Scoring finds words with a faster pattern than the one a model file records; they must agree.
+    from newsift.scoring.text import _SCAN, TOKEN
+
+    texts = [
+        "a I x2 _ __ a_b 3.5% co-op can't e-mail U.S. 42nd",
+        "straße İstanbul naïve cafe\u0301 x\u0301y ²2 ½a",
+        "日本語 テキスト, مرحبا بالعالم; «quoted» — it's",
+        "",
+        " ",
+        "end.",
+    ]
+    for text in texts:
+        assert _SCAN.findall(text) == TOKEN.findall(text), text
+        assert _SCAN.findall(text.lower()) == TOKEN.findall(text.lower()), text
+
+
 @pytest.mark.parametrize("analyzer", ["words", "style"])
 def test_wording_models_score_exactly_as_scikit_learn_does(analyzer: str) -> None:
     # Scoring keeps no scikit-learn object: it recomputes TF-IDF and the dot product itself,

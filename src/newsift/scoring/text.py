@@ -33,6 +33,10 @@ from ..report import Span
 from .stylometry import StyleKey, style_counts, style_key, style_terms
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# The tokens of TOKEN (scikit-learn's default, the pattern model files name), found in half the
+# time: a greedy run of word characters stops only before a non-word character, so the word
+# boundaries TOKEN asks for always hold.
+_SCAN = re.compile(r"\w\w+")
 MAX_TERMS = 4000
 MIN_DF = 3
 # Light regularisation: only the MAX_TERMS strongest terms are kept, so the refit needs
@@ -46,7 +50,7 @@ _RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../sha
 
 
 def word_terms(text: str) -> list[str]:
-    return TOKEN.findall(text.lower())
+    return _SCAN.findall(text.lower())
 
 
 ANALYZERS: dict[str, Callable[[str], list[str]]] = {"words": word_terms, "style": style_terms}
