@@ -756,6 +756,32 @@ def test_a_pronoun_skips_a_person_the_text_shows_is_of_the_other_gender(stages) 
     assert quote_with(run(stages, text), "vote was fair").speaker == "John Carter"
 
 
+def test_a_pronoun_skips_a_person_whose_other_pronouns_settle_the_other_gender(stages) -> None:  # type: ignore[no-untyped-def]
+    # No sentence shows Baker's gender as "Baker said he ..." does, but three "He"s went to him
+    # and none of them is in doubt: the "she" after his sentence is Maria Lopez, not Baker.
+    text = (
+        "Maria Lopez and Tom Baker met for a debate at the town hall on Tuesday.\n\n"
+        "Baker spoke first. He said the town needs a new bridge. He promised lower taxes for every "
+        "family. He called his plan a bargain.\n\n"
+        'Baker then attacked the council\'s spending record. "That is simply false," she said.'
+    )
+    report = run(stages, text)
+    q = quote_with(report, "simply false")
+    assert (q.speaker, q.speaker_mention.text) == ("Maria Lopez", "she"), q
+    assert quote_with(report, "new bridge").speaker == "Tom Baker"
+
+
+def test_a_majority_of_pronouns_does_not_overrule_a_subject_in_the_same_sentence(stages) -> None:  # type: ignore[no-untyped-def]
+    # Three "her"/"she" went to Baker only because the text names no woman; "Baker ... when he
+    # wrote" is him, and a majority of doubtful pronouns must not take it from him.
+    text = (
+        "Tom Baker reignited the feud on Monday when he wrote that the council had lied to voters.\n\n"
+        "Her lawyers answered within the hour. Her office called the post a stunt. She said nothing herself."
+    )
+    baker = next(e for e in run(stages, text).entities if e.name == "Tom Baker")
+    assert "he" in [m.text for m in baker.mentions]
+
+
 def test_a_role_noun_and_the_pronoun_after_it_are_the_role_holder(stages) -> None:  # type: ignore[no-untyped-def]
     # "The governor" is Tom Hale, so the "He" after it is Hale, not Ada Moss, the last name's
     # subject; "the coach" is Hal Brook, whom an apposition named one.

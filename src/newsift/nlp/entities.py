@@ -44,6 +44,11 @@ PRONOUN_GENDER = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A person's pronouns settle their gender when one gender outnumbers the other at least this
+# many times over, with at least SETTLING_MIN of it (see ``_settled_genders``). Read on 3,150
+# corpus articles, where a threefold majority lost about half of the corrections.
+SETTLING_MAJORITY = 2
+SETTLING_MIN = 3
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 # Modifiers that make a role another one: Bill Clinton, "former president", is not "the president".
 _ROLE_CHANGERS = frozenset(
@@ -427,23 +432,46 @@ class EntityExtractor:
     ) -> dict[int, str]:
         """Third-person pronouns outside quotes join the person they most likely refer to.
 
-        Returns each person's gender where the text shows it (see ``_genders``)."""
+        Two passes where a first one leaves someone with pronouns of both genders and a clear
+        majority (``_settled_genders``): the second holds every pronoun to that majority.
+        Returns each person's gender where the text shows it (``_genders``) or the majority
+        settled it."""
         person_mentions = sorted((m for m in mentions if entities[m.entity].label == "PERSON"), key=lambda m: m.start)
         if not person_mentions:
             return {}
-        added: list[Mention] = []
         genders = _genders(doc, person_mentions, quoted, sents)
-        chained: dict[int, int] = {}
-        for tok in sents.tokens:
-            low = tok.lower_
-            if low not in _PERSON_PRONOUNS or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
-                continue
-            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents, genders, chained)
-            if ent is not None:
-                added.append(Mention(tok.idx, tok.idx + len(tok.text), ent, "pronoun", tok.i))
-                chained[tok.i] = ent
-        mentions.extend(added)
+        pronouns = [
+            tok
+            for tok in sents.tokens
+            if tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON" and not _inside(tok.idx, quoted)
+        ]
+        subjects: dict[int, int] = {}
+        chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, genders, subjects)
+        settled = _settled_genders(pronouns, chained, genders, subjects)
+        if settled:
+            genders = {**genders, **settled}
+            chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, genders)
+        mentions.extend(
+            Mention(doc[i].idx, doc[i].idx + len(doc[i].text), ent, "pronoun", i) for i, ent in chained.items()
+        )
         return genders
+
+    @staticmethod
+    def _resolve(
+        doc: Doc,
+        pronouns: list[Token],
+        person_mentions: list[Mention],
+        quoted: list[tuple[int, int]],
+        sents: SentIndex,
+        genders: dict[int, str],
+        subjects: dict[int, int] | None = None,
+    ) -> dict[int, int]:
+        chained: dict[int, int] = {}
+        for tok in pronouns:
+            ent = resolve_pronoun(doc, tok, person_mentions, quoted, sents, genders, chained, subjects)
+            if ent is not None:
+                chained[tok.i] = ent
+        return chained
 
 
 def _apposed_roles(
@@ -653,6 +681,39 @@ def _genders(
     return {entity: seen[0] for entity, seen in votes.items() if len(set(seen)) == 1}
 
 
+def _settled_genders(
+    pronouns: list[Token], chained: dict[int, int], known: dict[int, str], subjects: dict[int, int]
+) -> dict[int, str]:
+    """Genders that a person's resolved pronouns settle by a clear majority, for people the text
+    gives none otherwise.
+
+    A pronoun goes to the nearest fitting name, so where a man and a woman alternate ("Pitt ...
+    she ... he ...") some go to the wrong one; most still go right, and the majority is then the
+    person's gender, which a second pass holds the pronouns to. Not when a subject pronoun of the
+    other gender went to the person as the subject of a verb under theirs ("Baker reignited the
+    feud when he wrote"; ``subjects``): that is surer than any count of pronouns that went to
+    the person only because no other name was near.
+    """
+    counts: dict[int, dict[str, int]] = {}
+    for tok in pronouns:
+        ent = chained.get(tok.i)
+        if ent is not None and ent not in known:
+            by = counts.setdefault(ent, {})
+            g = PRONOUN_GENDER[tok.lower_]
+            by[g] = by.get(g, 0) + 1
+    out: dict[int, str] = {}
+    for ent, by in counts.items():
+        if len(by) < 2:
+            continue
+        (g1, n1), (g2, n2) = sorted(by.items(), key=lambda kv: -kv[1])
+        if n1 < SETTLING_MAJORITY * n2 or n1 < SETTLING_MIN:
+            continue
+        if any(subjects.get(tok.i) == ent and PRONOUN_GENDER[tok.lower_] == g2 for tok in pronouns):
+            continue
+        out[ent] = g1
+    return out
+
+
 def resolve_pronoun(
     doc: Doc,
     tok: Token,
@@ -661,13 +722,15 @@ def resolve_pronoun(
     sents: SentIndex,
     genders: dict[int, str] | None = None,
     chained: dict[int, int] | None = None,
+    subjects: dict[int, int] | None = None,
 ) -> int | None:
     """The entity a pronoun most likely refers to: a subject in its own sentence
     first, then the same pronoun as the main subject of the sentence before (``chained``:
     the entities of pronouns resolved earlier, by token), then the nearest earlier sentence
     that names a candidate (its subject if it has one, else its last mention).
     ``candidates`` are sorted name mentions; a person whose gender the text shows
-    (``genders``) is no candidate for the other gender's pronoun."""
+    (``genders``) is no candidate for the other gender's pronoun. ``subjects``, when given,
+    collects the subject pronouns resolved by the first rule (token -> entity)."""
     sent_start_char = sents.of(tok.i)[2]
     starts = [m.start for m in candidates]
     hi = bisect_right(starts, tok.idx) - 1
@@ -695,6 +758,8 @@ def resolve_pronoun(
     for m in reversed(same):
         head = doc[m.token]
         if head.dep_ in _SUBJECT_DEPS and head.head.i in ancestors:
+            if subjects is not None and tok.dep_ in _SUBJECT_DEPS:
+                subjects[tok.i] = m.entity
             return m.entity
     noun = nominal_antecedent(tok, sents, names_before=bool(same))
     if noun is not None:
@@ -716,12 +781,12 @@ def resolve_pronoun(
     in_sent = [m for m in usable if m.start >= last_start and m.end <= last_end]
     # The main clause's subject first ("After Trump takes office, Putin said ..." -> Putin),
     # then any subject, then the last name mentioned.
-    subjects = [m for m in in_sent if doc[m.token].dep_ in _SUBJECT_DEPS]
-    for m in subjects:
+    named_subjects = [m for m in in_sent if doc[m.token].dep_ in _SUBJECT_DEPS]
+    for m in named_subjects:
         if doc[m.token].head.dep_ == "ROOT":
             return m.entity
-    if subjects:
-        return subjects[-1].entity
+    if named_subjects:
+        return named_subjects[-1].entity
     return last.entity
 
 
