@@ -1007,6 +1007,52 @@ def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None
     assert found is not None and found.text == "source"
 
 
+def test_a_name_right_after_an_inverted_tag_verb_speaks_wherever_the_parse_hung_it() -> None:
+    from newsift.nlp.quotes import _subject
+
+    # '"I love it," said Tom Baker, continuing, ...' with the name parsed as a modifier of "continuing".
+    words = ["\u201c", "I", "love", "it", ",", "\u201d", "said", "Tom", "Baker", ",", "continuing"]
+    heads = [6, 2, 6, 2, 6, 6, 6, 8, 10, 8, 6]
+    deps = ["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "ROOT", "compound", "amod", "punct", "acomp"]
+    pos = ["PUNCT", "PRON", "VERB", "PRON", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "VERB"]
+    tags = ["``", "PRP", "VBP", "PRP", ",", "''", "VBD", "NNP", "NNP", ",", "VBG"]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, tags, ents)
+    quote = [(0, doc[5].idx + 1)]
+    found = _subject(doc[6], quote)
+    assert found is not None and found.text == "Baker"
+    # '"...," said Ms. Ana Lind taking a question': the name parsed as the subject of "taking".
+    words = ["\u201c", "No", ",", "\u201d", "said", "Ms.", "Ana", "Lind", "taking", "a", "question"]
+    heads = [4, 4, 4, 4, 4, 7, 7, 8, 4, 10, 8]
+    deps = ["punct", "intj", "punct", "punct", "ROOT", "compound", "compound", "nsubj", "ccomp", "det", "dobj"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
+    tags = ["``", "UH", ",", "''", "VBD", "NNP", "NNP", "NNP", "VBG", "DT", "NN"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, tags, ents)
+    found = _subject(doc[4], [(0, doc[3].idx + 1)])
+    assert found is not None and found.text == "Lind"
+    # '"...," agrees French bank Lumiere's team': a nationality before a noun names no one.
+    words = ["\u201c", "Yes", "\u201d", "agrees", "French", "bank", "Lumiere", "'s", "team"]
+    heads = [3, 3, 3, 3, 5, 8, 8, 6, 3]
+    deps = ["punct", "intj", "punct", "ROOT", "amod", "compound", "poss", "case", "npadvmod"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "VERB", "ADJ", "NOUN", "PROPN", "PART", "NOUN"]
+    tags = ["``", "UH", "''", "VBZ", "JJ", "NN", "NNP", "POS", "NN"]
+    ents = ["O", "O", "O", "O", "B-NORP", "O", "B-ORG", "O", "O"]
+    doc = _parsed(words, heads, deps, pos, tags, ents)
+    found = _subject(doc[3], [(0, doc[2].idx + 1)])
+    assert found is None or found.text != "French"
+
+
+def test_a_tag_verb_that_opens_its_sentence_has_the_noun_after_it_for_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # "Adds the first insider, ..." parsed with "insider" as the object of "Adds".
+    text = (
+        "Mara Quill looked tired.\n\n"
+        "Adds the first insider, \u201cThey are on different paths and don\u2019t talk anymore.\u201d"
+    )
+    q = quote_with(run(stages, text), "different paths")
+    assert (q.speaker, q.speaker_kind) == ("the first insider", "anonymous"), q
+
+
 def test_a_pronoun_that_goes_on_as_the_subject_keeps_its_antecedent(stages) -> None:  # type: ignore[no-untyped-def]
     # The sentence before has "she" as its main subject: the next sentence's "she" is the same person,
     # not the last name that sentence holds as some subject.

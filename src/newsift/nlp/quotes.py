@@ -690,6 +690,11 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     return tagged if tagged is not None and tagged.pos_ == "PROPN" and _names_someone(tagged) else None
 
 
+# Characters from a sentence-opening tag verb to the quotation it introduces: the verb, a speaker
+# of a few words and a comma or colon ("Adds the first insider, ").
+_INVERTED_TAG_REACH = 80
+
+
 def _after_apposed_name(verb: Token) -> bool:
     """ "the lawyer, Ana Lind, called": a comma right before ``verb`` closes a person's name in
     apposition to the noun the parse hung the verb on."""
@@ -724,14 +729,32 @@ def _names_someone(tok: Token) -> bool:
 def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     """'"...," explained the former president': right after a closing quotation mark the parse
     can take an inverted tag's speaker for the verb's object. A person's name or a noun for a
-    person right after the verb is who spoke, not what was said."""
-    if not _after_closing_mark(verb):
+    person right after the verb is who spoke, not what was said. So it is where such a tag opens
+    its sentence before the quote ('Adds the first insider, "..."'), and a name right after the
+    verb speaks wherever the parse hung it ('"...," said Trump, continuing, "..."', where "Trump"
+    modifies "continuing")."""
+    if not (_after_closing_mark(verb) or _opens_a_tag(verb, marked)):
         return None
     for child in verb.rights:
         right_after = child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and not _inside(child.idx, marked)
         if right_after and _names_someone(child) and child.pos_ != "PRON":
             return child
-    return None
+    name = _name_at(verb.doc, verb.i + 1)
+    if name is not None and name.ent_type_ == "NORP" and name.head.i > name.i and name.head.pos_ in {"NOUN", "PROPN"}:
+        # '"...," agrees French bank Societe Generale's team': a nationality before a noun names no one.
+        return None
+    return name
+
+
+def _opens_a_tag(verb: Token, marked: list[tuple[int, int]]) -> bool:
+    """'Adds the first insider, "...', 'Said one aide: "...': a finite verb that opens its sentence,
+    with a quotation opening soon after it."""
+    return (
+        verb.is_sent_start is True
+        and verb.tag_ in {"VBZ", "VBD"}
+        and verb.text[:1].isupper()
+        and any(verb.idx < a <= verb.idx + _INVERTED_TAG_REACH for a, _ in marked)
+    )
 
 
 def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str]) -> tuple[Token | None, bool]:
