@@ -1007,40 +1007,62 @@ def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None
     assert found is not None and found.text == "source"
 
 
-def test_a_name_right_after_an_inverted_tag_verb_speaks_wherever_the_parse_hung_it() -> None:
+def _tag_speaker(tokens: list[tuple[str, int, str, str, str, str]], verb: int) -> str | None:
+    """The speaker ``_subject`` finds for token ``verb`` of a hand-built parse, one (word, head, dep,
+    pos, tag, entity) row per token, whose quotation runs from the first token to the closing mark."""
     from newsift.nlp.quotes import _subject
 
+    words, heads, deps, pos, tags, ents = (list(column) for column in zip(*tokens, strict=True))
+    doc = _parsed(words, heads, deps, pos, tags, ents)
+    closing = words.index("\u201d")
+    found = _subject(doc[verb], [(0, doc[closing].idx + 1)])
+    return None if found is None else found.text
+
+
+def test_a_name_right_after_an_inverted_tag_verb_speaks_wherever_the_parse_hung_it() -> None:
     # '"I love it," said Tom Baker, continuing, ...' with the name parsed as a modifier of "continuing".
-    words = ["\u201c", "I", "love", "it", ",", "\u201d", "said", "Tom", "Baker", ",", "continuing"]
-    heads = [6, 2, 6, 2, 6, 6, 6, 8, 10, 8, 6]
-    deps = ["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "ROOT", "compound", "amod", "punct", "acomp"]
-    pos = ["PUNCT", "PRON", "VERB", "PRON", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "VERB"]
-    tags = ["``", "PRP", "VBP", "PRP", ",", "''", "VBD", "NNP", "NNP", ",", "VBG"]
-    ents = ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
-    doc = _parsed(words, heads, deps, pos, tags, ents)
-    quote = [(0, doc[5].idx + 1)]
-    found = _subject(doc[6], quote)
-    assert found is not None and found.text == "Baker"
-    # '"...," said Ms. Ana Lind taking a question': the name parsed as the subject of "taking".
-    words = ["\u201c", "No", ",", "\u201d", "said", "Ms.", "Ana", "Lind", "taking", "a", "question"]
-    heads = [4, 4, 4, 4, 4, 7, 7, 8, 4, 10, 8]
-    deps = ["punct", "intj", "punct", "punct", "ROOT", "compound", "compound", "nsubj", "ccomp", "det", "dobj"]
-    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
-    tags = ["``", "UH", ",", "''", "VBD", "NNP", "NNP", "NNP", "VBG", "DT", "NN"]
-    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
-    doc = _parsed(words, heads, deps, pos, tags, ents)
-    found = _subject(doc[4], [(0, doc[3].idx + 1)])
-    assert found is not None and found.text == "Lind"
-    # '"...," agrees French bank Lumiere's team': a nationality before a noun names no one.
-    words = ["\u201c", "Yes", "\u201d", "agrees", "French", "bank", "Lumiere", "'s", "team"]
-    heads = [3, 3, 3, 3, 5, 8, 8, 6, 3]
-    deps = ["punct", "intj", "punct", "ROOT", "amod", "compound", "poss", "case", "npadvmod"]
-    pos = ["PUNCT", "INTJ", "PUNCT", "VERB", "ADJ", "NOUN", "PROPN", "PART", "NOUN"]
-    tags = ["``", "UH", "''", "VBZ", "JJ", "NN", "NNP", "POS", "NN"]
-    ents = ["O", "O", "O", "O", "B-NORP", "O", "B-ORG", "O", "O"]
-    doc = _parsed(words, heads, deps, pos, tags, ents)
-    found = _subject(doc[3], [(0, doc[2].idx + 1)])
-    assert found is None or found.text != "French"
+    continuing = [
+        ("\u201c", 6, "punct", "PUNCT", "``", "O"),
+        ("I", 2, "nsubj", "PRON", "PRP", "O"),
+        ("love", 6, "ccomp", "VERB", "VBP", "O"),
+        ("it", 2, "dobj", "PRON", "PRP", "O"),
+        (",", 6, "punct", "PUNCT", ",", "O"),
+        ("\u201d", 6, "punct", "PUNCT", "''", "O"),
+        ("said", 6, "ROOT", "VERB", "VBD", "O"),
+        ("Tom", 8, "compound", "PROPN", "NNP", "B-PERSON"),
+        ("Baker", 10, "amod", "PROPN", "NNP", "I-PERSON"),
+        (",", 8, "punct", "PUNCT", ",", "O"),
+        ("continuing", 6, "acomp", "VERB", "VBG", "O"),
+    ]
+    assert _tag_speaker(continuing, 6) == "Baker"
+    # '"No," said Ms. Ana Lind taking a question': the name parsed as the subject of "taking".
+    taking = [
+        ("\u201c", 4, "punct", "PUNCT", "``", "O"),
+        ("No", 4, "intj", "INTJ", "UH", "O"),
+        (",", 4, "punct", "PUNCT", ",", "O"),
+        ("\u201d", 4, "punct", "PUNCT", "''", "O"),
+        ("said", 4, "ROOT", "VERB", "VBD", "O"),
+        ("Ms.", 7, "compound", "PROPN", "NNP", "O"),
+        ("Ana", 7, "compound", "PROPN", "NNP", "B-PERSON"),
+        ("Lind", 8, "nsubj", "PROPN", "NNP", "I-PERSON"),
+        ("taking", 4, "ccomp", "VERB", "VBG", "O"),
+        ("a", 10, "det", "DET", "DT", "O"),
+        ("question", 8, "dobj", "NOUN", "NN", "O"),
+    ]
+    assert _tag_speaker(taking, 4) == "Lind"
+    # '"Yes" agrees French bank Lumiere's team': a nationality before a noun names no one.
+    nationality = [
+        ("\u201c", 3, "punct", "PUNCT", "``", "O"),
+        ("Yes", 3, "intj", "INTJ", "UH", "O"),
+        ("\u201d", 3, "punct", "PUNCT", "''", "O"),
+        ("agrees", 3, "ROOT", "VERB", "VBZ", "O"),
+        ("French", 5, "amod", "ADJ", "JJ", "B-NORP"),
+        ("bank", 8, "compound", "NOUN", "NN", "O"),
+        ("Lumiere", 8, "poss", "PROPN", "NNP", "B-ORG"),
+        ("'s", 6, "case", "PART", "POS", "O"),
+        ("team", 3, "npadvmod", "NOUN", "NN", "O"),
+    ]
+    assert _tag_speaker(nationality, 3) != "French"
 
 
 def test_a_tag_verb_that_opens_its_sentence_has_the_noun_after_it_for_speaker(stages) -> None:  # type: ignore[no-untyped-def]

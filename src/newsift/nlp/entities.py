@@ -45,8 +45,8 @@ PRONOUN_GENDER = {
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A person's pronouns settle their gender when one gender outnumbers the other at least this
-# many times over, with at least SETTLING_MIN of it (see ``_settled_genders``). Read on 3,150
-# corpus articles, where a threefold majority lost about half of the corrections.
+# many times over, with at least SETTLING_MIN of it (see ``_settled_genders``). Read on 1,050
+# corpus articles, where a threefold majority avoided 3 of the 5 errors and lost 6 of the 18 corrections.
 SETTLING_MAJORITY = 2
 SETTLING_MIN = 3
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
