@@ -694,23 +694,21 @@ def _settled_genders(
     feud when he wrote"; ``subjects``): that is surer than any count of pronouns that went to
     the person only because no other name was near.
     """
-    counts: dict[int, dict[str, int]] = {}
+    counts: dict[int, Counter[str]] = {}
+    sure: dict[int, set[str]] = {}
     for tok in pronouns:
         ent = chained.get(tok.i)
         if ent is not None and ent not in known:
-            by = counts.setdefault(ent, {})
-            g = PRONOUN_GENDER[tok.lower_]
-            by[g] = by.get(g, 0) + 1
+            counts.setdefault(ent, Counter())[PRONOUN_GENDER[tok.lower_]] += 1
+            if subjects.get(tok.i) == ent:
+                sure.setdefault(ent, set()).add(PRONOUN_GENDER[tok.lower_])
     out: dict[int, str] = {}
     for ent, by in counts.items():
         if len(by) < 2:
             continue
-        (g1, n1), (g2, n2) = sorted(by.items(), key=lambda kv: -kv[1])
-        if n1 < SETTLING_MAJORITY * n2 or n1 < SETTLING_MIN:
-            continue
-        if any(subjects.get(tok.i) == ent and PRONOUN_GENDER[tok.lower_] == g2 for tok in pronouns):
-            continue
-        out[ent] = g1
+        (g1, n1), (g2, n2) = by.most_common()
+        if n1 >= SETTLING_MAJORITY * n2 and n1 >= SETTLING_MIN and g2 not in sure.get(ent, ()):
+            out[ent] = g1
     return out
 
 
