@@ -1253,3 +1253,19 @@ def test_a_person_named_since_the_last_quote_keeps_the_pronoun(stages) -> None: 
         '"The pier will never be built," he added.'
     )
     assert quote_with(run(stages, text), "never be built").speaker == "Tom Berg"
+
+
+def test_a_pronoun_in_a_sentence_that_names_two_people_is_the_subject(stages) -> None:  # type: ignore[no-untyped-def]
+    # "When Brandt spoke to Moreau ..., he said": the clause before the pronoun has a subject, who
+    # is the one the pronoun goes on about; the last name before it is only whom he spoke to.
+    text = (
+        "When Tom Brandt spoke to Alice Moreau on her radio show Friday, he said that the new "
+        'ferry would run all winter. "We have waited long enough," he said.'
+    )
+    report = run(stages, text)
+    for said in ("ferry would run", "waited long enough"):
+        assert quote_with(report, said).speaker == "Tom Brandt"
+    # A subject inside a noun's clause ("rumours that Hollis is feuding with ...") is not the
+    # sentence's subject: the last name stays the pronoun's person, as before.
+    text = "Despite rumours that Mark Hollis is feuding with Jane Corr, she told reporters that the two get along well."
+    assert quote_with(run(stages, text), "get along well").speaker == "Jane Corr"

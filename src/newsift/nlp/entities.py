@@ -764,7 +764,13 @@ def resolve_pronoun(
         # "The coach spoke. He said ...": a role noun that names someone is that person.
         return next((m.entity for m in usable if m.kind == "role" and m.token == noun.i), None)
     if same:
-        return same[-1].entity
+        # "When Pratt spoke to Ellen DeGeneres on her show, he said": a subject before the pronoun in
+        # its own sentence goes on as the one the sentence is about; the last name is often only
+        # whom they spoke to (1,686 corpus articles: 16 attributions better, 2 worse; attribution card).
+        named_subjects = [
+            m for m in same if doc[m.token].dep_ in _SUBJECT_DEPS and _clause_of(doc[m.token].head, ancestors)
+        ]
+        return (named_subjects or same)[-1].entity
     if chained:
         # "..., she told Jimmy that ... . '...,' she revealed": the sentence before has the same
         # pronoun as its main subject, and the subject goes on as the subject.
@@ -786,6 +792,18 @@ def resolve_pronoun(
     if named_subjects:
         return named_subjects[-1].entity
     return last.entity
+
+
+def _clause_of(verb: Token, ancestors: set[int]) -> bool:
+    """Whether ``verb``'s clause hangs on the pronoun's own (``ancestors``: the pronoun's heads),
+    not inside a noun's or a preposition's phrase ("Despite reports that Levine is bickering with
+    Cyrus, she told ...": Levine's clause tells what the reports say, and she is Cyrus)."""
+    for tok in [verb, *verb.ancestors]:
+        if tok.i in ancestors:
+            return True
+        if tok.pos_ in {"NOUN", "PROPN", "ADP"}:
+            return False
+    return True
 
 
 def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = False) -> Token | None:
