@@ -381,3 +381,50 @@ def test_a_highlights_label_goes_and_its_summary_stays(cleaner: FlatTextCleaner)
     assert_offsets_round_trip(text, result)
     prose = "Story highlights of the harbour year were the regatta and the new ferry."
     assert prose in cleaner.clean(article(head=(prose,))).clean_text
+
+
+@pytest.mark.parametrize(
+    ("line", "headline", "joined"),
+    [
+        # Sentence case, glued after a sentence: the headline ends before the word opening the next.
+        (
+            'The ferry stopped at noon. RELATED: Harbour board weighs new pier, fares "The board '
+            'has not decided," she said.',
+            "Harbour board weighs new pier, fares",
+            'The ferry stopped at noon. "The board has not decided," she said.',
+        ),
+        # At the start of a line with the paragraph after it on the same line (a short line that
+        # starts so is the teaser alone, and goes whole).
+        (f"Related: Tide tables for the week {BODY[0]} {BODY[2]}", "Tide tables for the week", f"{BODY[0]} {BODY[2]}"),
+        # Title Case: "After" opens no sentence inside it, as nothing lower-case follows it.
+        (
+            "The ferry stopped at noon. RELATED: Mayor Gets Defensive After Being Asked About Ferry Fares",
+            "Mayor Gets Defensive After Being Asked About Ferry Fares",
+            "The ferry stopped at noon.",
+        ),
+    ],
+)
+def test_a_related_headline_glued_into_a_line_is_cut_up_to_the_next_sentence(
+    cleaner: FlatTextCleaner, line: str, headline: str, joined: str
+) -> None:
+    text = article(head=(line,))
+    result = cleaner.clean(text)
+    cut = [f for f in result.furniture if f.rule == "glued_related"]
+    assert len(cut) == 1 and cut[0].kind == "related", result.furniture
+    assert headline in result.related_headlines
+    assert joined in result.clean_text and headline not in result.clean_text
+    assert_body_kept(result)
+    assert_offsets_round_trip(text, result)
+
+
+def test_a_glued_related_headline_whose_end_is_unclear_stays_with_a_warning(cleaner: FlatTextCleaner) -> None:
+    # The sentence after it opens with a name: where the headline stops cannot be told, so
+    # nothing of the line is cut, and the warning says why.
+    line = (
+        "The ferry stopped at noon. RELATED: Harbour board weighs new pier fares Mayor Lena Ortiz "
+        "told the board that the ferry would run all winter whatever the cost to the town."
+    )
+    result = cleaner.clean(article(head=(line,)))
+    assert not [f for f in result.furniture if f.rule == "glued_related"]
+    assert line in result.clean_text
+    assert any("related-link label 'RELATED:'" in w for w in result.warnings)

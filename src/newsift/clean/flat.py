@@ -11,12 +11,13 @@ The cascade per line, in order (first hit wins):
   2. lines this site repeats across its articles (learned, see ``site.py``);
   3. block headers ("You May Also Like"), which open a teaser block;
   4. whole-line furniture rules from ``rules.py``;
-  5. inline furniture inside a kept line (credits, glued image slugs).
+  5. inline furniture inside a kept line (credits, glued image slugs, glued related-link headlines).
 Lines inside a teaser block are consumed until prose resumes.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -127,6 +128,7 @@ class FlatTextCleaner:
         self._header_res = [R.compile_rule(h.pattern) for h in R.BLOCK_HEADERS]
         self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
         self._inline_ad = re.compile(R.INLINE_AD)
+        self._glued_related = re.compile(R.GLUED_RELATED)
         self._agency_dateline = re.compile(R.AGENCY_DATELINE)
         self._highlights_label = re.compile(R.HIGHLIGHTS_LABEL, re.IGNORECASE)
         self._blocked = re.compile(R.BLOCKED_PAGE, re.IGNORECASE)
@@ -311,6 +313,8 @@ class FlatTextCleaner:
                     s = e - len(marker)
                 # Otherwise the space before goes with it, so the sentences around it meet with one.
                 pieces = _without(pieces, s, e)
+        if ":" in t:
+            pieces = self._cut_glued_teasers(line, pieces, out)
         if ends_open(t):
             finding = find_slug(t, self._word_score, doc_words)
             if finding is not None:
@@ -331,6 +335,25 @@ class FlatTextCleaner:
                         f"clean: line {line.number} may end with an image slug "
                         f"{t[finding.start : finding.end]!r}; kept because the evidence is thin"
                     )
+        return pieces
+
+    def _cut_glued_teasers(self, line: _Line, pieces: list[tuple[int, int]], out: CleanResult) -> list[tuple[int, int]]:
+        """Related-link headlines glued into a kept line, each up to the word that opens the next
+        sentence (:func:`teaser_end`); one whose end is unclear stays, with a warning."""
+        t = line.text
+        for m in self._glued_related.finditer(t):
+            end = teaser_end(t, m.end())
+            if end is None:
+                out.warnings.append(
+                    f"clean: line {line.number} has a related-link label {m.group().strip()!r} inside it; "
+                    "its headline was kept because where it ends is unclear"
+                )
+                continue
+            s = m.start() + len(m.group()) - len(m.group().lstrip())
+            out.furniture.append(Furniture("related", t[s:end], line.start + s, line.start + end, "glued_related"))
+            out.related_headlines.append(t[m.end() : end].strip())
+            # The space before the label goes with it, so the sentences around it meet with one.
+            pieces = _without(pieces, line.start + m.start(), line.start + end)
         return pieces
 
     def _take_metadata(self, m: re.Match[str] | None, out: CleanResult) -> None:
@@ -407,6 +430,49 @@ def _default_word_score() -> Callable[[str], float]:
     # cleaner is built (once per Analyzer), not inside the first article's timing.
     score("the")
     return score
+
+
+_TEASER_WORD = re.compile(r"\S+")
+# Headlines run to about 15 words; a longer "headline" has run on into the sentence after it
+# (whose first word is a name or a word the opener list does not hold), and cutting there
+# would take body text with it.
+_MAX_TEASER_WORDS = 16
+
+
+def teaser_end(text: str, start: int) -> int | None:
+    """Where a headline that starts at ``start`` ends, or None when that is unclear.
+
+    Before the first capitalised sentence opener (:data:`~newsift.clean.rules.SENTENCE_OPENERS`,
+    after a quotation mark too) that follows a word a headline can end on; in a Title Case
+    headline ("Bill Clinton Gets Oddly Defensive After Being Accused ...") only where a
+    lower-case word follows the opener, as a sentence goes on. At the end of the line when the
+    line ends first. None past :data:`_MAX_TEASER_WORDS` words."""
+    words = list(itertools.islice(_TEASER_WORD.finditer(text, start), _MAX_TEASER_WORDS + 2))
+    capitals = lower = 0
+    for k, w in enumerate(words):
+        if k > _MAX_TEASER_WORDS:
+            return None
+        word = w.group()
+        core = word.lstrip("\"'“‘(").rstrip(",;:")
+        prev = words[k - 1].group() if k else ""
+        # Two words at least; not after a colon or comma ("Post-debate poll: Hillary ..."), nor a
+        # "?" or "!" that a headline holds ("100 million? Ratings expectations ...").
+        if (
+            k >= 2
+            and core in R.SENTENCE_OPENERS
+            and prev[-1:] not in ":,;?!-–—"
+            and prev.lower() not in R.HEADLINE_GLUE
+        ):
+            title_case = capitals >= 2 and capitals >= 4 * lower
+            after = words[k + 1].group() if k + 1 < len(words) else ""
+            if not title_case or after[:1].islower():
+                return words[k - 1].end()
+        if k >= 1 and core.lower() not in R.HEADLINE_GLUE and core[:1].isalpha():
+            capitals += core[:1].isupper()
+            lower += core[:1].islower()
+    if len(words) > _MAX_TEASER_WORDS:
+        return None
+    return len(text.rstrip())
 
 
 def _without(pieces: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:

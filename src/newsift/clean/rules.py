@@ -259,6 +259,30 @@ BLOCK_HEADERS: tuple[BlockHeader, ...] = (
     ),
 )
 
+# A related-link label inside a line, after a sentence or at the line's start with prose after it:
+# news sites' related links that flattening glued into the paragraph ('... were hit. RELATED: Clinton
+# puts Trump on defense at first debate "I just think ...," he told Bash.'): 94 in the seven article
+# sets, mostly CNN's. Left in, the headline runs into the next sentence and its names become the
+# subjects the parse and the pronouns go by. Only labels written so; "More:" alone is too common.
+GLUED_RELATED = (
+    r"(?:(?<=[.!?\"”’)])[ \t]+|^)(?:RELATED|Related|MORE|READ MORE|Read more|Read More|SEE ALSO|See also|"
+    r"See Also|ALSO READ|Also read):[ \t]+(?=\S)"
+)
+
+# Words that open a news sentence and, capitalised, close a sentence-case headline glued before it
+# ("... for very different reasons But the array ..."). A closed list: a name or any other word
+# could as well go on the headline, so a teaser with none of these after it is left in place.
+SENTENCE_OPENERS = frozenset(
+    """The A An This That These Those It Its He She They We I You His Her Their Our There Here
+    But And Yet So Still Even Also Now Then Meanwhile However Although Though While When After
+    Before As If In On At For By From With Without During Since Despite According Under Over
+    Some Many Most Several One Two Asked Earlier Later Last What Who Why How""".split()  # noqa: SIM905
+)
+
+# Words a headline does not end on: a capital after them is still the headline's.
+HEADLINE_GLUE = frozenset("the a an of to and or for in on at by from with as its his her their".split())  # noqa: SIM905
+
+
 # Text after a pipe or in parentheses that credits a photo, inside a longer line; and an agency's
 # name alone after a pipe, as Politico's flattened captions leave it ("... said. | Getty Trump
 # praises ...": about 230 items of misinfotext and fakenewsnet, nearly all reliable).
