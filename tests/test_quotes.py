@@ -1269,3 +1269,30 @@ def test_a_pronoun_in_a_sentence_that_names_two_people_is_the_subject(stages) ->
     # sentence's subject: the last name stays the pronoun's person, as before.
     text = "Despite rumours that Mark Hollis is feuding with Jane Corr, she told reporters that the two get along well."
     assert quote_with(run(stages, text), "get along well").speaker == "Jane Corr"
+
+
+def test_a_surname_the_model_tags_once_as_a_body_and_more_often_as_a_person_is_one_person(stages) -> None:  # type: ignore[no-untyped-def]
+    # No full name anywhere: the small model types the bare "Lindqvist" as a person, then as an
+    # organisation, then as a person again; all three are the one person who spoke.
+    text = (
+        '"I thought the host did a fine job," Lindqvist told reporters after the forum. When asked if '
+        'the questions had been fair, Lindqvist replied: "Yes, it was very fair." Lindqvist later said '
+        "the next forum would be harder. Lindqvist spoke for ten minutes."
+    )
+    report = run(stages, text)
+    for said in ("fine job", "very fair", "next forum"):
+        q = quote_with(report, said)
+        assert (q.speaker, q.speaker_kind) == ("Lindqvist", "person"), q
+    assert [e.label for e in report.entities if e.name == "Lindqvist"] == ["PERSON"]
+
+
+def test_a_bare_name_tagged_a_body_as_often_as_a_person_stays_a_body(stages) -> None:  # type: ignore[no-untyped-def]
+    # "Radar reported ...": a magazine the model once calls a person is still a magazine; here
+    # "Brandt" is an organisation twice and a person once, so the organisation stands.
+    text = (
+        '"I thought the host did a fine job," Brandt told reporters after the forum. When asked if the '
+        'questions had been fair, Brandt replied: "Yes, it was very fair." Brandt\'s view of the host '
+        "was shared by his own campaign manager. Brandt later said the next forum would be harder."
+    )
+    labels = [e.label for e in run(stages, text).entities if e.name == "Brandt"]
+    assert "PERSON" in labels and "ORG" in labels, labels

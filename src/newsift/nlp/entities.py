@@ -376,11 +376,18 @@ class EntityExtractor:
             return idx
 
         # spaCy's small model often tags a bare surname as ORG ("Trump's office"):
-        # a one-word ORG that is a known person's name is that person.
+        # a one-word ORG that is a known person's name is that person, whether the text gives
+        # the full name or only the surname elsewhere tagged as a person ("Trump told CNNMoney
+        # ... Trump replied", the second an ORG).
+        # A bare name tagged a body as often as a person is left alone: "Radar", "Antifa", "Crimea".
+        as_person = Counter(name for _, name, _ in persons if " " not in name)
+        as_body = Counter(name for ent, name in others if ent.label_ in {"ORG", "NORP"} and " " not in name)
         moved = [
             (ent, name)
             for ent, name in others
-            if ent.label_ in {"ORG", "NORP"} and len(name.split()) == 1 and name in surname_of
+            if ent.label_ in {"ORG", "NORP"}
+            and len(name.split()) == 1
+            and (name in surname_of or as_person[name] > as_body[name])
         ]
         for item in moved:
             others.remove(item)
