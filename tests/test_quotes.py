@@ -1296,3 +1296,20 @@ def test_a_bare_name_tagged_a_body_as_often_as_a_person_stays_a_body(stages) -> 
     )
     labels = [e.label for e in run(stages, text).entities if e.name == "Brandt"]
     assert "PERSON" in labels and "ORG" in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The mayor is accused of hiding the repair costs from the council.", "hiding the repair costs"),
+        # The subject comes from the verb the cue hangs from, and is still the one accused.
+        (
+            "The harbour board takes credit for the new pier, but is accused of hiding the repair costs "
+            "from the council.",
+            "hiding the repair costs",
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_who_is_spoken_of_not_who_speaks(stages, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_mention) == (None, None), q

@@ -62,6 +62,17 @@ _SUBJ = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose subject is the one of the verb they hang from, and how far up to look for it.
 _SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _MAX_SUBJECT_CLIMB = 3
+# Passive cues whose subject is who is spoken of, never who speaks ("The mayor is accused of
+# ...", "is known for ...", "was ordered to ..."). Not "asked" or "told": the one asked answers
+# next, and the quotes after it with no cue of their own are theirs.
+_SPOKEN_OF_PASSIVES = frozenset(
+    {
+        "accuse", "charge", "indict", "sue", "blame", "fault", "criticize", "criticise", "condemn",
+        "slam", "mock", "ridicule", "praise", "label", "brand", "call", "describe", "dub", "portray",
+        "know", "see", "view", "regard", "consider", "deem", "order", "urge", "instruct", "advise",
+        "warn", "require", "encourage", "invite", "remind", "pressure", "force", "allow", "grant", "name",
+    }
+)  # fmt: skip
 _SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # The speaker-tag fallback: what a quote's inside may end with (a full stop ends the
 # sentence, so a verb after it starts a new one), how far after it the verb may sit,
@@ -341,6 +352,11 @@ class QuoteExtractor:
             if child.dep_ == "prt" and child.i == end:
                 end = child.i + 1
         subj = _subject(tok, marked)
+        if subj is not None and _spoken_of(tok, subj) and (content is None or not content[0] <= subj.idx < content[1]):
+            # "The government takes credit ..., but is accused of using the courts": the one
+            # accused speaks no more than the one praised; who spoke is the agent, or no one named.
+            agent = _agent_of(tok)
+            subj = None if agent is None else doc[agent]
         impersonal = (
             subj is not None
             and subj.lower_ in IMPERSONAL_SUBJECTS
@@ -1048,6 +1064,16 @@ def _signer(doc: Doc, dash: Token, glued: bool = False) -> int | None:
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1
     return j
+
+
+def _spoken_of(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` is a passive cue (:data:`_SPOKEN_OF_PASSIVES`) and ``subject``, its own or
+    the one of a verb it hangs from, is who it speaks of."""
+    return (
+        verb.lemma_.lower() in _SPOKEN_OF_PASSIVES
+        and subject.lower_ not in IMPERSONAL_SUBJECTS
+        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _agent_of(tok: Token) -> int | None:
