@@ -353,6 +353,24 @@ def test_scare_quote_rule_on_marks_only() -> None:
     assert [is_scare_quote(text, s) for s in spans] == [True, False]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Names of shows, songs and books in running text, after a word or a comma.
+        ('The mayor appeared on the "Harbour Town Morning Show" with two aldermen on Friday.', True),
+        ('She sang her old ballad, "The River Runs Home Tonight," from the stage.', True),
+        ('His book, "The Art of Building Piers", sold well.', True),
+        # Someone's words: a quote that opens its sentence, one in lower case, one in capitals.
+        ('"We Will Build This Pier Together," she said.', False),
+        ('He said the plan was "a waste of money and time" for the town.', False),
+        ('The crowd chanted "NO NEW TAXES ON THE HARBOUR" at the meeting.', False),
+    ],
+)
+def test_a_title_in_quotation_marks_is_no_quote(text: str, title: bool) -> None:
+    (span,) = find_quoted_spans(text)
+    assert is_scare_quote(text, span) is title
+
+
 def test_marks_pair_linearly_on_nested_input() -> None:
     text = "\u201c" * 1000 + "x" + "\u201d" * 1000
     spans = find_quoted_spans(text)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .rules import CLOSE_MARKS, MAX_QUOTE_CHARS, QUOTE_PAIRS, SCARE_QUOTE_MAX_WORDS
+from .rules import (
+    CLOSE_MARKS,
+    MAX_QUOTE_CHARS,
+    QUOTE_PAIRS,
+    SCARE_QUOTE_MAX_WORDS,
+    TITLE_MAX_WORDS,
+    TITLE_SMALL_WORDS,
+)
 
 _OPEN_CONTEXT = frozenset(" \t\n\r([{\u2014\u2013-/:;\u00a0")
 _SENTENCE_PUNCT = frozenset(".,!?;:\u2026")
@@ -134,18 +141,41 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def is_scare_quote(text: str, span: QuotedSpan) -> bool:
-    """A short quoted term with no sentence punctuation: "terrorism", "fake news"."""
+    """A short quoted term with no sentence punctuation ("terrorism", "fake news"), or a title in
+    running text ("State of the Union"): quotation marks that hold no one's words."""
     inner = span.inner(text).strip()
     if not inner:
         return True
     words = inner.split()
     if len(words) > SCARE_QUOTE_MAX_WORDS:
-        return False
+        return len(words) <= TITLE_MAX_WORDS and _in_running_text(text, span) and _title_case(words)
     if inner[-1] not in _SENTENCE_PUNCT:
         return True
     # Short but punctuated: a quote when it stands alone ("“No,” he said"), a term
     # when it sits inside running text ("the “new normal.”").
+    return _in_running_text(text, span)
+
+
+def _in_running_text(text: str, span: QuotedSpan) -> bool:
+    """Whether ``span`` opens after a word or a comma, semicolon or dash of the sentence around it."""
     j = span.start - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
-    return j >= 0 and (text[j].isalnum() or text[j] in ",;")
+    return j >= 0 and (text[j].isalnum() or text[j] in ",;\u2013\u2014")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the small ones, and no sentence end inside: "Dancing With the
+    Stars", "My Heart Will Go On,". Not all in capitals ("THIS IS A DISGRACE" is someone's)."""
+    joined = " ".join(words)
+    if joined.isupper() or any(ch in ".!?" for ch in joined):
+        return False
+    first = True
+    for word in words:
+        core = word.strip(",;:'\"()\u2018\u2019\u201c\u201d")
+        if not core[:1].isalpha():
+            continue
+        if not core[0].isupper() and (first or core.lower() not in TITLE_SMALL_WORDS):
+            return False
+        first = False
+    return not first

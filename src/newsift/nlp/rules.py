@@ -747,6 +747,13 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 # A quoted span this short, and without sentence punctuation, is a term or a
 # scare quote ("terrorism"), not someone's words.
 SCARE_QUOTE_MAX_WORDS: int = 3
+# A quoted name of a show, book, song or campaign in running text ('appeared on CNN's "State of
+# the Union"', 'the "Pirates of the Caribbean" franchise') is Title Case up to this many words;
+# the small words a title leaves in lower case.
+TITLE_MAX_WORDS: int = 10
+TITLE_SMALL_WORDS: frozenset[str] = frozenset(
+    {"a", "an", "the", "of", "and", "or", "but", "nor", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
+)
 # How many paragraphs a cue-less quote may lie after its speaker's last quote
 # and still inherit that speaker, by news convention.
 INHERIT_MAX_PARAGRAPHS: int = 2
