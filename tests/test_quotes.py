@@ -1331,3 +1331,15 @@ def test_a_bare_name_tagged_a_body_as_often_as_a_person_stays_a_body(stages) -> 
 def test_the_subject_of_a_passive_cue_is_who_is_spoken_of_not_who_speaks(stages, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, text), said)
     assert (q.speaker, q.speaker_mention) == (None, None), q
+
+
+def test_according_to_after_a_quote_tag_does_not_tag_the_next_sentence_s_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # "according to KXAN 36" credits the tagged quote before it; the next quote goes on with the
+    # principal, not with the station.
+    text = (
+        "The district put up the sign in May. \u201cI think that anyone who might be thinking about hurting a "
+        "child will think twice about it,\u201d Principal Ann Lee said, according to KXAN 36. \u201cWe are half "
+        "an hour from the nearest sheriff.\u201d"
+    )
+    q = quote_with(run(stages, text), "nearest sheriff")
+    assert (q.speaker, q.speaker_kind) == ("Ann Lee", "person"), q

@@ -552,6 +552,10 @@ class QuoteExtractor:
                 if len(between) > 80 or _has_sentence_break(between):
                     continue
                 dist = len(between)
+                if _ends_sentence_before(between) and doc[c.token].lower_ == "according":
+                    # '"...," White said, according to KSAT 12. "We're 20 minutes ..."': "according to"
+                    # credits what came before it; after its sentence ends it tags nothing.
+                    continue
                 if _ends_sentence_before(between) and not quote_ends_sentence:
                     # '..., say locals. “Six have died,” Abu Rajab told ABC News': a quote that
                     # ends on a comma has its own tag after it, and a cue whose sentence ended
