@@ -1305,7 +1305,7 @@ def test_a_surname_the_model_tags_once_as_a_body_and_more_often_as_a_person_is_o
 
 
 def test_a_bare_name_tagged_a_body_as_often_as_a_person_stays_a_body(stages) -> None:  # type: ignore[no-untyped-def]
-    # "Radar reported ...": a magazine the model once calls a person is still a magazine; here
+    # "BrewDog reports ...": a company the model once calls a person is still a company; here
     # "Brandt" is an organisation twice and a person once, so the organisation stands.
     text = (
         '"I thought the host did a fine job," Brandt told reporters after the forum. When asked if the '

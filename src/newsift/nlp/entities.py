@@ -379,7 +379,7 @@ class EntityExtractor:
         # a one-word ORG that is a known person's name is that person, whether the text gives
         # the full name or only the surname elsewhere tagged as a person ("Trump told CNNMoney
         # ... Trump replied", the second an ORG).
-        # A bare name tagged a body as often as a person is left alone: "Radar", "Antifa", "Crimea".
+        # A bare name tagged a body as often as a person is left alone: "Antifa", "Crimea", "BrewDog".
         as_person = Counter(name for _, name, _ in persons if " " not in name)
         as_body = Counter(name for ent, name in others if ent.label_ in {"ORG", "NORP"} and " " not in name)
         moved = [
