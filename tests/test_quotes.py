@@ -1343,3 +1343,21 @@ def test_according_to_after_a_quote_tag_does_not_tag_the_next_sentence_s_quote(s
     )
     q = quote_with(run(stages, text), "nearest sheriff")
     assert (q.speaker, q.speaker_kind) == ("Ann Lee", "person"), q
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The inventor continued to work on the new engine after the fire.", None),
+        ("The couple proceeded to paint the whole house before noon.", None),
+        # Going on to do something by speaking still reports it.
+        ("The mayor continued to praise the firefighters at the meeting.", "praise the firefighters"),
+        ("The mayor went on to say that the budget was balanced.", "the budget was balanced"),
+    ],
+)
+def test_going_on_to_do_something_reports_nothing_unless_it_is_said(stages, text: str, reported: str | None) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(stages, text).quotes
+    if reported is None:
+        assert quotes == [], quotes
+    else:
+        assert any(reported in q.content.text for q in quotes), quotes

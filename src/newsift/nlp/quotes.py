@@ -73,6 +73,15 @@ _SPOKEN_OF_PASSIVES = frozenset(
         "warn", "require", "encourage", "invite", "remind", "pressure", "force", "allow", "grant", "name",
     }
 )  # fmt: skip
+# Things done by speaking that news goes on about ("continued to praise the police", "went on to
+# compare Machado with ..."), beside the speech verbs of the rules.
+_SPEECH_ACTS = frozenset(
+    {
+        "praise", "criticize", "criticise", "attack", "blast", "slam", "press", "question", "answer", "share",
+        "compare", "deliver", "raise", "push", "urge", "defend", "accuse", "blame", "mock", "insult", "tout",
+        "repeat", "dismiss", "reject", "unload", "lash", "hammer", "call", "describe", "thank", "apologize",
+    }
+)  # fmt: skip
 _SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # The speaker-tag fallback: what a quote's inside may end with (a full stop ends the
 # sentence, so a verb after it starts a new one), how far after it the verb may sit,
@@ -154,8 +163,9 @@ class QuoteExtractor:
         out: list[Attribution] = []
         used_cues: set[int] = set()
         consumed: set[int] = set()  # indexes into ``real`` taken by a mixed quote
+        cue_tokens = {c.token for c in cues}
         for cue in cues:
-            if cue.content is None:
+            if cue.content is None or _goes_on_doing(doc[cue.token], cue.content, cue_tokens):
                 continue
             start, end = cue.content
             inside = [i for i, q in enumerate(real) if min(q.end, end) - max(q.start, start) >= 0.8 * (q.end - q.start)]
@@ -1068,6 +1078,23 @@ def _signer(doc: Doc, dash: Token, glued: bool = False) -> int | None:
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1
     return j
+
+
+def _goes_on_doing(verb: Token, content: tuple[int, int], cue_tokens: set[int]) -> bool:
+    """'continued to work on inventions', 'went on to win', 'proceeded to humiliate her': a verb
+    that says someone goes on, whose content is an infinitive that is neither a speech verb nor a
+    cue itself, reports nothing ('went on to say that ...', 'continued to praise the police' do)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "go":
+        if not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+            return False
+    elif lemma not in {"continue", "proceed"}:
+        return False
+    action = next((c for c in verb.children if c.dep_ == "xcomp" and content[0] <= c.idx < content[1]), None)
+    if action is None or action.i in cue_tokens:
+        return False
+    lemma = action.lemma_.lower()
+    return lemma not in SPEECH_VERBS and lemma not in _SPEECH_ACTS
 
 
 def _spoken_of(verb: Token, subject: Token) -> bool:
