@@ -1082,8 +1082,9 @@ def _signer(doc: Doc, dash: Token, glued: bool = False) -> int | None:
 
 def _goes_on_doing(verb: Token, content: tuple[int, int], cue_tokens: set[int]) -> bool:
     """'continued to work on inventions', 'went on to win', 'proceeded to humiliate her': a verb
-    that says someone goes on, whose content is an infinitive that is neither a speech verb nor a
-    cue itself, reports nothing ('went on to say that ...', 'continued to praise the police' do)."""
+    that says someone goes on, whose content is an infinitive that is no speech verb, no speech act
+    (:data:`_SPEECH_ACTS`) and no cue itself, reports nothing ('went on to say that ...',
+    'continued to praise the police' do)."""
     lemma = verb.lemma_.lower()
     if lemma == "go":
         if not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
