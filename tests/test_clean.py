@@ -289,6 +289,24 @@ def test_clean_stage_maps_clean_offsets_back_to_the_original() -> None:
         assert text[piece.start : piece.end] == piece.text
 
 
+def test_doubled_quotation_marks_are_read_as_single_and_map_back(cleaner: FlatTextCleaner) -> None:
+    text = article('""The pier is unsafe,"" the engineer said. She called it ""beyond repair.""')
+    result = cleaner.clean(text)
+    assert '"The pier is unsafe," the engineer said. She called it "beyond repair."' in result.clean_text
+    assert '""' not in result.clean_text
+    assert_offsets_round_trip(text, result)
+    assert_body_kept(result)
+    assert any("4 doubled quotation mark(s)" in w for w in result.warnings)
+    # A quote maps back onto the marks that hold it, not the doubled ones outside.
+    report = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="d", text=text))
+    start = report.clean_text.index('"The pier')
+    o_start, o_end = report.to_original(start, report.clean_text.index('," the') + 2)
+    assert text[o_start:o_end] == '"The pier is unsafe,"'
+    # A run of three marks is no doubled mark, and a text without any is left alone.
+    assert '"""' in cleaner.clean(article('He wrote """ on the board.')).clean_text
+    assert cleaner.clean(article()).warnings == []
+
+
 def test_text_that_is_all_furniture_leaves_a_warning() -> None:
     text = "Leave a Reply\nYour email address will not be published.\nAdvertisement\n"
     report = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="f", text=text))

@@ -1235,6 +1235,28 @@ def test_a_name_glued_to_an_agency_dateline_speaks_under_its_own_name() -> None:
     assert all(q.speaker_mention and "(" not in q.speaker_mention.text for q in report.quotes)
 
 
+def test_doubled_quotation_marks_read_as_the_single_ones_they_stand_for() -> None:
+    analyzer = Analyzer(Config(stages=("clean", "entities", "quotes")))
+    if analyzer.absent:
+        pytest.skip(f"stages unavailable: {analyzer.absent}")
+    single = (
+        "The harbour board met on Monday. The pier has changed over time, Marta Lindqvist told the "
+        'Gazette. "It is a way to keep the ferries running." A spokeswoman for the ferry line told '
+        'reporters: "We are reviewing the plan."'
+    )
+    doubled = single.replace('"', '""')
+
+    def read(text: str) -> list[tuple[str, str | None, str | None]]:
+        report = analyzer.analyze_article(Article(id="d", text=text))
+        return [(q.content.text.replace('"', ""), q.speaker, q.cue.text if q.cue else None) for q in report.quotes]
+
+    assert read(doubled) == read(single)
+    by_content = {content: speaker for content, speaker, _ in read(doubled)}
+    # The tag after the first quote introduces the second: the first, with no tag, is still Lindqvist's.
+    assert by_content["It is a way to keep the ferries running."] == "Marta Lindqvist"
+    assert by_content["We are reviewing the plan."] == "A spokeswoman for the ferry line"
+
+
 # -- a speaker who goes on ----------------------------------------------------------------------
 
 

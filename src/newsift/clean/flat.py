@@ -409,12 +409,39 @@ class FlatTextCleaner:
                     sep = " "
                 parts.append(sep)
                 pos += len(sep)
-            segments.append((pos, s, e - s))
-            parts.append(text[s:e])
-            pos += e - s
+            for a, b in _single_marks(text, s, e):
+                segments.append((pos, a, b - a))
+                parts.append(text[a:b])
+                pos += b - a
             last_para, last_end = para, e
         out.clean_text = "".join(parts)
         out.segments = segments
+        doubled = sum(len(_single_marks(text, s, e)) - 1 for s, e, _ in kept)
+        if doubled:
+            out.warnings.append(
+                f'clean: {doubled} doubled quotation mark(s) ("") read as single, as an export that '
+                "escaped its quotes twice leaves them"
+            )
+
+
+def _single_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` as ranges that leave out the extra mark of each doubled straight mark.
+
+    A CSV export escaped twice leaves every quotation as '""Yes,"" she said': the parser reads
+    the pair as two tokens and runs the quote on into the next sentence, and a tag after it no
+    longer sits next to its quote. The mark outside the quote goes: the first of an opening pair,
+    the second of a closing one, so a quote maps back onto the marks that still hold it.
+    """
+    ranges: list[tuple[int, int]] = []
+    lo = start
+    for m in R.DOUBLED_MARK.finditer(text, start, end):
+        at = m.start()
+        opening = at == 0 or text[at - 1].isspace() or text[at + 2 : at + 3].isalnum()
+        drop = at if opening else at + 1
+        ranges.append((lo, drop))
+        lo = drop + 1
+    ranges.append((lo, end))
+    return ranges
 
 
 def _default_word_score() -> Callable[[str], float]:

@@ -358,3 +358,7 @@ def _anonymous(pattern: str) -> str:
 
 def compile_rule(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+# A straight quotation mark doubled, and not part of a longer run of them.
+DOUBLED_MARK = re.compile(r'(?<!")""(?!")')
