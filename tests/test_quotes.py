@@ -1257,6 +1257,33 @@ def test_doubled_quotation_marks_read_as_the_single_ones_they_stand_for() -> Non
     assert by_content["We are reviewing the plan."] == "A spokeswoman for the ferry line"
 
 
+def test_a_name_and_a_colon_run_on_in_a_line_label_the_quote_after_them(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Here are the best moments of the interview: Becker: "I assume the ferry will run late." '
+        'Okafor: "Or maybe like the old one." On the budget: Okafor: "What will the pier cost us?" '
+        'Becker: "More than we have." The replies have become routine. Harbour Sen. Dana Ruiz: "No '
+        'comment." Exhibit B: "We are harbour people, and do not propose to leave." He told Reuters: '
+        '"We will appeal the ruling."'
+    )
+    report = run(stages, text)
+    speakers = {q.content.text.strip('"'): q.speaker for q in report.quotes}
+    # The label after a quote is the next quote's, never the one before it.
+    assert speakers["I assume the ferry will run late."] == "Becker"
+    assert speakers["Or maybe like the old one."] == "Okafor"
+    assert speakers["More than we have."] == "Becker"
+    assert speakers["No comment."] == "Dana Ruiz"
+    # A topic before the label is no part of the name.
+    cost = quote_with(report, "What will the pier cost")
+    assert cost.speaker == "Okafor" and cost.speaker_mention is not None
+    assert cost.speaker_mention.text == "Okafor"
+    # A list's label names no one; a verb's object before a colon is no label.
+    assert speakers["We are harbour people, and do not propose to leave."] != "Exhibit B"
+    assert quote_with(report, "We will appeal").speaker != "Reuters"
+    alone = run(stages, 'The show opened late. "Nobody wins tonight." Becker: "We will see."')
+    assert quote_with(alone, "Nobody wins").speaker is None
+    assert quote_with(alone, "We will see").speaker == "Becker"
+
+
 # -- a speaker who goes on ----------------------------------------------------------------------
 
 

@@ -822,5 +822,11 @@ PAGE_LABELS: frozenset[str] = frozenset(
         "follow",
         "wow",
         "boom",
+        # Labels of a list of quotes, where the quote's source is told elsewhere.
+        "exhibit",
+        "example",
+        "headline",
+        "caption",
+        "quote",
     }
 )

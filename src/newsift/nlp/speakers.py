@@ -60,15 +60,16 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_STOP_DEPS:
             break
         end = max(end, child.right_edge.i + 1)
-    # A phrase never runs over a line break: the parse can hang a heading, a dateline
-    # or a time stamp of the line before on the noun ("3:10 p.m.\n\nColorado's fire
-    # marshal says").
+    # A phrase never runs over a line break or a colon: the parse can hang a heading, a
+    # dateline or a time stamp of the line before on the noun ("3:10 p.m.\n\nColorado's fire
+    # marshal says"), or a transcript's topic on the name that labels a quote ('On her
+    # emails: Galifianakis: "..."').
     for k in range(head.i - 1, start - 1, -1):
-        if breaks_line(doc[k]):
+        if breaks_line(doc[k]) or doc[k].text == ":":
             start = k + 1
             break
     for k in range(head.i + 1, end):
-        if breaks_line(doc[k]):
+        if breaks_line(doc[k]) or doc[k].text == ":":
             end = k
             break
     # Nor does it begin or end in punctuation or in a run of spaces ("The brewer  which ...", where
