@@ -371,6 +371,41 @@ def test_a_title_in_quotation_marks_is_no_quote(text: str, title: bool) -> None:
     assert is_scare_quote(text, span) is title
 
 
+def test_a_quote_whose_closing_mark_was_dropped_before_its_tag_ends_at_the_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    # A scraper dropped each ',"' and left its two spaces; the quote's mark closes far later.
+    text = (
+        'The harbour board met on Monday. "I loved the old pier  but it cannot stay  Becker said '
+        'after the vote. I hope the new one is as good. The board will meet again in May." The '
+        'ferry runs as usual. "The repairs cost too much  Okafor told reporters. The board approved '
+        'the plan on Monday." Work starts soon.'
+    )
+    spans = [text[s.start : s.end].strip() for s in find_quoted_spans(text)]
+    # The first person after the tag is the quote going on; narration after it is not.
+    assert spans == [
+        '"I loved the old pier  but it cannot stay',
+        'I hope the new one is as good. The board will meet again in May."',
+        '"The repairs cost too much',
+    ]
+    report = run(stages, text)
+    assert quote_with(report, "loved the old pier").speaker == "Becker"
+    assert quote_with(report, "loved the old pier").cue is not None
+    assert quote_with(report, "I hope the new one").content.text.startswith("I hope")
+    assert quote_with(report, "I hope the new one").speaker == "Becker"
+    assert quote_with(report, "repairs cost").speaker == "Okafor"
+    # The verb after the two spaces tags the quote; what follows it is not what was said.
+    tweet = run(stages, '"We see you and we love and will miss you  Becker tweeted on Tuesday morning. Rest in peace."')
+    assert quote_with(tweet, "miss you").speaker == "Becker"
+    assert not any(q.kind == "indirect" and "Tuesday" in q.content.text for q in tweet.quotes)
+    # Two spaces inside a quote with no tag after them change nothing.
+    plain = '"We will rebuild the pier  and the ferry will run," the chair said.'
+    assert [plain[s.start : s.end] for s in find_quoted_spans(plain)] == [plain[: plain.index(" the chair")]]
+
+
+def test_tag_verbs_are_read_from_their_forms() -> None:
+    assert all(rules.is_tag_verb(w) for w in ("said", "told", "wrote", "replied", "admitted", "warns", "Added"))
+    assert not any(rules.is_tag_verb(w) for w in ("walked", "is", "was", "laughed", "cars"))
+
+
 def test_marks_pair_linearly_on_nested_input() -> None:
     text = "\u201c" * 1000 + "x" + "\u201d" * 1000
     spans = find_quoted_spans(text)

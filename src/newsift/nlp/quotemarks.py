@@ -8,6 +8,7 @@ quote starts a new quote, so hundreds of nested marks still cost one pass.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .rules import (
@@ -17,6 +18,7 @@ from .rules import (
     SCARE_QUOTE_MAX_WORDS,
     TITLE_MAX_WORDS,
     TITLE_SMALL_WORDS,
+    is_tag_verb,
 )
 
 _OPEN_CONTEXT = frozenset(" \t\n\r([{\u2014\u2013-/:;\u00a0")
@@ -25,6 +27,11 @@ _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 # Marks that open or close by their context: the straight mark, and the closing curly
 # mark where a page typed it as the opener.
 _AMBIGUOUS = frozenset('"\u201d')
+# The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
+# three capitalised words, then a verb (checked by is_tag_verb).
+_SENTENCE_END = re.compile(r"[.!?](?= )")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
+_LOST_CLOSER = re.compile(r"[\w.!?'\u2019)\]]  (he|she|they|[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}) ([a-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,34 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 
     Two apostrophes ('') stand for a double mark in some archives: they are read
     as one (the second becomes an inert filler of the same length, so offsets hold)."""
+    spans = _find_marks(text)
+    if "  " not in text:
+        return spans
+    return [piece for s in spans for piece in _cut_at_lost_closer(text, s)]
+
+
+def _cut_at_lost_closer(text: str, span: QuotedSpan) -> list[QuotedSpan]:
+    """A quote whose tag sits inside it, where a scraper dropped the comma and closing mark
+    before the tag and left their spaces ('"I miss the stage  Kattan said. I was ..."'),
+    ends there; the sentences after the tag, up to the closing mark, can be the quote going on
+    (its reopening mark dropped too): a span that opens on the space before them."""
+    m = _LOST_CLOSER.search(text, span.start + span.mark_len, span.end)
+    if m is None or not is_tag_verb(m.group(2)):
+        return [span]
+    head = QuotedSpan(span.start, m.start() + 1, False, 1, span.mark_len)
+    stop = _SENTENCE_END.search(text, m.end(), span.end)
+    if stop is None or span.mark_len != 1:
+        return [head]
+    # The marks of such pages are unreliable: what follows the tag is taken for the quote going on
+    # only when its first sentence speaks in the first person; narration does not.
+    nxt = _SENTENCE_END.search(text, stop.end(), span.end)
+    first = text[stop.end() : nxt.end() if nxt else span.end]
+    if not _FIRST_PERSON.search(first):
+        return [head]
+    return [head, QuotedSpan(stop.end(), span.end, span.closed, span.paragraphs)]
+
+
+def _find_marks(text: str) -> list[QuotedSpan]:
     if "''" not in text:
         return _find(text)
     view = text.replace("''", '"' + _FILLER)

@@ -492,25 +492,27 @@ class QuoteExtractor:
             if cue is None:
                 cue = _tag_verb(doc, q, text, lo, hi)
             prev = _latest(out, before, ends, q.start)
+            # A quote whose opening mark a scraper dropped opens on the space before it (quotemarks).
+            content = (q.start + (text[q.start] == " "), q.end)
             if cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
                 if prev is not None and _goes_on(doc[cue.token]) and self._continues(text, paras, prev, q):
                     carried = resolver.carried_on(speaker, prev.speaker, prev.content[1], marks)
                     speaker = carried or speaker
                 conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
-                att = Attribution((q.start, q.end), "direct", (cue.start, cue.end), speaker, conf, cue.token)
+                att = Attribution(content, "direct", (cue.start, cue.end), speaker, conf, cue.token)
             elif prev is not None and prev.speaker.name is not None and self._continues(text, paras, prev, q):
                 # News convention: a quote with no cue of its own continues the last speaker.
                 att = replace(
                     prev,
-                    content=(q.start, q.end),
+                    content=content,
                     kind="direct",
                     cue=None,
                     confidence=round(min(prev.confidence, 0.9) * 0.75, 3),
                     group=-1 - q_i,
                 )
             else:
-                att = Attribution((q.start, q.end), "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i)
+                att = Attribution(content, "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i)
             if not q.closed:
                 att = replace(att, confidence=round(att.confidence * 0.6, 3))
             out.append(att)
@@ -1041,7 +1043,10 @@ def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
         return False
     a, b = before
     gap = text[b : tok.idx]
-    if text[a : b - 1].rstrip()[-1:] not in _TAG_ENDINGS or len(gap) > _MAX_TAG_GAP or "\n" in gap:
+    # A quote cut where a scraper dropped its ',"' ends on the two spaces they left.
+    lost_closer = gap.startswith("  ") and text[b - 1] not in CLOSING_QUOTE_TOKENS
+    ending = text[a : b - 1].rstrip()[-1:]
+    if (ending not in _TAG_ENDINGS and not lost_closer) or len(gap) > _MAX_TAG_GAP or "\n" in gap:
         return False
     if _has_sentence_break(gap):
         return False

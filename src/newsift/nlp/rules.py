@@ -830,3 +830,22 @@ PAGE_LABELS: frozenset[str] = frozenset(
         "quote",
     }
 )
+
+
+_IRREGULAR_TAG_VERBS = {"said": "say", "told": "tell", "wrote": "write"}
+
+
+def is_tag_verb(word: str) -> bool:
+    """Whether ``word`` is a past or third-person form of a speech verb ("said", "tweets",
+    "replied", "admitted"), read from the characters alone, before any parse."""
+    w = word.lower()
+    if w in _IRREGULAR_TAG_VERBS:
+        return True
+    stems: list[str] = []
+    if w.endswith("ied") or w.endswith("ies"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        stems += [w[:-2], w[:-1], w[:-3]]  # warned, noted, admitted
+    elif w.endswith("s"):
+        stems += [w[:-1], w[:-2]]  # says, stresses
+    return any(stem in SPEECH_VERBS for stem in stems)
