@@ -292,6 +292,11 @@ def test_a_name_starts_after_the_clutter_a_page_glued_before_it() -> None:
     assert _after_clutter(Span(doc, 0, 2, label="PERSON")).text == "Anna Berg"
     doc = Doc(vocab, words=["Line", "460", "said"])
     assert _after_clutter(Span(doc, 0, 2, label="PERSON")) is None
+    # A slogan's word: "Never Becker" would make every bare "Becker" of the text that person.
+    doc = Doc(vocab, words=["These", "were", "Never", "Becker", "voters"])
+    assert _after_clutter(Span(doc, 2, 4, label="PERSON")).text == "Becker"
+    doc = Doc(vocab, words=["Never"])
+    assert _after_clutter(Span(doc, 0, 1, label="PERSON")).text == "Never"
 
 
 @pytest.mark.parametrize(

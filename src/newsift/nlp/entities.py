@@ -21,6 +21,7 @@ from .rules import (
     FEMALE_PERSON_NOUNS,
     HONORIFICS,
     MALE_PERSON_NOUNS,
+    NOT_NAME_WORDS,
     PERSON_NOUNS,
     PRONOUN_LABELS,
     ROLE_ABBREVIATIONS,
@@ -897,12 +898,18 @@ def _before_colon(ent: Span) -> Span | None:
 
 def _after_clutter(ent: Span) -> Span | None:
     """A person's name after what a scraped page glued before it: a video time stamp, footnote
-    marks or a link ("01:23 Clinton said", "Zola.[22][23] Chirac", "pic.twitter.com/... Stein").
+    marks or a link ("01:23 Clinton said", "Zola.[22][23] Chirac", "pic.twitter.com/... Stein"),
+    or a slogan's negation ("Never Trump").
     No name holds a digit, bracket, slash or pipe, so the name starts after the last token that does."""
     from spacy.tokens import Span
 
     last = max((t.i for t in ent if any(ch.isdigit() or ch in "[]/|" for ch in t.text)), default=None)
-    if last is None:
+    start = ent.start if last is None else last + 1
+    # A slogan's word before a name is no part of it: "Never Trump" (tagged a person) would make
+    # every bare "Trump" of the text that person.
+    while start < ent.end - 1 and ent.doc[start].lower_ in NOT_NAME_WORDS:
+        start += 1
+    if start == ent.start:
         return ent
-    rest = Span(ent.doc, last + 1, ent.end, label=ent.label_)
+    rest = Span(ent.doc, start, ent.end, label=ent.label_)
     return rest if len(rest) and rest[0].text[:1].isupper() else None

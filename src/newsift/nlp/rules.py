@@ -849,3 +849,7 @@ def is_tag_verb(word: str) -> bool:
     elif w.endswith("s"):
         stems += [w[:-1], w[:-2]]  # says, stresses
     return any(stem in SPEECH_VERBS for stem in stems)
+
+
+# Words the NER runs into a person's name that never begin one ("Never Trump", "Anti Trump").
+NOT_NAME_WORDS: frozenset[str] = frozenset({"never", "not", "no", "anti", "ever", "always", "dump", "stop"})
