@@ -35,9 +35,12 @@ def cleaner() -> FlatTextCleaner:
 def assert_offsets_round_trip(text: str, result) -> None:  # type: ignore[no-untyped-def]
     for piece in result.furniture:
         assert text[piece.start : piece.end] == piece.text
-    # Every kept character maps back to the same character of the original.
+    # Every kept character maps back to the same character of the original, or to the "?" an
+    # export wrote for the mark the cleaner read back.
     for clean_start, orig_start, length in result.segments:
-        assert result.clean_text[clean_start : clean_start + length] == text[orig_start : orig_start + length]
+        kept = result.clean_text[clean_start : clean_start + length]
+        original = text[orig_start : orig_start + length]
+        assert kept == original or (original == "?" and kept in "\u2019\u2014\u201c\u201d")
 
 
 def assert_body_kept(result) -> None:  # type: ignore[no-untyped-def]
@@ -305,6 +308,31 @@ def test_doubled_quotation_marks_are_read_as_single_and_map_back(cleaner: FlatTe
     # A run of three marks is no doubled mark, and a text without any is left alone.
     assert '"""' in cleaner.clean(article('He wrote """ on the board.')).clean_text
     assert cleaner.clean(article()).warnings == []
+
+
+def test_question_marks_an_export_wrote_for_curly_marks_are_read_back(cleaner: FlatTextCleaner) -> None:
+    garbled = (
+        "The board?s chair ? a ferry captain for years ? spoke first. ?We?re closing the pier,? "
+        "Becker said. Was it safe? ?No,? she said. Others called the plan ?so-called? reform."
+    )
+    text = article(garbled)
+    result = cleaner.clean(text)
+    assert (
+        "The board\u2019s chair \u2014 a ferry captain for years \u2014 spoke first. \u201cWe\u2019re closing the "
+        "pier,\u201d Becker said. Was it safe? \u201cNo,\u201d she said. Others called the plan "
+        "\u201cso-called\u201d reform."
+    ) in result.clean_text
+    assert_offsets_round_trip(text, result)
+    assert_body_kept(result)
+    assert any("10 question mark(s) read as" in w for w in result.warnings)
+    # A repaired mark maps back onto the question mark it stands for.
+    report = Analyzer(Config(stages=("clean",))).analyze_article(Article(id="q", text=text))
+    start = report.clean_text.index("\u201cWe")
+    o_start, o_end = report.to_original(start, report.clean_text.index(" Becker said"))
+    assert text[o_start:o_end] == "?We?re closing the pier,?"
+    # Without several question marks where none can go, every one stays a question mark.
+    plain = article("Was it safe? Nobody knew. Who pays? The board?")
+    assert "Was it safe? Nobody knew. Who pays? The board?" in cleaner.clean(plain).clean_text
 
 
 def test_text_that_is_all_furniture_leaves_a_warning() -> None:

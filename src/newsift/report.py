@@ -127,8 +127,10 @@ class OffsetMap:
 
     ``clean_text`` is built from slices of the original text joined by
     synthetic separators; each slice is a segment ``(clean_start, orig_start,
-    length)``.  A clean offset that falls inside a synthetic separator maps to
-    the end of the preceding segment, so spans never point into removed text.
+    length)``. A one-character segment can also hold a character the clean
+    stage read in place (a "?" an export wrote for a curly quotation mark).
+    A clean offset that falls inside a synthetic separator maps to the end of
+    the preceding segment, so spans never point into removed text.
     """
 
     __slots__ = ("_clean_starts", "segments")

@@ -17,6 +17,7 @@ Lines inside a teaser block are consumed until prose resumes.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -394,6 +395,8 @@ class FlatTextCleaner:
         pos = 0
         last_para: int | None = None
         last_end: int | None = None
+        repairs, counts = _mark_repairs(text)
+        at = sorted(repairs)
         for s, e, para in kept:
             if last_para is not None and last_end is not None:
                 # Lines of one paragraph keep a newline, paragraphs get a blank
@@ -409,39 +412,80 @@ class FlatTextCleaner:
                     sep = " "
                 parts.append(sep)
                 pos += len(sep)
-            for a, b in _single_marks(text, s, e):
-                segments.append((pos, a, b - a))
-                parts.append(text[a:b])
-                pos += b - a
+            lo = s
+            for k in range(bisect.bisect_left(at, s), bisect.bisect_left(at, e)):
+                p = at[k]
+                segments.append((pos, lo, p - lo))
+                parts.append(text[lo:p])
+                pos += p - lo
+                if repairs[p]:
+                    # A mark read in place keeps its own segment, so a span that ends on it maps
+                    # back onto the character it stands for.
+                    segments.append((pos, p, 1))
+                    parts.append(repairs[p])
+                    pos += 1
+                lo = p + 1
+            segments.append((pos, lo, e - lo))
+            parts.append(text[lo:e])
+            pos += e - lo
             last_para, last_end = para, e
         out.clean_text = "".join(parts)
-        out.segments = segments
-        doubled = sum(len(_single_marks(text, s, e)) - 1 for s, e, _ in kept)
-        if doubled:
+        out.segments = [seg for seg in segments if seg[2] > 0]
+        if counts["doubled"]:
             out.warnings.append(
-                f'clean: {doubled} doubled quotation mark(s) ("") read as single, as an export that '
+                f'clean: {counts["doubled"]} doubled quotation mark(s) ("") read as single, as an export that '
                 "escaped its quotes twice leaves them"
+            )
+        if counts["question"]:
+            out.warnings.append(
+                f"clean: {counts['question']} question mark(s) read as the quotation marks, apostrophes or "
+                "dashes they replaced, as an export that could not encode them leaves them"
             )
 
 
-def _single_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``text[start:end]`` as ranges that leave out the extra mark of each doubled straight mark.
+def _mark_repairs(text: str) -> tuple[dict[int, str], Counter[str]]:
+    """Marks an export garbled, by offset, with what stands for each ("" to drop it).
 
-    A CSV export escaped twice leaves every quotation as '""Yes,"" she said': the parser reads
-    the pair as two tokens and runs the quote on into the next sentence, and a tag after it no
-    longer sits next to its quote. The mark outside the quote goes: the first of an opening pair,
-    the second of a closing one, so a quote maps back onto the marks that still hold it.
+    - A doubled straight mark: a CSV export escaped twice leaves every quotation as '""Yes,""
+      she said'; the parser read the pair as two tokens and ran the quote on into the next
+      sentence. The mark outside the quote goes: the first of an opening pair, the second of a
+      closing one, so a quote maps back onto the marks that still hold it.
+    - A question mark for every character the export could not encode ('?We?re here,? Smith
+      said ? twice'): read only in a text that shows it several times where no question mark
+      goes (opening a word, or after a comma or full stop), and then only where the context
+      says which character it was; a question mark after a word outside a quote stays one.
     """
-    ranges: list[tuple[int, int]] = []
-    lo = start
-    for m in R.DOUBLED_MARK.finditer(text, start, end):
+    repairs: dict[int, str] = {}
+    counts: Counter[str] = Counter()
+    for m in R.DOUBLED_MARK.finditer(text):
         at = m.start()
         opening = at == 0 or text[at - 1].isspace() or text[at + 2 : at + 3].isalnum()
-        drop = at if opening else at + 1
-        ranges.append((lo, drop))
-        lo = drop + 1
-    ranges.append((lo, end))
-    return ranges
+        repairs[at if opening else at + 1] = ""
+        counts["doubled"] += 1
+    if len(R.QUESTION_FOR_MARK.findall(text)) < R.QUESTION_FOR_MARK_MIN:
+        return repairs, counts
+    open_quote = False
+    n = len(text)
+    for m in re.finditer(r"\?", text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if after == "?":
+            continue  # the first of two is the quote's own question mark
+        if before.isalpha() and after.isalpha():
+            repairs[i] = "\u2019"  # We?re, HBO?s
+        elif before.isspace() and after.isspace():
+            repairs[i] = "\u2014"  # Maher ? someone ... ? said
+        elif (before.isspace() or before in "([-") and not after.isspace():
+            repairs[i], open_quote = "\u201c", True
+        elif before in ".,!?" and (after.isspace() or after.isupper()):
+            repairs[i], open_quote = "\u201d", False
+        elif open_quote and before.isalnum() and (after in " .,;:)" and not text[i + 2 : i + 3].isupper()):
+            repairs[i], open_quote = "\u201d", False  # ?so-called? allies
+        else:
+            continue
+        counts["question"] += 1
+    return repairs, counts
 
 
 def _default_word_score() -> Callable[[str], float]:
