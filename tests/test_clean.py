@@ -331,8 +331,8 @@ def test_question_marks_an_export_wrote_for_curly_marks_are_read_back(cleaner: F
     o_start, o_end = report.to_original(start, report.clean_text.index(" Becker said"))
     assert text[o_start:o_end] == "?We?re closing the pier,?"
     # Without several question marks where none can go, every one stays a question mark.
-    plain = article("Was it safe? Nobody knew. Who pays? The board?")
-    assert "Was it safe? Nobody knew. Who pays? The board?" in cleaner.clean(plain).clean_text
+    plain = article("Was it safe ? Nobody knew. Who pays? The board?")
+    assert "Was it safe ? Nobody knew. Who pays? The board?" in cleaner.clean(plain).clean_text
 
 
 def test_text_that_is_all_furniture_leaves_a_warning() -> None:
