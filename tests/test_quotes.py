@@ -406,6 +406,24 @@ def test_tag_verbs_are_read_from_their_forms() -> None:
     assert not any(rules.is_tag_verb(w) for w in ("walked", "is", "was", "laughed", "cars"))
 
 
+def test_a_headline_with_its_byline_is_no_quote_and_its_writer_labels_the_passage(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'HARBOUR WATCH -- "Ferry fares rise again as the board warns of deeper cuts," by Gazette\u2019s '
+        'Anna Berg: "The harbour board raised ferry fares on Monday for the third time this year." '
+        '"We will win," by all accounts, was the mood of the crew.'
+    )
+    headline = next(s for s in find_quoted_spans(text) if "Ferry fares" in text[s.start : s.end])
+    assert is_scare_quote(text, headline)
+    report = run(stages, text)
+    assert not any("Ferry fares" in q.content.text for q in report.quotes)
+    # A word of the headline ("warns") is no cue, and the passage is its writer's.
+    assert not any(q.cue is not None and q.cue.text == "warns" for q in report.quotes)
+    passage = quote_with(report, "raised ferry fares")
+    assert passage.speaker is not None and passage.speaker.endswith("Anna Berg")
+    # "by" and a lower-case word after a quote is no byline.
+    assert any(q.content.text == '"We will win,"' for q in report.quotes)
+
+
 def test_marks_pair_linearly_on_nested_input() -> None:
     text = "\u201c" * 1000 + "x" + "\u201d" * 1000
     spans = find_quoted_spans(text)

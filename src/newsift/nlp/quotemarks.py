@@ -30,6 +30,8 @@ _AMBIGUOUS = frozenset('"\u201d')
 # The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
 # three capitalised words, then a verb (checked by is_tag_verb).
 _SENTENCE_END = re.compile(r"[.!?](?= )")
+# A byline right after a quoted span: the span is the headline of what the byline's writer wrote.
+_CREDITED = re.compile(r",? by (?:[A-Z][\w.\u2019'-]*\s)*?[A-Z][\w.\u2019'-]*(?:\u2019s|'s)?\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
 _LOST_CLOSER = re.compile(r"[\w.!?'\u2019)\]]  (he|she|they|[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}) ([a-z]+)\b")
 
@@ -176,11 +178,14 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def is_scare_quote(text: str, span: QuotedSpan) -> bool:
-    """A short quoted term with no sentence punctuation ("terrorism", "fake news"), or a title in
-    running text ("State of the Union"): quotation marks that hold no one's words."""
+    """A short quoted term with no sentence punctuation ("terrorism", "fake news"), a title in
+    running text ("State of the Union"), or a headline with its byline after it: quotation marks
+    that hold no one's words."""
     inner = span.inner(text).strip()
     if not inner:
         return True
+    if _CREDITED.match(text, span.end):
+        return True  # '"Grit vs. Goliath," by NYT's David Segal': a headline and its byline
     words = inner.split()
     if len(words) > SCARE_QUOTE_MAX_WORDS:
         return len(words) <= TITLE_MAX_WORDS and _in_running_text(text, span) and _title_case(words)

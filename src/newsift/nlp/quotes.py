@@ -48,6 +48,7 @@ from .rules import (
     PHRASE_CUES,
     RAISING_CUES,
     ROLE_NOUNS,
+    SCARE_QUOTE_MAX_WORDS,
     SIGNATURE_DASHES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
@@ -154,6 +155,16 @@ class QuoteExtractor:
         # Scare quotes and titles included: no word in quotation marks is a subject that speaks.
         marked = [(q.start, q.end) for q in quoted]
         cues = self._find_cues(doc, closed_ranges, index.sents, marked)
+        # A word of a title reports nothing ('"Among Democrats, deep concern about ...," by WaPo's
+        # ...'); a scare-quoted verb still can ('Johnson "approved" that message').
+        real_ranges = set(closed_ranges)
+        titles = [
+            (q.start, q.end)
+            for q in quoted
+            if (q.start, q.end) not in real_ranges and len(q.inner(text).split()) > SCARE_QUOTE_MAX_WORDS
+        ]
+        if titles:
+            cues = [c for c in cues if not _inside(c.start, titles)]
         headline = _headline_cues(doc, text, marked)
         headline += _label_cues(doc, real, marked, {c.token for c in headline})
         if headline:
@@ -922,9 +933,9 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
         if head.pos_ != "PROPN" and head.ent_type_ not in {"PERSON", "ORG"}:
             continue
         first = head.i
-        while first > 0 and head.i - first < _HEADLINE_SOURCE_TOKENS and doc[first - 1].pos_ == "PROPN":
+        while first > 0 and head.i - first < _LABEL_TOKENS and _in_label(doc[first - 1]):
             first -= 1
-        if first > 0 and doc[first - 1].pos_ == "PROPN":
+        if first > 0 and _in_label(doc[first - 1]):
             continue  # longer than a label
         prev = first - 1
         while prev >= 0 and doc[prev].is_space and not breaks_line(doc[prev]):
@@ -935,6 +946,7 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
             or breaks_line(before)
             or before.text in _LABEL_OPENERS
             or before.text[:1] in CLOSING_QUOTE_TOKENS
+            or _byline(before)
         ):
             continue
         if any(t.lower_ in PAGE_LABELS for t in doc[first : head.i + 1]):
@@ -943,6 +955,25 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
     return out
 
 
+def _in_label(tok: Token) -> bool:
+    """A word of a name that labels a quote: a proper noun, a possessive ("NYT's David Segal"), or
+    the "and" between two names."""
+    return tok.pos_ == "PROPN" or tok.tag_ == "POS" or tok.lower_ == "and"
+
+
+def _byline(tok: Token) -> bool:
+    """'"Headline," by WaPo's Abby Phillips: "..."': "by" right after a quoted headline, whose
+    writers label the passage after the colon."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.lower_ != "by" or prev is None:
+        return False
+    if prev.text == "," and prev.i > 0:
+        prev = tok.doc[prev.i - 1]
+    return prev.text[:1] in CLOSING_QUOTE_TOKENS
+
+
+# The longest name that labels a quote: "WaPo's Abby Phillips and Ed O'Keefe:".
+_LABEL_TOKENS = 8
 # What may stand right before a name that labels a quote: the end of a sentence or of a label.
 _LABEL_OPENERS = frozenset({".", "!", "?", ":", ")", "]", "\u2026"})
 
