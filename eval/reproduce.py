@@ -7,7 +7,8 @@ nothing the training reads has changed: the attribution model's features read th
 pass, the credibility model reads every signal, so a change there silently leaves the shipped file
 behind its command.  This script runs each documented command into a temporary folder and prints,
 per file, PASS when the rebuilt bytes equal the shipped ones and FAIL (with both sha256) when they
-do not: retrain and commit the file, or find what made the run differ.
+do not: retrain and commit the file, or find what made the run differ.  A file that records the day
+it was trained is rebuilt as of that day (``SOURCE_DATE_EPOCH``), so the date alone never differs.
 
 Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
 signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
@@ -20,11 +21,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,11 +70,29 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def shipped_training_day(build: Build) -> datetime | None:
+    """The ``metadata.trained`` day of the build's shipped JSON file, if it records one."""
+    for name in build.files:
+        path = MODELS / build.name / name
+        if path.suffix != ".json" or not path.is_file():
+            continue
+        day = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("trained")
+        if isinstance(day, str):
+            return datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC)
+    return None
+
+
 def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str]:
     """Run the build's command; its exit status and the tail of what it printed."""
     fill = {"data": str(data / build.data_subdir if build.data_subdir else data), "out": str(out), "cache": str(cache)}
     argv = [sys.executable, *(part.format(**fill) for part in build.argv)]
-    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
+    env = dict(os.environ)
+    when = shipped_training_day(build)
+    if when is not None:
+        # The file records the day it was trained: rebuild it as of that day, so only what was
+        # learned can differ.
+        env["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False, env=env)
     return done.returncode, (done.stdout + done.stderr)[-2000:]
 
 

@@ -93,6 +93,16 @@ def test_train_writes_a_model_that_loads(data_dir: Path, tmp_path: Path) -> None
     assert CredibilityModel.load(again).without_domain.coef_ == model.without_domain.coef_
 
 
+def test_the_training_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsift.scoring.train import trained_date
+
+    # A rebuild on a later day must be able to write the same bytes as the shipped file.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")  # 2025-12-02 00:00 UTC
+    assert trained_date() == "2025-12-02"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
+    assert len(trained_date()) == 10 and trained_date() != "2025-12-02"
+
+
 def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, tmp_path: Path) -> None:
     figures = tmp_path / "figures.json"
     result = CliRunner().invoke(

@@ -12,6 +12,7 @@ second run takes seconds.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -269,6 +270,15 @@ def fit_model(data: TrainingSet, index: Sequence[int] | None = None) -> Credibil
     )
 
 
+def trained_date() -> str:
+    """The day the model file records as its training date: today, or the day that
+    ``SOURCE_DATE_EPOCH`` gives (the reproducible-builds convention), so a rebuild on another day
+    can write the same bytes (``eval/reproduce.py`` sets it from the shipped file)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return when.strftime("%Y-%m-%d")
+
+
 def train(
     data_dir: Path,
     out_dir: Path,
@@ -288,7 +298,7 @@ def train(
         per["unreliable" if a.label else "reliable"] += 1
     model.metadata = {
         "newsift_version": __version__,
-        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "trained": trained_date(),
         "seed": seed,
         "cap_per_dataset": cap,
         "C": C,
