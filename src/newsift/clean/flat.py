@@ -457,12 +457,13 @@ def _mark_repairs(text: str) -> tuple[dict[int, str], Counter[str]]:
     """
     repairs: dict[int, str] = {}
     counts: Counter[str] = Counter()
-    for m in R.DOUBLED_MARK.finditer(text):
+    # The plain substring tests first: the regular expressions cost a third of the stage's time.
+    for m in R.DOUBLED_MARK.finditer(text) if '""' in text else ():
         at = m.start()
         opening = at == 0 or text[at - 1].isspace() or text[at + 2 : at + 3].isalnum()
         repairs[at if opening else at + 1] = ""
         counts["doubled"] += 1
-    if len(R.QUESTION_FOR_MARK.findall(text)) < R.QUESTION_FOR_MARK_MIN:
+    if _misplaced_questions(text) < R.QUESTION_FOR_MARK_MIN:
         return repairs, counts
     open_quote = False
     n = len(text)
@@ -486,6 +487,22 @@ def _mark_repairs(text: str) -> tuple[dict[int, str], Counter[str]]:
             continue
         counts["question"] += 1
     return repairs, counts
+
+
+def _misplaced_questions(text: str) -> int:
+    """Question marks where none goes: opening a word, or right after a comma or full stop.
+
+    A walk over the question marks themselves: a regular expression that looks behind at every
+    character cost a third of the clean stage's time."""
+    found = 0
+    i = text.find("?")
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + 1 : i + 2] or " "
+        if (before.isspace() and after.isascii() and after.isalpha()) or (before in ".," and after.isspace()):
+            found += 1
+        i = text.find("?", i + 1)
+    return found
 
 
 def _default_word_score() -> Callable[[str], float]:

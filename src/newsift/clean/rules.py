@@ -363,7 +363,6 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
 # A straight quotation mark doubled, and not part of a longer run of them.
 DOUBLED_MARK = re.compile(r'(?<!")""(?!")')
 
-# A question mark where none goes: opening a word, or right after a comma or full stop. A text
-# with several stands for an export that wrote "?" for every character it could not encode.
-QUESTION_FOR_MARK = re.compile(r"(?:^|(?<=\s))\?[A-Za-z]|[.,]\?(?=\s|$)")
+# A text with this many question marks where none goes (opening a word, or right after a comma or
+# full stop) stands for an export that wrote "?" for every character it could not encode.
 QUESTION_FOR_MARK_MIN = 3
