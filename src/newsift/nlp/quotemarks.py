@@ -27,12 +27,12 @@ _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 # Marks that open or close by their context: the straight mark, and the closing curly
 # mark where a page typed it as the opener.
 _AMBIGUOUS = frozenset('"\u201d')
-# The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
-# three capitalised words, then a verb (checked by is_tag_verb).
 _SENTENCE_END = re.compile(r"[.!?](?= )")
 # A byline right after a quoted span: the span is the headline of what the byline's writer wrote.
 _CREDITED = re.compile(r",? by (?:[A-Z][\w.\u2019'-]*\s)*?[A-Z][\w.\u2019'-]*(?:\u2019s|'s)?\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
+# The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
+# three capitalised words, then a verb (checked by is_tag_verb).
 _LOST_CLOSER = re.compile(r"[\w.!?'\u2019)\]]  (he|she|they|[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}) ([a-z]+)\b")
 
 

@@ -916,8 +916,9 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
     """A name and a colon right before a quote, as transcripts and round-ups run them on in one
     line ('... tie." Galifianakis: "Or maybe ..."', 'Indiana Sen. Dan Coats: "No comment."'):
     the name speaks the quote. The label must start a unit of its own (after a sentence, a
-    quote, another colon or a line break), so 'He told Reuters: "..."' stays the verb's. The cue
-    claims no clause; the direct pass gives it the quote beside it."""
+    quote, another colon, a line break, or the "by" after a quoted headline), so 'He told
+    Reuters: "..."' stays the verb's. The cue claims no clause; the direct pass gives it the
+    quote beside it."""
     text = doc.text
     out: list[Cue] = []
     for q in quotes:

@@ -832,7 +832,8 @@ PAGE_LABELS: frozenset[str] = frozenset(
 )
 
 
-_IRREGULAR_TAG_VERBS = {"said": "say", "told": "tell", "wrote": "write"}
+# Past forms of the speech verbs that no suffix rule finds.
+_IRREGULAR_TAG_VERBS = frozenset({"said", "told", "wrote"})
 
 
 def is_tag_verb(word: str) -> bool:
