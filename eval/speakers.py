@@ -15,7 +15,10 @@ prints, per set and pooled:
 No gold is read: coverage says nothing about whether a speaker is right (that is PolNeAR's job).
 Only counts are printed; no dataset text is written anywhere.
 
-    python eval/speakers.py --data ../shared/data [--n 150]
+By default both systems read the raw text. With ``--clean`` both read what newsift's clean stage
+leaves (page furniture cut, garbled quotation marks read back), as the pipeline runs them.
+
+    python eval/speakers.py --data ../shared/data [--n 150] [--clean]
 """
 
 from __future__ import annotations
@@ -24,13 +27,16 @@ import argparse
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsift.clean.stage import CleanStage  # noqa: E402
 from newsift.config import Config  # noqa: E402
-from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
+from newsift.nlp.stages import DOC_KEY, EntitiesStage, QuotesStage  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 from newsift.scoring.corpus import DATASETS, read_dataset  # noqa: E402
 
@@ -46,14 +52,28 @@ def first_texts(data: Path, name: str, n: int) -> list[str]:
     return texts
 
 
-def count(texts: list[str], ents: EntitiesStage, quotes: QuotesStage) -> Counter[str]:
+def parsed(texts: list[str], ents: EntitiesStage, clean: CleanStage | None) -> Iterator[tuple[Report, Any]]:
+    """Each text's report with the entities stage's work done, and the Doc both systems read."""
+    if clean is None:
+        for i, (text, doc) in enumerate(zip(texts, ents.nlp.pipe(texts, batch_size=16), strict=True)):
+            report = Report(article=Article(id=str(i), text=text))
+            report.language = "en"
+            ents.analyse_doc(report, doc)
+            yield report, doc
+        return
+    for i, text in enumerate(texts):
+        report = Report(article=Article(id=str(i), text=text))
+        clean(report)
+        ents(report)
+        if DOC_KEY in report.context:  # a text in another language is skipped, with a warning
+            yield report, report.context[DOC_KEY]
+
+
+def count(texts: list[str], ents: EntitiesStage, quotes: QuotesStage, clean: CleanStage | None) -> Counter[str]:
     import textacy.extract
 
     c: Counter[str] = Counter()
-    for i, (text, doc) in enumerate(zip(texts, ents.nlp.pipe(texts, batch_size=16), strict=True)):
-        report = Report(article=Article(id=str(i), text=text))
-        report.language = "en"
-        ents.analyse_doc(report, doc)
+    for report, doc in parsed(texts, ents, clean):
         quotes(report)
         for q in report.quotes:
             if q.kind != "direct":
@@ -78,10 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--n", type=int, default=150, help="articles per set (the first ones, in file order)")
+    parser.add_argument("--clean", action="store_true", help="both systems read the clean stage's text")
     args = parser.parse_args(argv)
     config = Config()
     ents, quotes = EntitiesStage(config), QuotesStage(config)
-    print(f"command: python eval/speakers.py --data {args.data} --n {args.n}")
+    clean = CleanStage(config) if args.clean else None
+    print(f"command: python eval/speakers.py --data {args.data} --n {args.n}{' --clean' if args.clean else ''}")
     print(f"model: {ents.nlp.meta.get('lang')}_{ents.nlp.meta.get('name')} {ents.nlp.meta.get('version')}")
     header = (
         f"{'set':<28}{'docs':>5} | {'quotes':>7} {'speaker':>8} {'share':>7} {'named':>7} | "
@@ -97,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if not texts:
             print(f"{name:<28} no articles under {args.data / name}")
             continue
-        c = count(texts, ents, quotes)
+        c = count(texts, ents, quotes, clean)
         c["docs"] = len(texts)
         total.update(c)
         print(row(name, c))
