@@ -424,6 +424,19 @@ def test_a_headline_with_its_byline_is_no_quote_and_its_writer_labels_the_passag
     assert any(q.content.text == '"We will win,"' for q in report.quotes)
 
 
+def test_a_page_prompt_to_read_or_see_reports_nothing(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Becker said the pier would close in May. See for yourself the two plans the board published and "
+        "decide for yourself which is better.\n\nFerries will run as usual. See your doctor promptly for any "
+        'illness.\n\n"We are done," the sign read.'
+    )
+    report = run(stages, text)
+    prompts = [q for q in report.quotes if q.cue is not None and q.cue.text.lower() in {"see", "read"}]
+    # A subject that reads out a quote is still its cue; a prompt to the reader is none.
+    assert [(q.cue.text, q.content.text) for q in prompts if q.cue is not None] == [("read", '"We are done,"')]
+    assert quote_with(report, "We are done").speaker is not None
+
+
 def test_marks_pair_linearly_on_nested_input() -> None:
     text = "\u201c" * 1000 + "x" + "\u201d" * 1000
     spans = find_quoted_spans(text)

@@ -165,6 +165,7 @@ class QuoteExtractor:
         ]
         if titles:
             cues = [c for c in cues if not _inside(c.start, titles)]
+        cues = [c for c in cues if not _page_prompt(doc[c.token])]
         headline = _headline_cues(doc, text, marked)
         headline += _label_cues(doc, real, marked, {c.token for c in headline})
         if headline:
@@ -1165,6 +1166,19 @@ def _signer(doc: Doc, dash: Token, glued: bool = False) -> int | None:
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1
     return j
+
+
+def _page_prompt(tok: Token) -> bool:
+    """'Read More!', 'READ: The complete poll results', 'See for yourself ...': a page's prompt to
+    the reader, a verb that opens its sentence or line, reports nothing."""
+    if tok.lower_ not in _PROMPT_VERBS:
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.is_sent_start or prev is None or prev.is_space or prev.text in {":", "\u2014", "-", "|"}
+
+
+# Verbs a page uses to send its reader elsewhere.
+_PROMPT_VERBS = frozenset({"read", "watch", "see", "click"})
 
 
 def _goes_on_doing(verb: Token, content: tuple[int, int], cue_tokens: set[int]) -> bool:
