@@ -61,6 +61,7 @@ def assert_body_kept(result) -> None:  # type: ignore[no-untyped-def]
         (("Photo credit: Marta Quinn / Harbour Gazette",), "photo_credit"),
         (("Image caption: The ferry pier at low tide last winter",), "caption"),
         (("Continue reading",), "navigation"),
+        (("Read more at http://harbourgazette.example/2016/10/pier.html#vkm4PE8kH6Ybdo3m.99",), "navigation"),
         (("% of readers think this story is Fact. Add your two cents.",), "comment_form"),
         (("Comments",), "comment_form"),
         (("3.4k SHARES Facebook Twitter",), "share"),
@@ -162,7 +163,6 @@ def test_glued_slug_is_cut_and_the_body_word_stays(cleaner: FlatTextCleaner) -> 
         (f"{BODY[0][:-1]} Story Continued Below {BODY[1]}", "Story Continued Below", f"{BODY[0][:-1]} {BODY[1]}"),
         (f"{BODY[0]} Advertisement Continue reading the main story{BODY[1]}", None, f"{BODY[0]} {BODY[1]}"),
         (f"{BODY[0]} Story Continued Below{BODY[1]}", "Story Continued Below", f"{BODY[0]} {BODY[1]}"),
-        (f"{BODY[0]}\r\rAdvertisement - story continues below\r\r{BODY[1]}", None, BODY[1]),
     ],
 )
 def test_an_ad_marker_inside_a_line_is_cut_and_both_sentences_stay(
@@ -176,6 +176,49 @@ def test_an_ad_marker_inside_a_line_is_cut_and_both_sentences_stay(
     assert joined in result.clean_text
     assert "ontinue" not in result.clean_text
     assert_offsets_round_trip(text, result)
+
+
+def test_a_bare_carriage_return_ends_a_line(cleaner: FlatTextCleaner) -> None:
+    # Some dumps end their lines with "\r" alone: read as one line, no line rule had fired.
+    text = article("Advertisement", "Share this article").replace("\n", "\r")
+    result = cleaner.clean(text)
+    assert [(f.kind, f.text) for f in result.furniture] == [
+        ("advertising", "Advertisement"),
+        ("share", "Share this article"),
+    ]
+    assert result.clean_text == "\n\n".join(BODY)
+    assert_offsets_round_trip(text, result)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{BODY[0]} Read More",
+        f"{BODY[0][:-1]}..Read more",
+        f"{BODY[0]} Read more…",
+    ],
+)
+def test_a_read_more_link_ending_a_line_is_cut(cleaner: FlatTextCleaner, line: str) -> None:
+    text = article(head=(line,))
+    result = cleaner.clean(text)
+    assert [(f.kind, f.rule) for f in result.furniture] == [("navigation", "trailing_read_more")]
+    assert "ead more" not in result.clean_text.lower()
+    assert BODY[0][:-1] in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose that says the words, and a link label with more of its line after it.
+        "Residents who want to read more can find the engineers' report at the library.",
+        f"{BODY[0]} Read More about the pier and the ferry in the engineers' report.",
+    ],
+)
+def test_read_more_in_prose_stays(cleaner: FlatTextCleaner, line: str) -> None:
+    result = cleaner.clean(article(head=(line,)))
+    assert line in result.clean_text
+    assert not result.furniture
 
 
 @pytest.mark.parametrize(

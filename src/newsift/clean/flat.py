@@ -30,6 +30,9 @@ from .slugs import document_words, ends_open, find_slug
 
 _ELLIPSIS = ("…", "...")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
+# A bare carriage return ends a line too: 223 MisInfoText items use it alone, and read as one
+# line their furniture rules never fired.
+_LINE_END = re.compile(r"\r\n?|\n")
 _TRUNCATED = re.compile(r"(?:\w|,)\s*(?:…|\.\.\.)\s*$")
 
 
@@ -88,8 +91,8 @@ def _split_lines(text: str) -> list[_Line]:
     pos, number, blank_before = 0, 0, True
     n = len(text)
     while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
+        m = _LINE_END.search(text, pos)
+        end = n if m is None else m.start()
         number += 1
         s, e = pos, end
         while s < e and text[s].isspace():
@@ -101,9 +104,9 @@ def _split_lines(text: str) -> list[_Line]:
             blank_before = False
         else:
             blank_before = True
-        if nl < 0:
+        if m is None:
             break
-        pos = nl + 1
+        pos = m.end()
     return lines
 
 
@@ -130,6 +133,7 @@ class FlatTextCleaner:
         self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
         self._inline_ad = re.compile(R.INLINE_AD)
         self._glued_related = re.compile(R.GLUED_RELATED)
+        self._read_more = re.compile(R.TRAILING_READ_MORE)
         self._agency_dateline = re.compile(R.AGENCY_DATELINE)
         self._highlights_label = re.compile(R.HIGHLIGHTS_LABEL, re.IGNORECASE)
         self._blocked = re.compile(R.BLOCKED_PAGE, re.IGNORECASE)
@@ -316,6 +320,13 @@ class FlatTextCleaner:
                 pieces = _without(pieces, s, e)
         if ":" in t:
             pieces = self._cut_glued_teasers(line, pieces, out)
+        if "ead" in t or "EAD" in t:  # every link holds it; the test spares the search on other lines
+            m = self._read_more.search(t)
+            if m is not None:
+                link = m.group().lstrip()
+                e = line.start + m.end()
+                out.furniture.append(Furniture("navigation", link, e - len(link), e, "trailing_read_more"))
+                pieces = _without(pieces, line.start + m.start(), e)
         if ends_open(t):
             finding = find_slug(t, self._word_score, doc_words)
             if finding is not None:
@@ -406,7 +417,7 @@ class FlatTextCleaner:
                 # between them) keep one space.
                 if para != last_para:
                     sep = "\n\n"
-                elif "\n" in text[last_end:s]:
+                elif _LINE_END.search(text, last_end, s):
                     sep = "\n"
                 elif last_end == s or text[last_end - 1].isspace() or text[s].isspace():
                     sep = ""

@@ -198,7 +198,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:continue reading|read (?:the )?(?:full|more|rest)(?: (?:story|article|post))?|"
         r"click here (?:to|for) .{1,80}|skip to (?:main )?content|back to top|next (?:page|article|post)|"
         r"previous (?:page|article|post)|(?:older|newer) posts?|home\s*[»>›].{0,160}|"
-        r"tags?:.{0,200}|filed under:?.{0,200}|categories?:.{0,200}|source:\s*https?://\S+)"
+        r"tags?:.{0,200}|filed under:?.{0,200}|categories?:.{0,200}|source:\s*https?://\S+|"
+        # A share tool's tracking link ("Read more at http://...#vkm4PE8kH6Ybdo3m.99").
+        r"read more\b.{0,60}?https?://\S+)"
         r"\s*[»>›.:]*",
     ),
     # -- bylines and date lines at the top (kept as metadata) --
@@ -323,14 +325,18 @@ BLOCKED_PAGE = (
     r"join this group to post and comment|the document has moved here"
 )
 
+# A "Read more" link left at the end of a paragraph's last sentence (CNN's flattened pages: "...
+# said. Read More"; some 200 items of MisInfoText) or after a teaser cut short ("government's..Read
+# more"). Only at the line's end and only as a link writes it, so prose ("read more of it") stays.
+TRAILING_READ_MORE = r"(?:(?<=[.!?\"”’)\]])[ \t]+|(?<=\.\.)|(?<=…))(?:Read [Mm]ore|READ MORE)(?:\.{2,3}|…|[?»>›])?$"
+
 # Ad markers that a flattened page leaves between two sentences ("... last week. Story Continued
 # Below The rescheduling ...", "... a show. Story Continued BelowClinton campaign ..."): Politico's
 # exact title-case marker wherever it stands (some 790 articles of the 2016 sets carry a marker,
-# most inside a line); the generic ones only at a sentence edge (or after a bare carriage return, which
-# some dumps use as their line break), where no sentence of prose says them.
+# most inside a line); the generic ones only at a sentence edge, where no sentence of prose says them.
 INLINE_AD = (
     r"[ \t]*\b(?:Advertisement[ \t]*[-–—:]?[ \t]*)?Story Continued Below(?![a-z])"
-    r"|(?:(?<=[.!?\"”’)\]\r])|^)[ \t]*"
+    r"|(?:(?<=[.!?\"”’)\]])|^)[ \t]*"
     r"(?i:(?:advertisement[ \t]*[-–—:]?[ \t]*)?"
     r"(?:(?:story|article) continues below(?: advertisement)?"
     r"|continue reading (?:the main story|below(?: the advertisement\.?)?)))"
