@@ -364,6 +364,13 @@ def test_scare_quote_rule_on_marks_only() -> None:
         ('"We Will Build This Pier Together," she said.', False),
         ('He said the plan was "a waste of money and time" for the town.', False),
         ('The crowd chanted "NO NEW TAXES ON THE HARBOUR" at the meeting.', False),
+        # A title that ends its sentence, its full stop inside the marks.
+        ('The mayor spoke on the radio program "The Harbour Town Morning Show." Then he left.', True),
+        ('The pier was known as the "Old North Ferry Landing." It closed.', True),
+        # Someone's words there: after a speech verb, with a comma inside, or mostly in capitals.
+        ('The mayor said "We Will Build This Pier Together." Then he left.', False),
+        ('His reply, "No, Not Before The Vote." Then he left.', False),
+        ('The banner over the pier, "WE WILL BUILD IT - in Harbour Town." Then he left.', False),
     ],
 )
 def test_a_title_in_quotation_marks_is_no_quote(text: str, title: bool) -> None:
@@ -1029,6 +1036,22 @@ def test_they_follows_a_plural_source_or_a_body_and_no_one_else(stages) -> None:
             "the insider",
             "anonymous",
         ),
+        # A tag with an auxiliary, after a question: whom it was asked is no content.
+        (
+            'The debate ended late. "Do you have any new plan for the harbour?" Inga Sorensen had asked '
+            "Mayor Park on the radio.",
+            "new plan for the harbour",
+            "Inga Sorensen",
+            "person",
+        ),
+        # The same, where the question ends on a quote inside the quote.
+        (
+            "The debate ended late. \"Did anything make you say 'Now we can build it?'\" Inga Sorensen had "
+            "asked Mayor Park on the radio.",
+            "make you say",
+            "Inga Sorensen",
+            "person",
+        ),
     ],
 )
 def test_a_quote_tag_the_parse_misreads_still_names_its_speaker(
@@ -1476,3 +1499,14 @@ def test_going_on_to_do_something_reports_nothing_unless_it_is_said(stages, text
         assert quotes == [], quotes
     else:
         assert any(reported in q.content.text for q in quotes), quotes
+
+
+def test_a_verb_in_a_relative_clause_of_the_tag_is_not_the_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    # "who has endorsed" sits between the quote and its tag; an auxiliary of the tag's own verb
+    # may, a relative clause's verb may not take the quote.
+    text = (
+        'Intro sentence here. "And if you give that up, Ingrid, then you have lost the harbour," Lund, a Liberal '
+        "who has endorsed Anna Berg for mayor this cycle, told the Harbour Gazette's Ingrid Holm."
+    )
+    q = quote_with(run(stages, text), "lost the harbour")
+    assert q.cue is not None and q.cue.text == "told", q

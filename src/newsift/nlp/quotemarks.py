@@ -30,6 +30,8 @@ _AMBIGUOUS = frozenset('"\u201d')
 _SENTENCE_END = re.compile(r"[.!?](?= )")
 # A byline right after a quoted span: the span is the headline of what the byline's writer wrote.
 _CREDITED = re.compile(r",? by (?:[A-Z][\w.\u2019'-]*\s)*?[A-Z][\w.\u2019'-]*(?:\u2019s|'s)?\s")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[,:]?\s*$")
+_NAMING_VERBS = frozenset({"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled"})
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
 # The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
 # three capitalised words, then a verb (checked by is_tag_verb).
@@ -188,7 +190,13 @@ def is_scare_quote(text: str, span: QuotedSpan) -> bool:
         return True  # '"Grit vs. Goliath," by NYT's David Segal': a headline and its byline
     words = inner.split()
     if len(words) > SCARE_QUOTE_MAX_WORDS:
-        return len(words) <= TITLE_MAX_WORDS and _in_running_text(text, span) and _title_case(words)
+        return (
+            len(words) <= TITLE_MAX_WORDS
+            and _in_running_text(text, span)
+            and _title_case(words)
+            # A sentence in capitals that a tag verb introduces is said: 'He said "We Will Win."'
+            and not (inner.endswith(".") and _after_tag_verb(text, span))
+        )
     if inner[-1] not in _SENTENCE_PUNCT:
         return True
     # Short but punctuated: a quote when it stands alone ("“No,” he said"), a term
@@ -204,11 +212,25 @@ def _in_running_text(text: str, span: QuotedSpan) -> bool:
     return j >= 0 and (text[j].isalnum() or text[j] in ",;\u2013\u2014")
 
 
+def _after_tag_verb(text: str, span: QuotedSpan) -> bool:
+    """Whether a speech verb, and not one that names ("called", "dubbed"), stands right before ``span``."""
+    m = _WORD_BEFORE.search(text, 0, span.start)
+    return m is not None and m.group(1).lower() not in _NAMING_VERBS and is_tag_verb(m.group(1))
+
+
 def _title_case(words: list[str]) -> bool:
     """Every word capitalised but the small ones, and no sentence end inside: "Dancing With the
-    Stars", "My Heart Will Go On,". Not all in capitals ("THIS IS A DISGRACE" is someone's)."""
+    Stars", "My Heart Will Go On,". Not all in capitals ("THIS IS A DISGRACE" is someone's).
+    A full stop may close it where the title ends its sentence (on "The Steve Harvey Morning
+    Show."), but not with a comma inside: "No, for Chris Stevens." is a reply."""
     joined = " ".join(words)
+    if joined.endswith(".") and "," not in joined:
+        joined = joined[:-1]
     if joined.isupper() or any(ch in ".!?" for ch in joined):
+        return False
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    shouted = sum(1 for w in lettered if len(w) > 1 and w.isupper())
+    if 2 * shouted > len(lettered):  # 'WE WORSHIP GOD - in America': a tweet, not a title
         return False
     first = True
     for word in words:

@@ -1071,6 +1071,8 @@ def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     ('"...," a source close to her explained'; not '"...," he said when the firm announced')."""
     if tok.tag_ == "VBG":
         return False  # '"...," referring to Walters': a participle after it is no tag
+    if tok.dep_ in {"relcl", "acl"}:
+        return False  # '"...," Cuomo, a Democrat who has endorsed Clinton, told ...': the tag is "told"
     before = _quote_before(tok, quoted)
     if before is None:
         return False
@@ -1078,13 +1080,17 @@ def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     gap = text[b : tok.idx]
     # A quote cut where a scraper dropped its ',"' ends on the two spaces they left.
     lost_closer = gap.startswith("  ") and text[b - 1] not in CLOSING_QUOTE_TOKENS
-    ending = text[a : b - 1].rstrip()[-1:]
+    # A quote that ends on a quote inside it ends on that one's punctuation: '"... believe him?'" Beck asked'.
+    ending = text[a : b - 1].rstrip().rstrip("'\u2019")[-1:]
     if (ending not in _TAG_ENDINGS and not lost_closer) or len(gap) > _MAX_TAG_GAP or "\n" in gap:
         return False
     if _has_sentence_break(gap):
         return False
     between = tok.doc.char_span(b, tok.idx, alignment_mode="contract")
-    return between is None or not any(t.pos_ in {"VERB", "AUX"} for t in between)
+    # The tag's own auxiliary is part of it: '"...?" Beck had asked Cruz on the show.'
+    return between is None or not any(
+        t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"aux", "auxpass"} and t.head.i == tok.i) for t in between
+    )
 
 
 def _tag_object(verb: Token) -> Token | None:
