@@ -573,6 +573,27 @@ def test_name_compounded_onto_a_cue_noun_is_its_source() -> None:
         ents=["O", "B-PERSON", "O", "O", "O", "O", "O", "O"],
     )
     assert _source_of(doc[2]) == 1
+    # '"No," Lund replies.' tagged with "replies" as a noun: right after a closing mark the name is
+    # the source, though the NER left it untagged.
+    tag = Doc(
+        Vocab(),
+        words=['"', "No", ",", '"', "Lund", "replies", "."],
+        heads=[5, 5, 5, 5, 5, 5, 5],
+        deps=["punct", "intj", "punct", "punct", "compound", "ROOT", "punct"],
+        pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "NOUN", "PUNCT"],
+        tags=["``", "UH", ",", "''", "NNP", "NNS", "."],
+    )
+    assert _source_of(tag[5]) == 4
+    # Elsewhere an untagged name before a plural noun is no one's ("the Lund replies").
+    plain_tag = Doc(
+        Vocab(),
+        words=["the", "Lund", "replies"],
+        heads=[2, 2, 2],
+        deps=["det", "compound", "ROOT"],
+        pos=["DET", "PROPN", "NOUN"],
+        tags=["DT", "NNP", "NNS"],
+    )
+    assert _source_of(plain_tag[2]) is None
     # A compounded common noun ("the tax claims") names no one.
     plain = Doc(
         Vocab(),
@@ -1510,3 +1531,39 @@ def test_a_verb_in_a_relative_clause_of_the_tag_is_not_the_tag(stages) -> None: 
     )
     q = quote_with(run(stages, text), "lost the harbour")
     assert q.cue is not None and q.cue.text == "told", q
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # A past tense the tagger read as a participle, with a clause after it.
+        (
+            'The vote was close. "This is going to be a disaster for the harbour," Lund texted after the '
+            "council made its decision official.",
+            "disaster for the harbour",
+            "Lund",
+        ),
+        # A tag verb that opens its sentence, read as a participle modifying the name.
+        (
+            "Mayor Anna Berg spoke first. \u201cNo one has done so much for the harbour,\u201d Berg said. Added "
+            "Berg: \u201cIvar Lund is a builder. And rightly so.\u201d",
+            "is a builder",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_tag_the_tagger_misreads_names_its_speaker(stages, text: str, said: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    assert q.speaker == speaker and q.cue is not None, q
+
+
+def test_a_participle_after_a_quote_tag_is_no_content_of_the_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    # The tag's speaker goes on to do something: what "asked" reports is the quote, not "proposing ...".
+    text = (
+        "The debate went on. \u201cDo voters really want to be left guessing who is right?\u201d Ivar Lund "
+        "asked, proposing that reporters check every claim."
+    )
+    report = run(stages, text)
+    q = quote_with(report, "left guessing")
+    assert q.cue is not None and q.cue.text == "asked" and q.speaker == "Ivar Lund"
+    assert not [x for x in report.quotes if x.cue is not None and x.cue.text == "asked" and x is not q], report.quotes

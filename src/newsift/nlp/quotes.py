@@ -268,7 +268,11 @@ class QuoteExtractor:
                 content is not None
                 and content[0] > tok.idx
                 and _ends_a_tag(tok, quoted, text)
-                and (not _has_verb(doc, content) or _starts_with_name(doc, tok, content))
+                and (
+                    not _has_verb(doc, content)
+                    or _starts_with_name(doc, tok, content)
+                    or _opens_with_participle(doc, tok, content)
+                )
             ):
                 # '"...," a source explained to HollywoodLife.com': the quote beside the tag is
                 # what was said, not the addressee or the medium after its verb; nor is the
@@ -799,7 +803,8 @@ def _opens_a_tag(verb: Token, marked: list[tuple[int, int]]) -> bool:
     with a quotation opening soon after it."""
     return (
         verb.is_sent_start is True
-        and verb.tag_ in {"VBZ", "VBD"}
+        # "Added Obama: ..." has its verb read as a participle modifying the name.
+        and verb.tag_ in {"VBZ", "VBD", "VBN"}
         and verb.text[:1].isupper()
         and any(verb.idx < a <= verb.idx + _INVERTED_TAG_REACH for a, _ in marked)
     )
@@ -1025,7 +1030,7 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
     after = doc.char_span(q.end, min(hi, _line_end(text, q.end)), alignment_mode="contract")
     if q.closed and inner[-1:] in _TAG_ENDINGS and after is not None:
         for tok in after[:_TAG_TOKENS]:
-            if tok.pos_ == "VERB" and tok.tag_ in _TAG_VERB_TAGS:
+            if tok.pos_ == "VERB" and (tok.tag_ in _TAG_VERB_TAGS or _misread_past(tok)):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= q.end), None)
                 if subj is None and tok.i == after[0].i:
                     # '"...," theorized Dr. Lyle Back.' with the name parsed as anything but the subject.
@@ -1038,7 +1043,9 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                     or rest.is_punct
                     or rest.is_space
                     or subj.left_edge.i <= rest.i <= subj.i
-                    or (rest.dep_ == "prep" and rest.head.i == tok.i)
+                    or (rest.dep_ in {"prep", "advmod", "npadvmod"} and rest.head.i == tok.i)
+                    # or when: '"...," Deace texted after Cruz made his decision official.'
+                    or (rest.dep_ == "mark" and rest.head.dep_ == "advcl" and rest.head.head.i == tok.i)
                 ):
                     return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
                 break
@@ -1063,6 +1070,16 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
             if finite and subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _SOURCE_ENTITIES):
                 return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
     return None
+
+
+def _misread_past(verb: Token) -> bool:
+    """A past tense the tagger read as a participle ('"...," Deace texted after ...'): it has a
+    subject and no auxiliary, so it is finite."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
@@ -1125,6 +1142,16 @@ def _name_at(doc: Doc, i: int) -> Token | None:
 def _starts_with_name(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
     """Whether ``content`` begins right after ``verb`` with a name, as after an inverted tag's verb."""
     return verb.i + 1 < len(doc) and doc[verb.i + 1].idx == content[0] and _name_at(doc, verb.i + 1) is not None
+
+
+def _opens_with_participle(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+    """Whether ``content`` is a participle's clause after a comma ('"...?" Rosen asked, proposing
+    that ...'): what the tag's speaker went on to do, not what the tag's verb reported."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    first = words[0]
+    return first.tag_ == "VBG" and first.i > verb.i + 1 and doc[first.i - 1].text == ","
 
 
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
@@ -1255,6 +1282,10 @@ def _source_of(tok: Token) -> int | None:
         # "But Reyes claims that ..." tagged as a noun, or "the Kremlin statement": a name
         # compounded onto the cue noun is whose it is.
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in _SOURCE_ENTITIES:
+            return child.i
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and tok.tag_ == "NNS" and _after_closing_mark(child):
+            # '"...," Trump replies.' read as the noun "Trump replies": right after a closing mark
+            # the name is the tag's speaker, whether or not the NER saw it.
             return child.i
     return None
 
