@@ -208,9 +208,46 @@ def test_a_read_more_link_ending_a_line_is_cut(cleaner: FlatTextCleaner, line: s
 
 
 @pytest.mark.parametrize(
+    ("glued", "rule"),
+    [
+        ("Download our NEW Harbour Gazette app for your iPhone by clicking here or for your Android.", "app_prompt"),
+        ("Add your name to thousands demanding that the board save the pier. SAVE OUR PIER!", "petition_prompt"),
+        (
+            "Interested in Harbour Town? Add Harbour Town as an interest to stay up to date on the latest Harbour "
+            "Town news, video, and analysis from Gazette News. Add Interest",
+            "follow_topic",
+        ),
+        (
+            "The views expressed in this opinion article are solely those of their author and are not necessarily "
+            "either shared or endorsed by HarbourGazette.com",
+            "opinion_disclaimer",
+        ),
+        ("Get your daily dose of Harbour Gazette by entering your email address below.", "email_prompt"),
+        ("Please go to Harbour Reform to read the rest of the story and watch the VIDEO\u2026", "read_the_rest"),
+        ("Reposted With Permission From HarbourGazette.com", "syndication"),
+        (
+            "JUST WATCHED Mayor at the pier: then and now Replay More Videos ... MUST WATCH Mayor at the pier: "
+            "then and now 01:45",
+            "video_player",
+        ),
+        ("Blog Archives Select Date\u2026 December, 2015 November, 2015 October, 2015", "archive_menu"),
+    ],
+)
+def test_a_prompt_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, glued: str, rule: str) -> None:
+    text = article(head=(f"{BODY[0]} {glued}  {BODY[1]}",))
+    result = cleaner.clean(text)
+    assert [(f.rule, f.text) for f in result.furniture] == [(rule, glued)]
+    assert f"{BODY[0]}  {BODY[1]}" in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         # Prose that says the words, and a link label with more of its line after it.
+        "The clerk said she would add your name to the list of speakers for the meeting on Monday.",
+        "Residents can download the app the board built and read the rest of the plan at the library.",
+        "The views of residents expressed at the meeting were mixed, the chair said on Monday evening.",
         "Residents who want to read more can find the engineers' report at the library.",
         f"{BODY[0]} Read More about the pier and the ferry in the engineers' report.",
     ],

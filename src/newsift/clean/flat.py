@@ -134,6 +134,16 @@ class FlatTextCleaner:
         self._inline_ad = re.compile(R.INLINE_AD)
         self._glued_related = re.compile(R.GLUED_RELATED)
         self._read_more = re.compile(R.TRAILING_READ_MORE)
+        self._inline_rules = [
+            # Two spaces are an edge too: where a flattened page ran two paragraphs together.
+            (
+                rule,
+                re.compile(
+                    (r"[ \t]*" if rule.anywhere else r"(?:(?<=[.!?:\"”’)\]…])[ \t]+|[ \t]{2,}|^)") + rule.pattern
+                ),
+            )
+            for rule in R.INLINE_RULES
+        ]
         self._agency_dateline = re.compile(R.AGENCY_DATELINE)
         self._highlights_label = re.compile(R.HIGHLIGHTS_LABEL, re.IGNORECASE)
         self._blocked = re.compile(R.BLOCKED_PAGE, re.IGNORECASE)
@@ -161,6 +171,9 @@ class FlatTextCleaner:
                 vocab = document_words(text)
             return vocab
 
+        # The glued-prompt rules whose key the text holds: most texts hold none, and one test on the
+        # whole text spares a test on each of its lines.
+        glued_rules = [(rule, pattern) for rule, pattern in self._inline_rules if rule.key in text]
         title_norm = " ".join(title.split()) if title else None
         seen_body = False
         block: list[_Line] | None = None
@@ -211,7 +224,7 @@ class FlatTextCleaner:
                             self._take_metadata(self._rule_res[idx].fullmatch(t), out)
                         paragraph += 1
                         continue
-            pieces = self._inline(line, out, doc_words)
+            pieces = self._inline(line, out, doc_words, glued_rules)
             for s, e in pieces:
                 kept.append((s, e, paragraph))
             if is_prose(t):
@@ -286,7 +299,13 @@ class FlatTextCleaner:
         )
         return out
 
-    def _inline(self, line: _Line, out: CleanResult, doc_words: Callable[[], Counter[str]]) -> list[tuple[int, int]]:
+    def _inline(
+        self,
+        line: _Line,
+        out: CleanResult,
+        doc_words: Callable[[], Counter[str]],
+        glued_rules: list[tuple[R.InlineRule, re.Pattern[str]]],
+    ) -> list[tuple[int, int]]:
         """Cut inline credits, ad markers and a glued image slug out of a kept line."""
         t = line.text
         pieces = [(line.start, line.end)]
@@ -320,7 +339,15 @@ class FlatTextCleaner:
                 pieces = _without(pieces, s, e)
         if ":" in t:
             pieces = self._cut_glued_teasers(line, pieces, out)
-        if "ead" in t or "EAD" in t:  # every link holds it; the test spares the search on other lines
+        for glued, pattern in glued_rules:
+            if glued.key in t:
+                for m in pattern.finditer(t):
+                    piece = m.group().lstrip()
+                    e = line.start + m.end()
+                    out.furniture.append(Furniture(glued.kind, piece, e - len(piece), e, glued.name))
+                    # The space before goes with it, so the sentences around it meet with one.
+                    pieces = _without(pieces, line.start + m.start(), e)
+        if "Read " in t or "READ " in t:  # every link holds it; the test spares the search on other lines
             m = self._read_more.search(t)
             if m is not None:
                 link = m.group().lstrip()

@@ -203,6 +203,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"read more\b.{0,60}?https?://\S+)"
         r"\s*[»>›.:]*",
     ),
+    # A blog's archive menu ("Blog Archives Select Date… December, 2015 November, 2015 ...").
+    LineRule(
+        "archive_menu",
+        "navigation",
+        rf"[\w ]{{0,40}}?(?:archives?\s*)?select (?:a )?(?:date|month)\s*(?:…|\.{{3}}|\?)?\s*(?:{_MONTH},?\s+\d{{4}}\s*){{2,}}",
+    ),
+    # -- media embeds --
+    # CNN's flattened video player: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 01:45".
+    LineRule("video_player", "caption", r"just watched .{1,200}? replay more videos\b.{0,220}"),
     # -- bylines and date lines at the top (kept as metadata) --
     LineRule(
         "byline",
@@ -329,6 +338,106 @@ BLOCKED_PAGE = (
 # said. Read More"; some 200 items of MisInfoText) or after a teaser cut short ("government's..Read
 # more"). Only at the line's end and only as a link writes it, so prose ("read more of it") stays.
 TRAILING_READ_MORE = r"(?:(?<=[.!?\"”’)\]])[ \t]+|(?<=\.\.)|(?<=…))(?:Read [Mm]ore|READ MORE)(?:\.{2,3}|…|[?»>›])?$"
+
+
+@dataclass(frozen=True)
+class InlineRule:
+    """Furniture a flattened page glues into a line of prose, between two of its sentences.
+
+    ``pattern`` is matched case-sensitively at a sentence edge (after ., !, ?, a colon, a closing
+    mark or an ellipsis, after two spaces, or at the line's start); ``key`` is a string every match holds, so lines without
+    it skip the search."""
+
+    name: str
+    kind: str
+    pattern: str
+    key: str
+    # A prompt worded so that no prose says it may stand anywhere: after a notice cut before it.
+    anywhere: bool = False
+
+
+_MONTH_YEAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}"
+
+# Engagement prompts and site notices that the sets glue into their last paragraph: found by
+# counting 6-word runs that recur across the sets' clean texts (each below in 18 to 150 items).
+INLINE_RULES: tuple[InlineRule, ...] = (
+    # "Download our NEW Occupy Democrats app for your iPhone by clicking here or ..."
+    InlineRule(
+        "app_prompt",
+        "subscribe",
+        r"Download (?:our|the) (?:(?:NEW|new|FREE|free|official) )?[\w’'& -]{1,40}? app\b[^.!?\n]{0,160}[.!?]",
+        "ownload ",
+        anywhere=True,
+    ),
+    # "Add your name to millions demanding that Congress ... IMPEACH DONALD TRUMP!"
+    InlineRule(
+        "petition_prompt",
+        "subscribe",
+        r"Add your name (?:to|and) [^.!?\n]{1,160}[.!?](?:[ \t]+(?-i:[A-Z][A-Z ,’']{2,60})!+)?",
+        "Add your name",
+    ),
+    # ABC News: "Interested in New York? Add New York as an interest to stay up to date ... Add Interest"
+    InlineRule(
+        "follow_topic",
+        "subscribe",
+        r"Interested in [^?\n]{0,80}\?[ \t]+Add (?:[^.\n]{1,80} )?as an interest\b[^.\n]{0,200}\.(?:[ \t]*Add Interest)?",
+        "as an interest",
+    ),
+    # "The views expressed in this opinion article are solely those of their author and are not
+    # necessarily either shared or endorsed by EagleRising.com Get your daily dose ..."
+    InlineRule(
+        "opinion_disclaimer",
+        "site_boilerplate",
+        r"The (?:views|opinions) expressed in this [^.\n]{0,60}?(?:article|post|piece|column|blog|op-ed) are "
+        r"[^\n]{0,160}?(?:\.(?=\s|$)|(?=[ \t]{2}|[ \t]+(?:Get|Sign|Subscribe|Join|Follow)\b)|$)",
+        "expressed in this",
+        anywhere=True,
+    ),
+    # "... comply. Reposted With Permission From Constitution.com": the line rule's notice, inside a line.
+    InlineRule(
+        "syndication",
+        "site_boilerplate",
+        r"(?:Reposted|Republished|Reprinted) [Ww]ith (?:[Tt]he )?[Pp]ermission (?:[Oo]f|[Ff]rom) [^\n]{1,80}?"
+        r"(?:\.(?=\s|$)|(?=[ \t]{2})|$)",
+        "ermission",
+    ),
+    # CNN's flattened video player inside a paragraph: "JUST WATCHED <title> Replay More Videos ...
+    # MUST WATCH <title> 01:30".
+    InlineRule(
+        "video_player",
+        "caption",
+        r"JUST WATCHED [^\n]{1,200}? Replay More Videos[ .…]*(?:MUST WATCH [^\n]{1,200}? \d{1,2}:\d{2}(?!\d))?",
+        "Replay More Videos",
+        anywhere=True,
+    ),
+    # A blog's archive menu run into the text ("On Media Blog Archives Select Date… December, 2015 ...").
+    InlineRule(
+        "archive_menu",
+        "navigation",
+        r"(?:[\w ]{0,40}?Archives?[ \t]*)?Select (?:a )?(?:Date|Month)[ \t]*(?:…|\.{3}|\?)?[ \t]*"
+        rf"{_MONTH_YEAR}(?:[ \t]+{_MONTH_YEAR})+",
+        "Select ",
+    ),
+    # "Get your daily dose of Eagle Rising by entering your email address below."
+    InlineRule(
+        "email_prompt",
+        "subscribe",
+        r"(?:Get|Sign up for|Subscribe to) [^.!?\n]{1,80} by entering your email(?: address)?(?: below)?[.!]?",
+        "entering your email",
+        anywhere=True,
+    ),
+    # "Please go to Campus Reform to read the rest of the story and watch the VIDEO…", "Read the rest
+    # of the story at www.iPatriot.com", "Read the rest of his opinion piece here."
+    InlineRule(
+        "read_the_rest",
+        "navigation",
+        r"(?:Please )?(?:(?:[Gg]o|[Cc]lick) (?:to|here|over to) [^.!?\n]{0,60}?to )?[Rr]ead the rest of "
+        r"(?:the|this|his|her|their) (?:\w+ )?(?:story|article|post|piece|column)\b[^!?\n…]{0,100}?"
+        # It runs to its full stop, or to the two spaces where the flattened page's next block began.
+        r"(?:\.{3}|…|\.(?=\s|$)|(?=[ \t]{2})|$)",
+        "ead the rest of",
+    ),
+)
 
 # Ad markers that a flattened page leaves between two sentences ("... last week. Story Continued
 # Below The rescheduling ...", "... a show. Story Continued BelowClinton campaign ..."): Politico's
