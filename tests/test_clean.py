@@ -207,6 +207,18 @@ def test_a_read_more_link_ending_a_line_is_cut(cleaner: FlatTextCleaner, line: s
     assert_offsets_round_trip(text, result)
 
 
+def test_a_comment_policy_runs_to_the_end_of_its_paragraph(cleaner: FlatTextCleaner) -> None:
+    policy = (
+        "Please adhere to our commenting policy to avoid being banned. As a privately owned website, we "
+        "reserve the right to remove any comment.Comments that contain spam will be deleted."
+    )
+    text = article(policy)
+    result = cleaner.clean(text)
+    assert [(f.rule, f.text) for f in result.furniture] == [("comment_policy", policy)]
+    assert_body_kept(result)
+    assert_offsets_round_trip(text, result)
+
+
 @pytest.mark.parametrize(
     ("glued", "rule"),
     [
@@ -231,6 +243,16 @@ def test_a_read_more_link_ending_a_line_is_cut(cleaner: FlatTextCleaner, line: s
             "video_player",
         ),
         ("Blog Archives Select Date\u2026 December, 2015 November, 2015 October, 2015", "archive_menu"),
+        (
+            "Photos: Harbour life The old pier at dawn. Hide Caption 1 of 2 Photos: Harbour life The ferry "
+            "at noon. Hide Caption 2 of 2",
+            "photo_gallery",
+        ),
+        (
+            "\u00a9 2016 Harbour Gazette Log in to access content and manage your profile. If you do not have a "
+            "login you can register here.",
+            "login_prompt",
+        ),
     ],
 )
 def test_a_prompt_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, glued: str, rule: str) -> None:
@@ -527,6 +549,12 @@ def test_a_highlights_label_goes_and_its_summary_stays(cleaner: FlatTextCleaner)
             "The ferry stopped at noon. RELATED: Mayor Gets Defensive After Being Asked About Ferry Fares",
             "Mayor Gets Defensive After Being Asked About Ferry Fares",
             "The ferry stopped at noon.",
+        ),
+        # Another label, glued to its headline with no space.
+        (
+            "The ferry stopped at noon. TRENDING:Harbour board weighs new pier, fares But the board has not met.",
+            "Harbour board weighs new pier, fares",
+            "The ferry stopped at noon. But the board has not met.",
         ),
     ],
 )

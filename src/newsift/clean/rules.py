@@ -277,7 +277,7 @@ BLOCK_HEADERS: tuple[BlockHeader, ...] = (
 # subjects the parse and the pronouns go by. Only labels written so; "More:" alone is too common.
 GLUED_RELATED = (
     r"(?:(?<=[.!?\"”’)])[ \t]+|^)(?:RELATED|Related|MORE|READ MORE|Read more|Read More|SEE ALSO|See also|"
-    r"See Also|ALSO READ|Also read):[ \t]+(?=\S)"
+    r"See Also|ALSO READ|Also read|TRENDING|Trending):(?:[ \t]+(?=\S)|(?=[A-Z]))"
 )
 
 # Words that open a news sentence and, capitalised, close a sentence-case headline glued before it
@@ -400,6 +400,30 @@ INLINE_RULES: tuple[InlineRule, ...] = (
         r"(?:Reposted|Republished|Reprinted) [Ww]ith (?:[Tt]he )?[Pp]ermission (?:[Oo]f|[Ff]rom) [^\n]{1,80}?"
         r"(?:\.(?=\s|$)|(?=[ \t]{2})|$)",
         "ermission",
+    ),
+    # A site's rules for the comments under the article, to the end of their paragraph ("Please adhere
+    # to our commenting policy to avoid being banned. As a privately owned website, we reserve ...").
+    InlineRule(
+        "comment_policy",
+        "comment_form",
+        r"(?:Please )?(?:[Aa]dhere|[Rr]efer) to our comment(?:ing)? policy\b[^\n]{0,1200}",
+        "ommenting policy",
+    ),
+    # CNN's photo gallery flattened into the text: "Photos: <gallery> <caption> Hide Caption 1 of 9
+    # Photos: <gallery> <caption> Hide Caption 2 of 9 ...", up to its last caption.
+    InlineRule(
+        "photo_gallery",
+        "caption",
+        r"Photos: [^\n]{1,1500}? Hide Caption 1 of (?P<n>\d{1,3})(?:[^\n]{1,1500}? Hide Caption \d{1,3} of (?P=n))*",
+        "Hide Caption",
+        anywhere=True,
+    ),
+    # POLITICO Europe's footer: "© 2016 POLITICO SPRL Log in to access content and manage your profile. ..."
+    InlineRule(
+        "login_prompt",
+        "subscribe",
+        r"(?:© ?\d{4} [^\n]{1,60}? )?Log in to access [^.\n]{1,100}\.(?:[ \t]+If you do not have a login[^.\n]{0,80}\.)?",
+        "Log in to access",
     ),
     # CNN's flattened video player inside a paragraph: "JUST WATCHED <title> Replay More Videos ...
     # MUST WATCH <title> 01:30".
