@@ -1567,3 +1567,27 @@ def test_a_participle_after_a_quote_tag_is_no_content_of_the_tag(stages) -> None
     q = quote_with(report, "left guessing")
     assert q.cue is not None and q.cue.text == "asked" and q.speaker == "Ivar Lund"
     assert not [x for x in report.quotes if x.cue is not None and x.cue.text == "asked" and x is not q], report.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # One member of a party is a person the text describes, not the party.
+        ('"Can the mayor be serious about the pier?" asked a Michigan Democrat.', "a Michigan Democrat", "anonymous"),
+        (
+            '"The pier can wait," the Republican South Carolinian told reporters.',
+            "the Republican South Carolinian",
+            "anonymous",
+        ),
+        # The party itself still speaks as a body, and a name the NER typed as a group is the person's.
+        ('"We will vote against the pier," Democrats said on Monday.', "Democrats", "organisation"),
+        (
+            'Kim Kardashian spoke on Monday. "I just do not need labels," explained the Kardashian.',
+            "Kim Kardashian",
+            "person",
+        ),
+    ],
+)
+def test_a_member_of_a_group_is_no_organisation(stages, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    (q,) = [x for x in run(stages, text).quotes if x.kind == "direct"]
+    assert (q.speaker, q.speaker_kind) == (speaker, kind), q

@@ -113,6 +113,11 @@ class SpeakerResolver:
                 mention = None
             else:
                 return self._name_on_date(head)
+        if mention is not None and _member_of_group(head) and self.index.entities[mention.entity].label == "NORP":
+            # "a Michigan Democrat", "the Republican South Carolinian": one member of a group is a
+            # person the text describes, not the group ("the Kardashian" the text joined to Kim
+            # Kardashian stays hers).
+            return Speaker(phrase.text, "anonymous", text_span, False, vague=_indefinite(head), via="phrase")
         if mention is not None and lemma not in ORGANISATION_NOUNS:
             entity = self.index.entities[mention.entity]
             via = mention.kind
@@ -280,6 +285,15 @@ def _is_date(entity: EntityInfo) -> bool:
 
 def _plural(tok: Token) -> bool:
     return tok.pos_ != "PRON" and (tok.tag_ in {"NNS", "NNPS"} or tok.ent_type_ in {"ORG", "NORP"})
+
+
+def _member_of_group(head: Token) -> bool:
+    """A nationality, party or religion used as a singular noun with an article ("a Democrat")."""
+    return (
+        head.ent_type_ == "NORP"
+        and head.tag_ in {"NN", "NNP"}
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the", "one", "another"} for c in head.children)
+    )
 
 
 def _indefinite(head: Token) -> bool:
