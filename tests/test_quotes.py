@@ -1591,3 +1591,24 @@ def test_a_participle_after_a_quote_tag_is_no_content_of_the_tag(stages) -> None
 def test_a_member_of_a_group_is_no_organisation(stages, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     (q,) = [x for x in run(stages, text).quotes if x.kind == "direct"]
     assert (q.speaker, q.speaker_kind) == (speaker, kind), q
+
+
+def test_a_name_the_parse_left_before_its_verb_is_the_subject(stages) -> None:  # type: ignore[no-untyped-def]
+    # The small model hangs "O'Neill" on "said" as an adverb: the name ending right before the
+    # verb is its subject.
+    text = (
+        "While the knife attacker in the mall was thankfully taken out by an armed officer, New Harbour City "
+        "Police Commissioner James P. O\u2019Neill said \u201cI am concerned, we have a bomb that detonated and no "
+        "one apprehended.\u201d That is right."
+    )
+    q = quote_with(run(stages, text), "no one apprehended")
+    assert q.speaker == "James P. O\u2019Neill", q
+
+
+def test_a_going_on_tag_with_no_subject_goes_on_with_the_last_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ingrid Holm spoke on her show. Holm began by asking the mayor: \u201cWho are you to close the pier?\u201d "
+        "Adding: \u201cThis is just another example of how the board ignores the harbour.\u201d"
+    )
+    q = quote_with(run(stages, text), "another example")
+    assert q.cue is not None and q.cue.text == "Adding" and q.speaker == "Ingrid Holm", q

@@ -513,8 +513,14 @@ class QuoteExtractor:
             if cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
                 if prev is not None and _goes_on(doc[cue.token]) and self._continues(text, paras, prev, q):
-                    carried = resolver.carried_on(speaker, prev.speaker, prev.content[1], marks)
-                    speaker = carried or speaker
+                    if speaker.mention is None and prev.speaker.name is not None and doc[cue.token].is_sent_start:
+                        # '... asking Priebus: "...?" Adding: "..."': a tag that opens its sentence
+                        # with no subject goes on with the one who just spoke ("is amended by adding
+                        # ..." inside a sentence names no one).
+                        speaker = prev.speaker
+                    else:
+                        carried = resolver.carried_on(speaker, prev.speaker, prev.content[1], marks)
+                        speaker = carried or speaker
                 conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
                 att = Attribution(content, "direct", (cue.start, cue.end), speaker, conf, cue.token)
             elif prev is not None and prev.speaker.name is not None and self._continues(text, paras, prev, q):
@@ -732,6 +738,16 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         for child in verb.lefts:
             if child.dep_ == "compound" and child.i == verb.i - 1 and child.pos_ in {"NOUN", "PROPN"}:
                 return child
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if (
+            before is not None
+            and before.ent_type_ in {"PERSON", "ORG"}
+            and before.dep_ in {"advmod", "npadvmod", "compound", "amod"}
+            and not _inside(before.idx, marked)
+        ):
+            # "... Commissioner James P. O'Neill said": a name that ends right before a finite verb
+            # with no subject is its subject, whatever the parse made of its last word.
+            return before
     inverted = _inverted_object(verb, marked)
     if inverted is not None:
         return inverted
