@@ -1612,3 +1612,13 @@ def test_a_going_on_tag_with_no_subject_goes_on_with_the_last_speaker(stages) ->
     )
     q = quote_with(run(stages, text), "another example")
     assert q.cue is not None and q.cue.text == "Adding" and q.speaker == "Ingrid Holm", q
+
+
+def test_a_going_on_verb_inside_its_sentence_carries_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # "is amended by adding ... the following" names no one: the mayor did not write the bill.
+    text = (
+        "\u201cWe will close the pier,\u201d Mayor Anna Berg said on Monday. Title I of the Harbour Act is amended "
+        "by adding at the end the following new section: \u201cSEC. 104. OFFICE FOR THE PIER.\u201d"
+    )
+    q = quote_with(run(stages, text), "SEC. 104")
+    assert q.speaker is None, q
