@@ -345,8 +345,8 @@ class InlineRule:
     """Furniture a flattened page glues into a line of prose, between two of its sentences.
 
     ``pattern`` is matched case-sensitively at a sentence edge (after ., !, ?, a colon, a closing
-    mark or an ellipsis, after two spaces, or at the line's start); ``key`` is a string every match holds, so lines without
-    it skip the search."""
+    mark or an ellipsis, after two spaces, or at the line's start); ``key`` is a string every match
+    holds, so texts and lines without it skip the search."""
 
     name: str
     kind: str
@@ -358,8 +358,8 @@ class InlineRule:
 
 _MONTH_YEAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}"
 
-# Engagement prompts and site notices that the sets glue into their last paragraph: found by
-# counting 6-word runs that recur across the sets' clean texts (each below in 18 to 150 items).
+# Engagement prompts and site notices that the sets glue into their paragraphs: found by counting
+# 6-word runs that recur across the sets' clean texts (each below in 10 to 150 items).
 INLINE_RULES: tuple[InlineRule, ...] = (
     # "Download our NEW Occupy Democrats app for your iPhone by clicking here or ..."
     InlineRule(

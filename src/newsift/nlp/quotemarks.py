@@ -214,7 +214,9 @@ def _in_running_text(text: str, span: QuotedSpan) -> bool:
 
 def _after_tag_verb(text: str, span: QuotedSpan) -> bool:
     """Whether a speech verb, and not one that names ("called", "dubbed"), stands right before ``span``."""
-    m = _WORD_BEFORE.search(text, 0, span.start)
+    # Only the few characters before the span: a search from the text's start would cost a pass
+    # over the whole text for every such span.
+    m = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
     return m is not None and m.group(1).lower() not in _NAMING_VERBS and is_tag_verb(m.group(1))
 
 
