@@ -133,7 +133,6 @@ class FlatTextCleaner:
         self._inline_credit = re.compile(R.INLINE_CREDIT, re.IGNORECASE)
         self._inline_ad = re.compile(R.INLINE_AD)
         self._glued_related = re.compile(R.GLUED_RELATED)
-        self._read_more = re.compile(R.TRAILING_READ_MORE)
         self._inline_rules = [
             # Two spaces are an edge too: where a flattened page ran two paragraphs together.
             (
@@ -347,13 +346,6 @@ class FlatTextCleaner:
                     out.furniture.append(Furniture(glued.kind, piece, e - len(piece), e, glued.name))
                     # The space before goes with it, so the sentences around it meet with one.
                     pieces = _without(pieces, line.start + m.start(), e)
-        if "Read " in t or "READ " in t:  # every link holds it; the test spares the search on other lines
-            m = self._read_more.search(t)
-            if m is not None:
-                link = m.group().lstrip()
-                e = line.start + m.end()
-                out.furniture.append(Furniture("navigation", link, e - len(link), e, "trailing_read_more"))
-                pieces = _without(pieces, line.start + m.start(), e)
         if ends_open(t):
             finding = find_slug(t, self._word_score, doc_words)
             if finding is not None:

@@ -334,11 +334,6 @@ BLOCKED_PAGE = (
     r"join this group to post and comment|the document has moved here"
 )
 
-# A "Read more" link left at the end of a paragraph's last sentence (CNN's flattened pages: "...
-# said. Read More"; some 200 items of MisInfoText) or after a teaser cut short ("government's..Read
-# more"). Only at the line's end and only as a link writes it, so prose ("read more of it") stays.
-TRAILING_READ_MORE = r"(?:(?<=[.!?\"”’)\]])[ \t]+|(?<=\.\.)|(?<=…))(?:Read [Mm]ore|READ MORE)(?:\.{2,3}|…|[?»>›])?$"
-
 
 @dataclass(frozen=True)
 class InlineRule:
@@ -448,6 +443,23 @@ INLINE_RULES: tuple[InlineRule, ...] = (
         "subscribe",
         r"(?:Get|Sign up for|Subscribe to) [^.!?\n]{1,80} by entering your email(?: address)?(?: below)?[.!]?",
         "entering your email",
+        anywhere=True,
+    ),
+    # A "Read more" link left at the end of a paragraph's last sentence (CNN's flattened pages: "...
+    # said. Read More"; some 200 items of MisInfoText) or after a teaser cut short ("government's..Read
+    # more"). Only at the line's end and only as a link writes it, so prose ("read more of it") stays.
+    InlineRule(
+        "trailing_read_more",
+        "navigation",
+        r"(?:(?<=[.!?\"”’)\]])[ \t]+|(?<=\.\.)|(?<=…))Read [Mm]ore(?:\.{2,3}|…|[?»>›])?$",
+        "Read ",
+        anywhere=True,
+    ),
+    InlineRule(
+        "trailing_read_more",
+        "navigation",
+        r"(?:(?<=[.!?\"”’)\]])[ \t]+|(?<=\.\.)|(?<=…))READ MORE(?:\.{2,3}|…|[?»>›])?$",
+        "READ MORE",
         anywhere=True,
     ),
     # "Please go to Campus Reform to read the rest of the story and watch the VIDEO…", "Read the rest
