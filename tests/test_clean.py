@@ -94,8 +94,11 @@ def test_each_line_furniture_kind_is_removed_with_exact_offsets(
 
 
 def test_every_rule_kind_is_a_declared_kind() -> None:
-    kinds = {r.kind for r in R.LINE_RULES} | {h.kind for h in R.BLOCK_HEADERS}
+    kinds = {r.kind for r in R.LINE_RULES} | {h.kind for h in R.BLOCK_HEADERS} | {r.kind for r in R.INLINE_RULES}
     assert kinds <= set(R.FURNITURE_KINDS)
+    # A glued rule's key is a string its every match holds, or the key test would skip real matches.
+    for rule in R.INLINE_RULES:
+        assert rule.key and rule.key in rule.pattern.replace("\\", ""), rule.name
 
 
 def test_related_block_goes_and_its_teasers_become_related_headlines(cleaner: FlatTextCleaner) -> None:
@@ -207,9 +210,10 @@ def test_a_read_more_link_ending_a_line_is_cut(cleaner: FlatTextCleaner, line: s
     assert_offsets_round_trip(text, result)
 
 
-def test_a_comment_policy_runs_to_the_end_of_its_paragraph(cleaner: FlatTextCleaner) -> None:
+@pytest.mark.parametrize("word", ["commenting", "comment"])
+def test_a_comment_policy_runs_to_the_end_of_its_paragraph(cleaner: FlatTextCleaner, word: str) -> None:
     policy = (
-        "Please adhere to our commenting policy to avoid being banned. As a privately owned website, we "
+        f"Please adhere to our {word} policy to avoid being banned. As a privately owned website, we "
         "reserve the right to remove any comment.Comments that contain spam will be deleted."
     )
     text = article(policy)

@@ -1,10 +1,12 @@
 """The furniture rules, as data.
 
 Every pattern that decides that a line of flattened text is page furniture
-lives in :data:`LINE_RULES` or :data:`BLOCK_HEADERS` below, so tests can
-enumerate them and a reader can audit them in one place (trafilatura keeps
-its XPath expressions the same way).  Patterns match a whole *stripped* line,
-case-insensitively, unless a rule says otherwise.
+lives in :data:`LINE_RULES` or :data:`BLOCK_HEADERS` below, and every piece
+glued inside a line of prose in :data:`INLINE_RULES` (with the ad markers,
+credits and related-link labels beside it), so tests can enumerate them and a
+reader can audit them in one place (trafilatura keeps its XPath expressions the
+same way).  Line patterns match a whole *stripped* line, case-insensitively,
+unless a rule says otherwise.
 
 Kinds are the vocabulary the signals stage counts:
 ``comment_form``, ``related``, ``share``, ``subscribe``, ``cookie``,
@@ -402,7 +404,7 @@ INLINE_RULES: tuple[InlineRule, ...] = (
         "comment_policy",
         "comment_form",
         r"(?:Please )?(?:[Aa]dhere|[Rr]efer) to our comment(?:ing)? policy\b[^\n]{0,1200}",
-        "ommenting policy",
+        "to our comment",
     ),
     # CNN's photo gallery flattened into the text: "Photos: <gallery> <caption> Hide Caption 1 of 9
     # Photos: <gallery> <caption> Hide Caption 2 of 9 ...", up to its last caption.
