@@ -341,11 +341,11 @@ class FlatTextCleaner:
         for glued, pattern in glued_rules:
             if glued.key in t:
                 for m in pattern.finditer(t):
-                    piece = m.group().lstrip()
-                    e = line.start + m.end()
-                    out.furniture.append(Furniture(glued.kind, piece, e - len(piece), e, glued.name))
+                    piece = m.group().strip()
+                    s = line.start + m.start() + len(m.group()) - len(m.group().lstrip())
+                    out.furniture.append(Furniture(glued.kind, piece, s, s + len(piece), glued.name))
                     # The space before goes with it, so the sentences around it meet with one.
-                    pieces = _without(pieces, line.start + m.start(), e)
+                    pieces = _without(pieces, line.start + m.start(), line.start + m.end())
         if ends_open(t):
             finding = find_slug(t, self._word_score, doc_words)
             if finding is not None:

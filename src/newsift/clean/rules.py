@@ -353,6 +353,8 @@ class InlineRule:
     anywhere: bool = False
 
 
+# A teaser list's time stamp and byline: "11/19/16, 3:14 PM CET BY ".
+_STAMP_BY = r"\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2} [AP]M [A-Z]{2,4} BY "
 _MONTH_YEAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}"
 
 # Engagement prompts and site notices that the sets glue into their paragraphs: found by counting
@@ -413,6 +415,16 @@ INLINE_RULES: tuple[InlineRule, ...] = (
         "caption",
         r"Photos: [^\n]{1,1500}? Hide Caption 1 of (?P<n>\d{1,3})(?:[^\n]{1,1500}? Hide Caption \d{1,3} of (?P=n))*",
         "Hide Caption",
+        anywhere=True,
+    ),
+    # A site's list of its latest stories run into the text, three entries or more, each a time stamp,
+    # its writers and a teaser ("11/19/16, 3:14 PM CET BY Chris Spillane So is ... said. 11/19/16, 1:55
+    # PM CET BY ..."; 50 entries opening 10 buzzfeed items), up to the last teaser's first sentence.
+    InlineRule(
+        "latest_list",
+        "related",
+        rf"(?:{_STAMP_BY}[^\n]{{1,400}}?(?= {_STAMP_BY})[ \t]*){{2,}}{_STAMP_BY}[^\n]{{1,300}}?[.!?](?:[ \t]+(?=[A-Z\"“])|[ \t]*$)",
+        " BY ",
         anywhere=True,
     ),
     # POLITICO Europe's footer: "© 2016 POLITICO SPRL Log in to access content and manage your profile. ..."
