@@ -178,7 +178,7 @@ class SpeakerResolver:
                 return None
         elif (speaker.via == "phrase" and not speaker.resolved and speaker.kind in {"unknown", "anonymous"}) or (
             # "the Ohio Democrat": one member of a party is a person, not the party.
-            head.ent_type_ == "NORP" and head.tag_ in {"NN", "NNP"}
+            _member_of_group(head)
         ):
             lemma = head.lemma_.lower()
             if (
