@@ -264,6 +264,18 @@ def test_a_comment_policy_runs_to_the_end_of_its_paragraph(cleaner: FlatTextClea
             "login you can register here.",
             "login_prompt",
         ),
+        (
+            "\u00d7 The Pier Book by Anna Berg Anna Berg's book The Pier Book tells the harbour's story in "
+            "short chapters. Buy Now",
+            "popup_promo",
+        ),
+        (
+            "All data and statistics are based on publicly available data at the time of publication. Some "
+            "information may be out of date. Visit our coronavirus hub and follow our live updates page for the "
+            "most recent information on the COVID-19 pandemic.",
+            "data_disclaimer",
+        ),
+        ("what your doctor is reading on medscape.com april 30 2020 --", "site_masthead"),
     ],
 )
 def test_a_prompt_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, glued: str, rule: str) -> None:
@@ -271,6 +283,26 @@ def test_a_prompt_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, glued
     result = cleaner.clean(text)
     assert [(f.rule, f.text) for f in result.furniture] == [(rule, glued)]
     assert f"{BODY[0]} {BODY[1]}" in re.sub(" +", " ", result.clean_text)
+    assert_offsets_round_trip(text, result)
+
+
+def test_a_book_promotion_starts_at_its_close_button(cleaner: FlatTextCleaner) -> None:
+    # An encoding left "?" for the close button, and another "?" for a dash earlier in the line.
+    lead = "Fares rise in May ? the board said."
+    promo = "? The Pier Book by Anna Berg Anna Berg's book The Pier Book tells the harbour's story. Buy Now"
+    text = article(head=(f"{lead} {promo}{BODY[1]}",))
+    result = cleaner.clean(text)
+    assert [(f.rule, f.text) for f in result.furniture] == [("popup_promo", promo)]
+    assert f"{lead} {BODY[1]}" in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+def test_a_data_notice_cut_short_with_the_text_is_cut_to_the_line_end(cleaner: FlatTextCleaner) -> None:
+    # The set cut its texts at a fixed length, inside the notice and its last word, and added a full stop.
+    notice = "all data and statistics are based on publicly available data at time of publication. some informa."
+    text = article(head=(f"{BODY[0]} {notice}",))
+    result = cleaner.clean(text)
+    assert [(f.rule, f.text) for f in result.furniture] == [("data_disclaimer", notice)]
     assert_offsets_round_trip(text, result)
 
 
@@ -283,6 +315,8 @@ def test_a_prompt_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, glued
         "The views of residents expressed at the meeting were mixed, the chair said on Monday evening.",
         "Residents who want to read more can find the engineers' report at the library.",
         f"{BODY[0]} Read More about the pier and the ferry in the engineers' report.",
+        # A notice's opening words in a sentence of the article's own, and a book that prose names.
+        "All data and statistics are based on publicly available records, the harbour board said on Monday.",
     ],
 )
 def test_read_more_in_prose_stays(cleaner: FlatTextCleaner, line: str) -> None:

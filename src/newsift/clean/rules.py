@@ -357,6 +357,12 @@ class InlineRule:
 _STAMP_BY = r"\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2} [AP]M [A-Z]{2,4} BY "
 _MONTH_YEAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}"
 
+# The notice's own words: a text cut inside it ends with these and perhaps part of one more.
+_DISCLAIMER_WORDS = (
+    r"publicly|available|data|at|the|time|of|publication|some|information|may|be|out|date|visit|our|"
+    r"coronavirus|hub|and|follow|live|updates|page|for|most|recent|on|covid-19|pandemic|outbreak"
+)
+
 # Engagement prompts and site notices that the sets glue into their paragraphs: found by counting
 # 6-word runs that recur across the sets' clean texts (each below in 10 to 150 items).
 INLINE_RULES: tuple[InlineRule, ...] = (
@@ -486,6 +492,43 @@ INLINE_RULES: tuple[InlineRule, ...] = (
         # It runs to its full stop, or to the two spaces where the flattened page's next block began.
         r"(?:\.{3}|…|\.(?=\s|$)|(?=[ \t]{2})|$)",
         "ead the rest of",
+    ),
+    # A pop-up's book promotion flattened between two sentences, from its close button (×, or the "—"
+    # or "?" an encoding left of it) to its call to buy ("there. × 101 Things All Young Adults Should
+    # Know by Sir John Hawkins John Hawkins's book ... chapters. Buy Now In fact, ..."; 161 items of
+    # the 2016 sets).
+    InlineRule(
+        "popup_promo",
+        "advertising",
+        r"(?:×|—|(?<= )\?)[ \t]+[^\n×—?]{1,200}? by [^\n×—?]{1,200}?['’]s (?:new )?book\b[^\n×—]{1,600}?"
+        r"[ \t]+(?:Buy|Order) Now(?![a-z])[.!]?",
+        " Now",
+        anywhere=True,
+    ),
+    # A health site's notice under each article ("All data and statistics are based on publicly available
+    # data at the time of publication. Some information may be out of date. Visit our coronavirus hub
+    # ..."; 455 coaid items, in lower case, most cut short where the set cut the text). A notice cut
+    # short is taken only when nothing but its own words follows it to the line's end.
+    InlineRule(
+        "data_disclaimer",
+        "site_boilerplate",
+        r"(?i:all data and statistics are based"
+        rf"(?:(?:[ \t.]+(?:{_DISCLAIMER_WORDS}))*(?:[ \t.]+[\w-]{{1,14}})?\.?$"
+        r"|[ \t]+on publicly available data at (?:the )?time of publication\."
+        r"(?:[ \t]+some information may be out of date\."
+        r"(?:[ \t]+visit our coronavirus hub and follow our live updates page for (?:the )?most recent "
+        r"information on (?:the )?(?:covid-19|coronavirus)(?: pandemic| outbreak)?\.)?)?))",
+        "tatistics are based",
+        anywhere=True,
+    ),
+    # A medical site's masthead and date opening each item ("what your doctor is reading on medscape.com
+    # april 30 2020 -- here are ..."; 278 coaid items).
+    InlineRule(
+        "site_masthead",
+        "site_boilerplate",
+        r"(?i:what your doctor is reading on medscape\.com)"
+        r"(?:[ \t]+(?i:updated[ \t]+)?[A-Za-z]{3,9}\.? \d{1,2},? \d{4})?(?:[ \t]*(?:--|—))?",
+        "edscape.com",
     ),
 )
 
