@@ -276,6 +276,19 @@ def test_a_comment_policy_runs_to_the_end_of_its_paragraph(cleaner: FlatTextClea
             "data_disclaimer",
         ),
         ("what your doctor is reading on medscape.com april 30 2020 --", "site_masthead"),
+        (
+            "stay informed with live updates on current covid-19 outbreak and visit our coronavirus hub for more "
+            "advice on prevention and treatment.",
+            "hub_prompt",
+        ),
+        (
+            "Content describing non-CDC tools on this site is provided for informational purposes only and is not "
+            "intended to indicate endorsement, actual or implied, of the tools. Additionally, information on this "
+            'site is provided "as is" for users to evaluate and make their own determination as to their '
+            "effectiveness.",
+            "tools_disclaimer",
+        ),
+        ("Share Tweet Email address: Leave this field empty if you're human:", "signup_form"),
     ],
 )
 def test_a_prompt_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, glued: str, rule: str) -> None:
@@ -300,10 +313,12 @@ def test_a_book_promotion_starts_at_its_close_button(cleaner: FlatTextCleaner) -
 def test_a_data_notice_cut_short_with_the_text_is_cut_to_the_line_end(cleaner: FlatTextCleaner) -> None:
     # The set cut its texts at a fixed length, inside the notice and its last word, and added a full stop.
     notice = "all data and statistics are based on publicly available data at time of publication. some informa."
-    text = article(head=(f"{BODY[0]} {notice}",))
-    result = cleaner.clean(text)
-    assert [(f.rule, f.text) for f in result.furniture] == [("data_disclaimer", notice)]
-    assert_offsets_round_trip(text, result)
+    prompt = "content describing non cdc tools on this site is provided for informational purposes only and is n."
+    for cut, rule in ((notice, "data_disclaimer"), (prompt, "tools_disclaimer")):
+        text = article(head=(f"{BODY[0]} {cut}",))
+        result = cleaner.clean(text)
+        assert [(f.rule, f.text) for f in result.furniture] == [(rule, cut)]
+        assert_offsets_round_trip(text, result)
 
 
 @pytest.mark.parametrize(

@@ -357,10 +357,30 @@ class InlineRule:
 _STAMP_BY = r"\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d{2} [AP]M [A-Z]{2,4} BY "
 _MONTH_YEAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}"
 
-# The notice's own words: a text cut inside it ends with these and perhaps part of one more.
-_DISCLAIMER_WORDS = (
-    r"publicly|available|data|at|the|time|of|publication|some|information|may|be|out|date|visit|our|"
-    r"coronavirus|hub|and|follow|live|updates|page|for|most|recent|on|covid-19|pandemic|outbreak"
+
+def _site_notice(opening: str, full: str, wording: str) -> str:
+    """A site's notice that opens with the words ``opening``: whole (``full`` is the pattern of what
+    follows them), or cut short where the set cut its text, when nothing but the notice's own words
+    (those of ``wording``) and part of one more follow them to the line's end. Any case: the sets
+    lower-case some texts."""
+    words = sorted(set(re.findall(r"\w+", wording.lower())), key=len, reverse=True)
+    return rf"(?i:{re.escape(opening)}(?:(?:[ \t.-]+(?:{'|'.join(words)}))*(?:[ \t.-]+\w{{1,14}})?\.?$|{full}))"
+
+
+# The notices' wording, every version's words in one text.
+_DATA_NOTICE = (
+    "All data and statistics are based on publicly available data at the time of publication. Some information "
+    "may be out of date. Visit our coronavirus hub and follow our live updates page for the most recent "
+    "information on the COVID-19 pandemic (or outbreak)."
+)
+_HUB_PROMPT = (
+    "Stay informed with live updates on the current COVID-19 outbreak and visit our coronavirus hub for more "
+    "advice on prevention and treatment."
+)
+_TOOLS_DISCLAIMER = (
+    "Content describing non-CDC tools on this site is provided for informational purposes only and is not "
+    "intended to indicate endorsement, actual or implied, of the tools. Additionally, information on this site "
+    'is provided "as is" for users to evaluate and make their own determination as to their effectiveness.'
 )
 
 # Engagement prompts and site notices that the sets glue into their paragraphs: found by counting
@@ -507,19 +527,55 @@ INLINE_RULES: tuple[InlineRule, ...] = (
     ),
     # A health site's notice under each article ("All data and statistics are based on publicly available
     # data at the time of publication. Some information may be out of date. Visit our coronavirus hub
-    # ..."; 455 coaid items, in lower case, most cut short where the set cut the text). A notice cut
-    # short is taken only when nothing but its own words follows it to the line's end.
+    # ..."; 455 coaid items, in lower case, most cut short where the set cut the text), and its prompt
+    # inside the text (21 items).
     InlineRule(
         "data_disclaimer",
         "site_boilerplate",
-        r"(?i:all data and statistics are based"
-        rf"(?:(?:[ \t.]+(?:{_DISCLAIMER_WORDS}))*(?:[ \t.]+[\w-]{{1,14}})?\.?$"
-        r"|[ \t]+on publicly available data at (?:the )?time of publication\."
-        r"(?:[ \t]+some information may be out of date\."
-        r"(?:[ \t]+visit our coronavirus hub and follow our live updates page for (?:the )?most recent "
-        r"information on (?:the )?(?:covid-19|coronavirus)(?: pandemic| outbreak)?\.)?)?))",
+        _site_notice(
+            "all data and statistics are based",
+            r"[ \t]+on publicly available data at (?:the )?time of publication\."
+            r"(?:[ \t]+some information may be out of date\."
+            r"(?:[ \t]+visit our coronavirus hub and follow our live updates page for (?:the )?most recent "
+            r"information on (?:the )?(?:covid-19|coronavirus)(?: pandemic| outbreak)?\.)?)?",
+            _DATA_NOTICE,
+        ),
         "tatistics are based",
         anywhere=True,
+    ),
+    InlineRule(
+        "hub_prompt",
+        "navigation",
+        _site_notice(
+            "stay informed with live updates on",
+            r"[ \t]+(?:the )?current (?:covid-19|coronavirus) outbreak and visit our coronavirus hub for more advice on "
+            r"prevention and treatment\.",
+            _HUB_PROMPT,
+        ),
+        "ive updates on",
+        anywhere=True,
+    ),
+    # A health agency's disclaimer of the tools it links to (29 coaid items).
+    InlineRule(
+        "tools_disclaimer",
+        "site_boilerplate",
+        _site_notice(
+            "content describing non",
+            r"[- ]cdc tools on this site is provided for informational purposes only[^\n]{0,80}?of (?:the )?tools\."
+            r"(?:[ \t]+additionally,? information on this site is provided [\"“]?as is[\"”]?[^\n]{0,120}?"
+            r"effectiveness\.)?",
+            _TOOLS_DISCLAIMER,
+        ),
+        "ontent describing non",
+        anywhere=True,
+    ),
+    # A share bar and a mailing list's form (with its field for bots) opening the text: "Share Tweet Email
+    # address: Leave this field empty if you're human: According to ..." (14 misinfotext items).
+    InlineRule(
+        "signup_form",
+        "subscribe",
+        r"(?:Share[ \t]+Tweet[ \t]+)?Email(?: address)?:[ \t]+Leave this field empty if you['’]re human:?",
+        "Leave this field empty",
     ),
     # A medical site's masthead and date opening each item ("what your doctor is reading on medscape.com
     # april 30 2020 -- here are ..."; 278 coaid items).
