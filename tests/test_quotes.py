@@ -1203,6 +1203,22 @@ def test_a_tag_verb_that_opens_its_sentence_has_the_noun_after_it_for_speaker(st
     assert (q.speaker, q.speaker_kind) == ("the first insider", "anonymous"), q
 
 
+def test_an_inverted_tag_with_a_clause_on_its_speaker_tags_the_quote_after_it(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse gives "Added" the name, its clause and the quote as one object: what was said is the quote.
+    text = (
+        "The campaign has struggled to raise money from women. Added Mara Quill, who ran the harbour fund "
+        "for the mayor in 2012: \u201cIt is a terrible problem for them and they know it.\u201d"
+    )
+    report = run(stages, text)
+    q = quote_with(report, "terrible problem")
+    assert (q.kind, q.content.text[:3], q.speaker) == ("direct", "\u201cIt", "Mara Quill"), q
+    assert len(report.quotes) == 1, report.quotes
+    # A tag set inside what was said stays inside it: its speaker comes before its verb.
+    text = "The pier closed in May. The board has come up with a plan, she said, for how the ferry can keep running."
+    q = quote_with(run(stages, text), "come up with a plan")
+    assert q.cue is not None and q.cue.text == "said" and "ferry can keep" in q.content.text, q
+
+
 def test_a_pronoun_that_goes_on_as_the_subject_keeps_its_antecedent(stages) -> None:  # type: ignore[no-untyped-def]
     # The sentence before has "she" as its main subject: the next sentence's "she" is the same person,
     # not the last name that sentence holds as some subject.
@@ -1549,6 +1565,13 @@ def test_a_verb_in_a_relative_clause_of_the_tag_is_not_the_tag(stages) -> None: 
             "Berg: \u201cIvar Lund is a builder. And rightly so.\u201d",
             "is a builder",
             "Anna Berg",
+        ),
+        # A participle before the speaker's noun, read as a verb between the quote and its tag.
+        (
+            "\u201cShe is pregnant,\u201d a reported friend of the couple revealed to HarbourLife magazine. "
+            "\u201cShe is happy.\u201d",
+            "is pregnant",
+            "a reported friend of the couple",
         ),
     ],
 )

@@ -181,6 +181,12 @@ class QuoteExtractor:
             if cue.content is None or _goes_on_doing(doc[cue.token], cue.content, cue_tokens):
                 continue
             start, end = cue.content
+            after = cue.speaker_head
+            if after is not None and after > cue.token and start <= doc[after].idx < end:
+                # 'Added Lisa Spies, who ran ... in 2012: "..."': a speaker after the cue's verb, and
+                # the clause hung on her name, are no part of what was said; the quote after them is.
+                # ("The board has a plan, she said, for ...": a speaker before it may stand inside.)
+                continue
             inside = [i for i, q in enumerate(real) if min(q.end, end) - max(q.start, start) >= 0.8 * (q.end - q.start)]
             quote_chars = sum(real[i].end - real[i].start for i in inside)
             if inside and quote_chars >= 0.7 * (end - start):
@@ -1120,9 +1126,13 @@ def _ends_a_tag(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
     if _has_sentence_break(gap):
         return False
     between = tok.doc.char_span(b, tok.idx, alignment_mode="contract")
-    # The tag's own auxiliary is part of it: '"...?" Beck had asked Cruz on the show.'
+    # The tag's own auxiliary is part of it: '"...?" Beck had asked Cruz on the show.', and so is a
+    # participle that describes its speaker: '"...," a reported friend of the couple revealed to ...'.
     return between is None or not any(
-        t.pos_ in {"VERB", "AUX"} and not (t.dep_ in {"aux", "auxpass"} and t.head.i == tok.i) for t in between
+        t.pos_ in {"VERB", "AUX"}
+        and not (t.dep_ in {"aux", "auxpass"} and t.head.i == tok.i)
+        and t.dep_ not in {"amod", "compound"}
+        for t in between
     )
 
 
