@@ -1213,6 +1213,21 @@ def test_an_inverted_tag_with_a_clause_on_its_speaker_tags_the_quote_after_it(st
     q = quote_with(report, "terrible problem")
     assert (q.kind, q.content.text[:3], q.speaker) == ("direct", "\u201cIt", "Mara Quill"), q
     assert len(report.quotes) == 1, report.quotes
+    # A stretch that runs on over its tag (a scraper dropped the opening mark) keeps what comes before it.
+    text = (
+        'The harbour fund went broke. It is unacceptable that someone with a history of debt runs the pier," '
+        "added Mara Quill, the vice president of the harbour board."
+    )
+    q = quote_with(run(stages, text), "history of debt")
+    assert q.content.text.startswith("It is") and "vice president" not in q.content.text, q
+    assert q.speaker == "Mara Quill" and q.cue is not None and q.cue.text == "added", q
+    # A subject the parse gave the cue that is the subject of what was said leaves the content standing.
+    text = (
+        "It is claimed that the film could be in trouble. As reported by Harbour Network News, Ivar Lund and "
+        "Anna Berg reportedly have a great chemistry on screen and hence, they were rumoured to have an affair."
+    )
+    q = quote_with(run(stages, text), "great chemistry")
+    assert q.cue is not None and q.cue.text == "reported" and q.content.text.startswith("Ivar Lund"), q
     # A tag set inside what was said stays inside it: its speaker comes before its verb.
     text = "The pier closed in May. The board has come up with a plan, she said, for how the ferry can keep running."
     q = quote_with(run(stages, text), "come up with a plan")

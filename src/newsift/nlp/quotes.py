@@ -182,11 +182,20 @@ class QuoteExtractor:
                 continue
             start, end = cue.content
             after = cue.speaker_head
-            if after is not None and after > cue.token and start <= doc[after].idx < end:
+            if (
+                after is not None
+                and after > cue.token
+                and start <= doc[after].idx < end
+                and not _says_inside(doc[after], cue, (start, end))
+            ):
                 # 'Added Lisa Spies, who ran ... in 2012: "..."': a speaker after the cue's verb, and
                 # the clause hung on her name, are no part of what was said; the quote after them is.
                 # ("The board has a plan, she said, for ...": a speaker before it may stand inside.)
-                continue
+                # What runs up to the tag still is: '... information," added Dawn Laguens, ...'.
+                before = _tokens_before(doc, start, cue.start)
+                if before is None:
+                    continue
+                start, end = before
             inside = [i for i, q in enumerate(real) if min(q.end, end) - max(q.start, start) >= 0.8 * (q.end - q.start)]
             quote_chars = sum(real[i].end - real[i].start for i in inside)
             if inside and quote_chars >= 0.7 * (end - start):
@@ -647,6 +656,20 @@ class QuoteExtractor:
         if j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
+
+
+def _tokens_before(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
+    """The character range of the tokens from offset ``start`` up to offset ``stop``, edges trimmed."""
+    span = doc.char_span(start, stop, alignment_mode="contract") if start < stop else None
+    return None if span is None else _trim(doc, span.start, span.end)
+
+
+def _says_inside(head: Token, cue: Cue, content: tuple[int, int]) -> bool:
+    """Whether the speaker the parse found is the subject of a verb of the content, not of the cue
+    ('As reported by Gazette News, Ivar Lund and Anna Berg have ...'): the content stands, and the
+    passive test gives it the agent or no speaker."""
+    verb = head.head
+    return head.dep_ in _SUBJ and verb.i != cue.token and content[0] <= verb.idx < content[1]
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
