@@ -520,9 +520,9 @@ INLINE_RULES: tuple[InlineRule, ...] = (
     InlineRule(
         "popup_promo",
         "advertising",
-        r"(?:×|—|(?<= )\?)[ \t]+[^\n×—?]{1,200}? by [^\n×—?]{1,200}?['’]s (?:new )?book\b[^\n×—]{1,600}?"
+        r"(?:×|—|(?<= )\?)[ \t]+[^\n×—?]{1,200}? by [^\n×—?]{1,200}?['’]s book\b[^\n×—]{1,600}?"
         r"[ \t]+(?:Buy|Order) Now(?![a-z])[.!]?",
-        " Now",
+        "s book",
         anywhere=True,
     ),
     # A health site's notice under each article ("All data and statistics are based on publicly available
