@@ -62,6 +62,7 @@ BUILDS: tuple[Build, ...] = (
         ("-m", "newsift.signals.build_reputation", "--data", "{data}", "--out", "{out}"),
         ("reputation.json.gz", "README.md"),
     ),
+    Build("names", ("-m", "newsift.nlp.build_names", "--data", "{data}", "--out", "{out}"), ("first_names.json",)),
     Build("credibility", ("-m", "newsift.scoring.train", "--data", "{data}", "--out", "{out}"), ("model.json",)),
 )
 

@@ -373,3 +373,76 @@ def test_a_broadcaster_s_title_is_a_role(stage) -> None:  # type: ignore[no-unty
     hart = entity(report, "Lena Hart")
     assert hart.attributes["roles"] == ["moderator"]
     assert [m.text for m in hart.mentions] == ["Lena Hart", "the moderator"]
+
+
+def test_the_first_name_table_gives_a_gender_only_where_the_votes_agree() -> None:
+    from newsift.nlp.names import NameGenders, first_name
+
+    table = NameGenders(
+        {
+            "anna": {"female": 5, "male": 0},
+            "ivar": {"female": 0, "male": 9},
+            "kim": {"female": 3, "male": 2},  # people of both: no gender
+            "tove": {"female": 2},  # too few seen
+        }
+    )
+    assert [table.gender(n) for n in ("Anna Berg", "Ivar J. Lund", "Kim Holm", "Tove Dahl")] == [
+        "female",
+        "male",
+        None,
+        None,
+    ]
+    # A lone surname, an initial or letters in capitals name no first name.
+    assert [first_name(n) for n in ("Berg", "J. Lund", "AOC Berg", "Anna-Lena Berg")] == [None, None, None, None]
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise(stage) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+    from newsift.nlp.names import NameGenders
+
+    text = (
+        "Ivar Lund's visits to the harbour have done little to dent Anna Berg's lead among the ferry workers. "
+        "And his appeals have hurt him: only hours earlier, he proposed closing the old pier."
+    )
+    doc = stage.nlp(text)
+
+    def referent(extractor: EntityExtractor, pronoun: str) -> str:
+        index = extractor.extract(doc, [], SentIndex(doc))
+        at = text.index(pronoun) + 1
+        found = [m for m in index.mentions if m.kind == "pronoun" and m.start == at]
+        assert found, index.mentions
+        return index.entities[found[0].entity].name
+
+    table = NameGenders({"anna": {"female": 5}, "ivar": {"male": 5}})
+    assert referent(EntityExtractor(table), " he proposed") == "Ivar Lund"
+    # The index keeps only what the text shows: the table steers pronouns, it is never reported.
+    assert EntityExtractor(table).extract(doc, [], SentIndex(doc)).genders == {}
+
+
+def test_what_the_text_shows_beats_the_first_name_table(stage) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+    from newsift.nlp.names import NameGenders
+
+    # A table that is wrong about a name: the text's "Anna Berg said she ..." wins.
+    text = (
+        "Anna Berg said she would close the old pier. Ivar Lund disagreed with the board. "
+        "On Monday she signed the order."
+    )
+    doc = stage.nlp(text)
+    table = NameGenders({"anna": {"male": 5}, "ivar": {"male": 5}})
+    index = EntityExtractor(table).extract(doc, [], SentIndex(doc))
+    at = text.index("On Monday she") + len("On Monday ")
+    found = [m for m in index.mentions if m.kind == "pronoun" and m.start == at]
+    assert found and index.entities[found[0].entity].name == "Anna Berg", index.mentions
+
+
+def test_an_unreadable_first_name_table_says_which_file_and_how_to_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.names import NameGenders
+
+    path = tmp_path / "first_names.json"
+    path.write_text('{"names": ', encoding="utf-8")
+    with pytest.raises(ModelUnavailableError, match=r"first_names\.json") as info:
+        NameGenders.load(path)
+    assert "build_names" in str(info.value)
+    # The shipped table loads and decides some names.
+    assert len(NameGenders.load()) > 0

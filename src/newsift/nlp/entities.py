@@ -37,6 +37,8 @@ _MIN_NAME_LINE_WORDS = 5
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from .names import NameGenders
+
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
@@ -169,9 +171,12 @@ def role_holder(
 
 
 class EntityExtractor:
-    """Builds an :class:`EntityIndex` from a parsed Doc.  Holds only compiled rules."""
+    """Builds an :class:`EntityIndex` from a parsed Doc.  Holds compiled rules and, when given,
+    the first-name table (:class:`~newsift.nlp.names.NameGenders`) that pronouns consult for a
+    person whose gender the text leaves open."""
 
-    def __init__(self) -> None:
+    def __init__(self, names: NameGenders | None = None) -> None:
+        self.names = names
         titles = sorted(TITLES, key=len, reverse=True)
         title_alt = "|".join(re.escape(t).replace(r"\-", r"\s*-\s*") for t in titles)
         # Any title can be "-elect" or "-designate": "Governor-elect", "Secretary-designate".
@@ -448,6 +453,10 @@ class EntityExtractor:
         if not person_mentions:
             return {}
         genders = _genders(doc, person_mentions, quoted, sents)
+        # Where the text leaves a person's gender open, the first name may tell it ("Hillary Clinton's
+        # advantage ... And his appeals ... he recommended" is not hers). It only steers pronouns: the
+        # index keeps what the text shows, and a clear majority of the person's pronouns still wins.
+        named = self._named_genders(entities, person_mentions)
         pronouns = [
             tok
             for tok in sents.tokens
@@ -456,13 +465,24 @@ class EntityExtractor:
         subjects: dict[int, int] = {}
         chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, genders, subjects)
         settled = _settled_genders(pronouns, chained, genders, subjects)
-        if settled:
+        if settled or named:
             genders = {**genders, **settled}
-            chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, genders)
+            chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, {**named, **genders})
         mentions.extend(
             Mention(doc[i].idx, doc[i].idx + len(doc[i].text), ent, "pronoun", i) for i, ent in chained.items()
         )
         return genders
+
+    def _named_genders(self, entities: list[EntityInfo], person_mentions: list[Mention]) -> dict[int, str]:
+        """The gender the first-name table gives each person; what the text shows overrides it."""
+        if self.names is None:
+            return {}
+        out: dict[int, str] = {}
+        for entity in sorted({m.entity for m in person_mentions}):
+            gender = self.names.gender(entities[entity].name)
+            if gender is not None:
+                out[entity] = gender
+        return out
 
     @staticmethod
     def _resolve(
@@ -687,6 +707,12 @@ def _genders(
         if any(m.end <= tok.idx and doc[m.token].dep_ == "nsubj" and doc[m.token].head.i == verb.head.i for m in named):
             votes.setdefault(named[0].entity, []).append(gender)
     return {entity: seen[0] for entity, seen in votes.items() if len(set(seen)) == 1}
+
+
+def text_genders(doc: Doc, index: EntityIndex, quoted: list[tuple[int, int]]) -> dict[int, str]:
+    """Each person's gender as the text itself shows it (``_genders``), from a built index."""
+    names = [m for m in index.mentions if m.kind != "pronoun" and index.entities[m.entity].label == "PERSON"]
+    return _genders(doc, names, quoted, index.sents)
 
 
 def _settled_genders(
