@@ -446,3 +446,19 @@ def test_an_unreadable_first_name_table_says_which_file_and_how_to_rebuild(tmp_p
     assert "build_names" in str(info.value)
     # The shipped table loads and decides some names.
     assert len(NameGenders.load()) > 0
+
+
+def test_the_first_name_table_beats_a_majority_of_pronouns_that_went_to_the_nearest_name(stage) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+    from newsift.nlp.names import NameGenders
+
+    # The harbour master has no name: his three "he"s go to the nearest name and outvote her "She".
+    text = (
+        "Anna Berg opened the meeting on Monday. She thanked the crowd for coming. The harbour master spoke "
+        "next. He said the pier was safe. He added that it was old, and he promised repairs by May."
+    )
+    doc = stage.nlp(text)
+    index = EntityExtractor(NameGenders({"anna": {"female": 5}})).extract(doc, [], SentIndex(doc))
+    pronouns = [(text[m.start : m.end], index.entities[m.entity].name) for m in index.mentions if m.kind == "pronoun"]
+    assert pronouns == [("She", "Anna Berg")], pronouns
+    assert index.genders == {}

@@ -454,8 +454,8 @@ class EntityExtractor:
             return {}
         genders = _genders(doc, person_mentions, quoted, sents)
         # Where the text leaves a person's gender open, the first name may tell it ("Hillary Clinton's
-        # advantage ... And his appeals ... he recommended" is not hers). It only steers pronouns: the
-        # index keeps what the text shows, and a clear majority of the person's pronouns still wins.
+        # advantage ... And his appeals ... he recommended" is not hers). It steers pronouns only, and
+        # what the text says outright wins over it.
         named = self._named_genders(entities, person_mentions)
         pronouns = [
             tok
@@ -464,7 +464,14 @@ class EntityExtractor:
         ]
         subjects: dict[int, int] = {}
         chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, genders, subjects)
-        settled = _settled_genders(pronouns, chained, genders, subjects)
+        # A majority of pronouns that went to the nearest name does not overrule the first name: over
+        # 1,050 corpus articles the two disagreed on 6 people, and the majority was wrong for all 6
+        # (Hillary Clinton "he" three times, where the man's name had gone untagged).
+        settled = {
+            entity: gender
+            for entity, gender in _settled_genders(pronouns, chained, genders, subjects).items()
+            if named.get(entity, gender) == gender
+        }
         if settled or named:
             genders = {**genders, **settled}
             chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, {**named, **genders})
