@@ -7,8 +7,7 @@ entities stage consults for the people a text leaves open. The counts come from 
 corpora, read by the entities stage itself with no table, one vote per person per article.
 
 Run: ``python -m newsift.nlp.build_names --data ../shared/data --out src/newsift/models/names`` (about
-10 minutes on one core).
-The output is deterministic for the same data and spaCy model.
+6 minutes on one core). The output is deterministic for the same data and spaCy model.
 """
 
 from __future__ import annotations
