@@ -4,7 +4,8 @@ A text shows a person's gender only now and then ("Clinton said she ..."); where
 "he" could go to "Hillary Clinton's" as readily as to Trump. Across many articles the same first
 names recur, so the genders the texts show, counted per first name, give a table that the
 entities stage consults for the people a text leaves open. The counts come from the shared
-corpora, read by the entities stage itself with no table, one vote per person per article.
+corpora (the credibility sets and PolNeAR's train split, never its dev or test), read by the
+entities stage itself with no table, one vote per person per article.
 
 Run: ``python -m newsift.nlp.build_names --data ../shared/data --out src/newsift/models/names`` (about
 6 minutes on one core). The output is deterministic for the same data and spaCy model.
@@ -18,6 +19,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from .names import DEFAULT_NAMES_PATH, first_name
@@ -47,6 +49,15 @@ def corpus_texts(data_dir: Path) -> Iterator[str]:
             report = cleaner.analyze_article(Article(id=f"{name}:{k}", text=text))
             if report.clean_text.strip():
                 yield report.clean_text[:MAX_CHARS]
+
+
+def polnear_texts(data_dir: Path) -> Iterator[str]:
+    """The texts of PolNeAR's train split (political news of 2016), when ``data_dir`` holds it."""
+    from .train_attribution import load_split
+
+    if (data_dir / "polnear").is_dir():
+        for article in load_split(data_dir / "polnear", "train"):
+            yield article.text[:MAX_CHARS]
 
 
 def count_votes(texts: Iterable[str], spacy_model: str | None = None) -> dict[str, Counter[str]]:
@@ -95,8 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_NAMES_PATH.parent, help="folder for first_names.json")
     parser.add_argument("--spacy-model", default=None)
     args = parser.parse_args(argv)
-    votes = count_votes(corpus_texts(args.data), args.spacy_model)
-    out = table(votes, "the credibility sets of ../shared/data (newsift.scoring.corpus.DATASETS), clean text")
+    votes = count_votes(chain(corpus_texts(args.data), polnear_texts(args.data)), args.spacy_model)
+    out = table(
+        votes,
+        "the credibility sets of ../shared/data (newsift.scoring.corpus.DATASETS), clean text, and PolNeAR's "
+        "train split",
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / DEFAULT_NAMES_PATH.name
     path.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
