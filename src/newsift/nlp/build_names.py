@@ -8,7 +8,7 @@ corpora (the credibility sets and PolNeAR's train split, never its dev or test),
 entities stage itself with no table, one vote per person per article.
 
 Run: ``python -m newsift.nlp.build_names --data ../shared/data --out src/newsift/models/names`` (about
-6 minutes on one core). The output is deterministic for the same data and spaCy model.
+8 minutes on one core). The output is deterministic for the same data and spaCy model.
 """
 
 from __future__ import annotations
