@@ -392,7 +392,7 @@ def test_the_first_name_table_gives_a_gender_only_where_the_votes_agree() -> Non
         None,
         None,
     ]
-    # A lone surname, an initial or letters in capitals name no first name.
+    # A lone surname, an initial, capitals or a joined first name give no first name to look up.
     assert [first_name(n) for n in ("Berg", "J. Lund", "AOC Berg", "Anna-Lena Berg")] == [None, None, None, None]
 
 
