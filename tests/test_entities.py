@@ -396,44 +396,43 @@ def test_the_first_name_table_gives_a_gender_only_where_the_votes_agree() -> Non
     assert [first_name(n) for n in ("Berg", "J. Lund", "AOC Berg", "Anna-Lena Berg")] == [None, None, None, None]
 
 
-def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise(stage) -> None:  # type: ignore[no-untyped-def]
+def _with_table(stage, text: str, votes: dict[str, dict[str, int]]):  # type: ignore[no-untyped-def]
+    """The entity index of ``text`` with a first-name table of the given votes."""
     from newsift.nlp.entities import EntityExtractor, SentIndex
     from newsift.nlp.names import NameGenders
 
+    doc = stage.nlp(text)
+    return EntityExtractor(NameGenders(votes)).extract(doc, [], SentIndex(doc))
+
+
+def _referents(index, text: str) -> list[tuple[int, str, str]]:  # type: ignore[no-untyped-def]
+    """Each resolved pronoun: where it starts, its word and the person it went to."""
+    return [
+        (m.start, text[m.start : m.end], index.entities[m.entity].name) for m in index.mentions if m.kind == "pronoun"
+    ]
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise(stage) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Ivar Lund's visits to the harbour have done little to dent Anna Berg's lead among the ferry workers. "
         "And his appeals have hurt him: only hours earlier, he proposed closing the old pier."
     )
-    doc = stage.nlp(text)
-
-    def referent(extractor: EntityExtractor, pronoun: str) -> str:
-        index = extractor.extract(doc, [], SentIndex(doc))
-        at = text.index(pronoun) + 1
-        found = [m for m in index.mentions if m.kind == "pronoun" and m.start == at]
-        assert found, index.mentions
-        return index.entities[found[0].entity].name
-
-    table = NameGenders({"anna": {"female": 5}, "ivar": {"male": 5}})
-    assert referent(EntityExtractor(table), " he proposed") == "Ivar Lund"
+    index = _with_table(stage, text, {"anna": {"female": 5}, "ivar": {"male": 5}})
+    at = text.index(" he proposed") + 1
+    assert [name for start, _, name in _referents(index, text) if start == at] == ["Ivar Lund"], index.mentions
     # The index keeps only what the text shows: the table steers pronouns, it is never reported.
-    assert EntityExtractor(table).extract(doc, [], SentIndex(doc)).genders == {}
+    assert index.genders == {}
 
 
 def test_what_the_text_shows_beats_the_first_name_table(stage) -> None:  # type: ignore[no-untyped-def]
-    from newsift.nlp.entities import EntityExtractor, SentIndex
-    from newsift.nlp.names import NameGenders
-
     # A table that is wrong about a name: the text's "Anna Berg said she ..." wins.
     text = (
         "Anna Berg said she would close the old pier. Ivar Lund disagreed with the board. "
         "On Monday she signed the order."
     )
-    doc = stage.nlp(text)
-    table = NameGenders({"anna": {"male": 5}, "ivar": {"male": 5}})
-    index = EntityExtractor(table).extract(doc, [], SentIndex(doc))
+    index = _with_table(stage, text, {"anna": {"male": 5}, "ivar": {"male": 5}})
     at = text.index("On Monday she") + len("On Monday ")
-    found = [m for m in index.mentions if m.kind == "pronoun" and m.start == at]
-    assert found and index.entities[found[0].entity].name == "Anna Berg", index.mentions
+    assert [name for start, _, name in _referents(index, text) if start == at] == ["Anna Berg"], index.mentions
 
 
 def test_an_unreadable_first_name_table_says_which_file_and_how_to_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -449,16 +448,12 @@ def test_an_unreadable_first_name_table_says_which_file_and_how_to_rebuild(tmp_p
 
 
 def test_the_first_name_table_beats_a_majority_of_pronouns_that_went_to_the_nearest_name(stage) -> None:  # type: ignore[no-untyped-def]
-    from newsift.nlp.entities import EntityExtractor, SentIndex
-    from newsift.nlp.names import NameGenders
-
     # The harbour master has no name: his three "he"s go to the nearest name and outvote her "She".
     text = (
         "Anna Berg opened the meeting on Monday. She thanked the crowd for coming. The harbour master spoke "
         "next. He said the pier was safe. He added that it was old, and he promised repairs by May."
     )
-    doc = stage.nlp(text)
-    index = EntityExtractor(NameGenders({"anna": {"female": 5}})).extract(doc, [], SentIndex(doc))
-    pronouns = [(text[m.start : m.end], index.entities[m.entity].name) for m in index.mentions if m.kind == "pronoun"]
+    index = _with_table(stage, text, {"anna": {"female": 5}})
+    pronouns = [(word, name) for _, word, name in _referents(index, text)]
     assert pronouns == [("She", "Anna Berg")], pronouns
     assert index.genders == {}

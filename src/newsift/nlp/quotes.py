@@ -192,7 +192,7 @@ class QuoteExtractor:
                 # the clause hung on her name, are no part of what was said; the quote after them is.
                 # ("The board has a plan, she said, for ...": a speaker before it may stand inside.)
                 # What runs up to the tag still is: '... information," added Dawn Laguens, ...'.
-                before = _tokens_before(doc, start, cue.start)
+                before = _trimmed(doc, start, cue.start)
                 if before is None:
                     continue
                 start, end = before
@@ -447,14 +447,7 @@ class QuoteExtractor:
         if found is None:
             return None
         text = sents.text
-        lo = max(found[0], _line_start(text, verb.idx))
-        hi = min(found[1], _line_end(text, verb.idx))
-        if hi <= lo:
-            return None
-        lo_tok = doc.char_span(lo, hi, alignment_mode="contract")
-        if lo_tok is None or len(lo_tok) == 0:
-            return None
-        return _trim(doc, lo_tok.start, lo_tok.end)
+        return _trimmed(doc, max(found[0], _line_start(text, verb.idx)), min(found[1], _line_end(text, verb.idx)))
 
     def _parsed_content(self, doc: Doc, verb: Token, sents: SentIndex) -> tuple[int, int] | None:
         for child in verb.rights:
@@ -658,8 +651,9 @@ class QuoteExtractor:
         return None
 
 
-def _tokens_before(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
-    """The character range of the tokens from offset ``start`` up to offset ``stop``, edges trimmed."""
+def _trimmed(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
+    """The character range of the whole tokens from offset ``start`` up to offset ``stop``, edge
+    punctuation trimmed; None when none is left."""
     span = doc.char_span(start, stop, alignment_mode="contract") if start < stop else None
     return None if span is None else _trim(doc, span.start, span.end)
 
@@ -707,8 +701,7 @@ def _unraised(doc: Doc, cue: Cue, text: str, marked: list[tuple[int, int]]) -> C
     lo = max(subj.left_edge.idx, _line_start(text, verb.idx))
     last = comp.right_edge
     hi = min(last.idx + len(last.text), _line_end(text, verb.idx))
-    span = doc.char_span(lo, hi, alignment_mode="contract")
-    content = None if span is None or len(span) == 0 else _trim(doc, span.start, span.end)
+    content = _trimmed(doc, lo, hi)
     if content is None:
         return cue
     return replace(cue, speaker_head=None, content=content, impersonal=True)
