@@ -1234,6 +1234,24 @@ def test_an_inverted_tag_with_a_clause_on_its_speaker_tags_the_quote_after_it(st
     assert q.cue is not None and q.cue.text == "said" and "ferry can keep" in q.content.text, q
 
 
+def test_a_content_holds_neither_its_cue_nor_its_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # The ranker took the whole clause, tag and speaker included, for what was not said.
+    q = quote_with(run(stages, "Lawmakers have not said when they would take up the bill."), "take up")
+    assert q.content.text == "when they would take up the bill" and q.speaker == "Lawmakers", q
+    # With no tag set off, nothing is left that was said: no attribution.
+    text = "The debate went badly for him, but online polls and twitter trends said otherwise."
+    assert run(stages, text).quotes == []
+    # Guards: a raising verb's subject is what it judges, and a passive subject what was announced:
+    # the stretch around the cue stands, as PolNeAR marks it.
+    q = quote_with(run(stages, "Nothing about the offer seems credible to the board."), "credible")
+    assert q.content.text == "Nothing about the offer seems credible to the board", q
+    q = quote_with(run(stages, "The date of the vote was announced by the council on Monday."), "date of the vote")
+    assert q.content.text.startswith("The date") and q.speaker == "the council", q
+    # A tag inside what was said, with a stretch of three words or more either side, stays inside it.
+    text = "The board has come up with a model, he said, for how the ferry can keep running."
+    assert "ferry can keep" in quote_with(run(stages, text), "come up with a model").content.text
+
+
 def test_a_pronoun_that_goes_on_as_the_subject_keeps_its_antecedent(stages) -> None:  # type: ignore[no-untyped-def]
     # The sentence before has "she" as its main subject: the next sentence's "she" is the same person,
     # not the last name that sentence holds as some subject.

@@ -32,6 +32,7 @@ from .entities import EntityIndex, SentIndex
 from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts
 from .rules import (
     ABBREVIATIONS,
+    APPEARANCE_CUES,
     CLOSING_QUOTE_TOKENS,
     DOCUMENT_NOUNS,
     FINDING_VERBS,
@@ -106,6 +107,9 @@ _STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019)]*\s+\S")
 _ACROSS_SENTENCE = 1 << 20
 # A full stop that ends the text before a quote: '..., say locals. “Six have died”'.
 _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
+# What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
+# mark ('... a stone, he says', '"... done!" she continued').
+_SET_OFF = frozenset(",:;\u2014\u2013-\"'\u2019\u201d")
 _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
 # A headline led by its source ("Alvarez: Budget will not cover stadium"): how long the line and
 # its source may be, and how sure the cue is (its word lists are in rules.py).
@@ -318,6 +322,8 @@ class QuoteExtractor:
                     # stretch that holds the one speaking is the speaker tag, not what
                     # was said; the cue then serves the quote beside it.
                     cue = replace(cue, content=None)
+            if cue.content is not None and cue.content[0] <= tok.idx < cue.content[1]:
+                cue = replace(cue, content=_beside_own_cue(doc, cue))
             out.append(cue)
         return out
 
@@ -656,6 +662,42 @@ def _trimmed(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     punctuation trimmed; None when none is left."""
     span = doc.char_span(start, stop, alignment_mode="contract") if start < stop else None
     return None if span is None else _trim(doc, span.start, span.end)
+
+
+def _beside_own_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """What a learned content that holds its own cue reports, without the cue and its speaker.
+
+    The ranker's whole-clause stretch is right where the cue's subject is part of what is
+    reported ("Nothing about them seems credible", "The vote was announced") or where the
+    content runs on either side of a parenthetical tag ("The plan, he said, would fail"); it
+    is wrong for a trailing tag ("X, the source added") and a tag that opens it
+    ("Bush said in a statement that ..."): a content never holds its own cue.
+    """
+    content = cue.content
+    assert content is not None
+    verb = doc[cue.token]
+    lo, hi = cue.start, cue.end
+    # The subject nearest the verb is the one it tags ("People like Scott, he said").
+    subjects = [t for t in verb.children if t.dep_ in _SUBJ and content[0] <= t.idx < content[1]]
+    if subjects:
+        head = min(subjects, key=lambda t: abs(t.i - verb.i))
+        if head.dep_ == "nsubjpass" or verb.lemma_.lower() in APPEARANCE_CUES:
+            return content
+        lo, hi = min(lo, doc[head.left_edge.i].idx), max(hi, head.right_edge.idx + len(head.right_edge.text))
+    before = _trimmed(doc, content[0], lo)
+    if before is not None and doc.text[content[0] : lo].rstrip()[-1:] not in _SET_OFF:
+        # "online polls and twitter trends said otherwise": no tag is set off there.
+        before = None
+    after = _trimmed(doc, hi, content[1])
+    sides = [s for s in (before, after) if s is not None and _words(doc, s) >= 3]
+    if len(sides) == 2:
+        return content
+    return sides[0] if sides else None
+
+
+def _words(doc: Doc, span: tuple[int, int]) -> int:
+    chars = doc.char_span(*span, alignment_mode="expand")
+    return 0 if chars is None else sum(1 for t in chars if t.is_alpha)
 
 
 def _says_inside(head: Token, cue: Cue, content: tuple[int, int]) -> bool:

@@ -200,6 +200,10 @@ IMPERSONAL_CUES: frozenset[str] = frozenset(
 FORECAST_CUES: frozenset[str] = frozenset({"expect", "estimate", "project", "predict", "forecast"})
 RAISING_CUES: frozenset[str] = IMPERSONAL_CUES | FORECAST_CUES | frozenset({"consider", "suppose", "suspect", "fear"})
 
+# Verbs whose subject is the thing judged ("Nothing about them seems credible"), which PolNeAR
+# marks as part of the content around the cue, not as who reports it.
+APPEARANCE_CUES: frozenset[str] = frozenset({"seem", "appear", "look", "sound"})
+
 # Heads of source phrases that hide who spoke.  They make a speaker "anonymous";
 # the plural or indefinite ones also mark the attribution as vague sourcing.
 ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
