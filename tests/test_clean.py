@@ -120,10 +120,18 @@ def test_related_block_goes_and_its_teasers_become_related_headlines(cleaner: Fl
     assert_offsets_round_trip(text, result)
 
 
-def test_inline_related_header_keeps_the_teaser(cleaner: FlatTextCleaner) -> None:
-    text = article("Related: Pier closures spread along the coast")
+@pytest.mark.parametrize(
+    ("line", "teaser"),
+    [
+        ("Related: Pier closures spread along the coast", "Pier closures spread along the coast"),
+        # A platform's promoted headline, the same on every page.
+        ("Headline: Ferry Fares Beat The Tide! Piers Are Next!", "Ferry Fares Beat The Tide! Piers Are Next!"),
+    ],
+)
+def test_inline_related_header_keeps_the_teaser(cleaner: FlatTextCleaner, line: str, teaser: str) -> None:
+    text = article(line)
     result = cleaner.clean(text)
-    assert result.related_headlines == ["Pier closures spread along the coast"]
+    assert result.related_headlines == [teaser]
     assert_body_kept(result)
 
 
