@@ -1252,6 +1252,20 @@ def test_a_content_holds_neither_its_cue_nor_its_speaker(stages) -> None:  # typ
     assert "ferry can keep" in quote_with(run(stages, text), "come up with a model").content.text
 
 
+def test_a_raising_verbs_subject_is_judged_not_speaking(stages) -> None:  # type: ignore[no-untyped-def]
+    # "appeared to": the writer's judgement of the crowd, as PolNeAR marks it (no source).
+    text = "The crowd on the pier appeared to turn on the mayor, with people pulling down the banners."
+    q = quote_with(run(stages, text), "turn on the mayor")
+    assert (q.speaker, q.speaker_mention) == (None, None), q
+    # Guard: the speaker of a tag set inside what was said is still the one tagged.
+    text = (
+        "Mayor Lena Ortiz spoke on Monday. The board has come up with a model, she said, "
+        "for how the ferry can keep running."
+    )
+    q = quote_with(run(stages, text), "come up with a model")
+    assert q.speaker == "Lena Ortiz" and "ferry" in q.content.text, q
+
+
 def test_a_pronoun_that_goes_on_as_the_subject_keeps_its_antecedent(stages) -> None:  # type: ignore[no-untyped-def]
     # The sentence before has "she" as its main subject: the next sentence's "she" is the same person,
     # not the last name that sentence holds as some subject.

@@ -213,12 +213,12 @@ class QuoteExtractor:
                 start, end = min(start, real[inside[0]].start), max(end, real[inside[-1]].end)
                 consumed.update(inside)
             speaker = self._speaker_of(doc, cue, resolver)
-            if _said_is_speaker(speaker, (start, end), cue):
+            if _said_is_speaker(doc, speaker, (start, end), cue):
                 # "The date of the vote was announced (by the mayor)": the passive subject is
                 # what was said, and naming it as the one speaking would make it say itself.
                 agent = _agent_of(doc[cue.token])
                 speaker = _NO_SPEAKER if agent is None else resolver.resolve(doc[agent])
-                if _said_is_speaker(speaker, (start, end), cue):
+                if _said_is_speaker(doc, speaker, (start, end), cue):
                     speaker = _NO_SPEAKER
             kind = "mixed" if inside else "indirect"
             conf = cue.strength * (0.95 if speaker.resolved else 0.8 if speaker.name else 0.6)
@@ -1338,15 +1338,16 @@ def _agent_of(tok: Token) -> int | None:
     return None
 
 
-def _said_is_speaker(speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
-    """The speaker's mention lies inside what was said while the cue stays outside it.
+def _said_is_speaker(doc: Doc, speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
+    """The speaker's mention lies inside what was said.
 
-    A content that also holds its cue ("..., the source added") is a content boundary
-    error, and its speaker is still the one tagged; this is the other case.
+    A content that holds its cue too is a parenthetical tag ("The plan, he said, would fail"),
+    whose speaker stays the one tagged, unless the cue is a raising verb: "The scene appeared to
+    turn into looting" reports the writer's judgement of the scene, as PolNeAR marks it.
     """
-    if speaker.mention is None or content[0] <= cue.start < content[1]:
+    if speaker.mention is None or not (content[0] <= speaker.mention[0] and speaker.mention[1] <= content[1]):
         return False
-    return content[0] <= speaker.mention[0] and speaker.mention[1] <= content[1]
+    return not content[0] <= cue.start < content[1] or doc[cue.token].lemma_.lower() in APPEARANCE_CUES
 
 
 def _source_of(tok: Token) -> int | None:
