@@ -129,6 +129,7 @@ def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, 
     assert set(data["lodo"]) == set(SETS)
     for per in data["lodo"].values():
         assert 0.0 <= per["+domain"]["ece"] <= 1.0
+        assert per["as shipped"]["n"] == per["+domain"]["n"]
 
 
 def test_unknown_dataset_is_a_usage_error(data_dir: Path) -> None:

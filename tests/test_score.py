@@ -452,6 +452,16 @@ def test_known_domain_uses_the_prior_and_keeps_the_plain_score(analyzer: Analyze
     assert score.without_domain == plain.score.unreliable_probability
 
 
+@pytest.mark.parametrize(
+    ("rating", "prior"), [("unreliable", True), ("reliable", True), ("unknown", False), (None, False)]
+)
+def test_the_prior_scores_only_a_domain_the_table_knows(rating: str | None, prior: bool) -> None:
+    # One rule for the score stage and for the evaluation's "as shipped" column.
+    model = CredibilityModel.load()
+    signals = {} if rating is None else {"source.reputation": Signal(rating)}
+    assert (model.scorer_for(signals) is model.with_domain) is prior
+
+
 def test_score_fits_the_report_schema(analyzer: Analyzer) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     report = analyze(analyzer, JUNK, JUNK_TITLE)

@@ -8,8 +8,11 @@ Two protocols, both on the deduplicated, capped corpus of :mod:`.train`:
 Three systems are fitted on exactly the same training rows in the same run:
 ``signals+text`` (the shipped model without the domain prior: signals plus
 the wording model's out-of-fold score), ``+domain`` (the same with the domain
-prior) and ``tfidf`` (TF-IDF word 1-2 grams + logistic regression on title
-and text, the baseline the issue names).  Metrics: ROC-AUC, F1 of the
+prior, for every article) and ``tfidf`` (TF-IDF word 1-2 grams + logistic
+regression on title and text, the baseline the issue names).  A fourth column,
+``as shipped``, is the probability the score stage reports: the prior's model
+where the reputation table knows the domain, the other one where it does not
+(``CredibilityModel.scorer_for``); it is no separate fit.  Metrics: ROC-AUC, F1 of the
 unreliable class at p >= 0.5, and expected calibration error over 10
 equal-width bins.  A one-class set has no AUC; its F1 then says how much of it
 is flagged.
@@ -24,7 +27,7 @@ from typing import Any
 from .corpus import DATASETS
 from .train import MIN_CLASS, TrainingSet, article_text, fit_model
 
-SYSTEMS = ("signals+text", "+domain", "tfidf")
+SYSTEMS = ("signals+text", "+domain", "as shipped", "tfidf")
 ECE_BINS = 10
 CV_FOLDS = 5
 
@@ -119,14 +122,17 @@ def _baseline(data: TrainingSet, train_idx: Sequence[int], test_idx: Sequence[in
 
 def _predict(data: TrainingSet, train_idx: Sequence[int], test_idx: Sequence[int]) -> dict[str, list[float]]:
     model = fit_model(data, train_idx)
-    out: dict[str, list[float]] = {"signals+text": [], "+domain": []}
+    out: dict[str, list[float]] = {"signals+text": [], "+domain": [], "as shipped": []}
     for i in test_idx:
         signals = data.signals[data.articles[i].key]
         text = article_text(data.articles[i])
         wording, style = model.wording(text), model.style_score(text)
         plain, full = model.without_domain, model.with_domain
-        out["signals+text"].append(plain.probability(plain.vector(signals, wording, style)))
-        out["+domain"].append(full.probability(full.vector(signals, wording, style)))
+        p_plain = plain.probability(plain.vector(signals, wording, style))
+        p_full = full.probability(full.vector(signals, wording, style))
+        out["signals+text"].append(p_plain)
+        out["+domain"].append(p_full)
+        out["as shipped"].append(p_plain if model.scorer_for(signals) is plain else p_full)
     out["tfidf"] = _baseline(data, train_idx, test_idx)
     return out
 

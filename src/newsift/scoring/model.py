@@ -147,6 +147,13 @@ class CredibilityModel:
     def read_wording(self, text: str) -> Wording:
         return self.text.read(text) if text.strip() else Wording(None, [])
 
+    def scorer_for(self, signals: Mapping[str, Signal]) -> LinearScorer:
+        """The scorer an article gets: with the domain prior only where the reputation table knows
+        its domain; an unknown domain says nothing, and the prior's features would read it as average."""
+        reputation = signals.get("source.reputation")
+        known = reputation is not None and reputation.value not in (None, "unknown")
+        return self.with_domain if known else self.without_domain
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": FORMAT_NAME,

@@ -133,14 +133,12 @@ class ScoreStage:
         plain = self.model.without_domain
         x_plain = plain.vector(signals, wording, style)
         p_plain = plain.probability(x_plain)
-        reputation = signals.get("source.reputation")
-        domain_known = reputation is not None and reputation.value not in (None, "unknown")
-        if domain_known:
-            scorer = self.model.with_domain
+        scorer = self.model.scorer_for(signals)
+        if scorer is plain:
+            x, p = x_plain, p_plain
+        else:
             x = scorer.vector(signals, wording, style)
             p = scorer.probability(x)
-        else:
-            scorer, x, p = plain, x_plain, p_plain
         evidence = assess(signals, text.partition("\n")[2])
         if evidence.no_body or evidence.too_short or abs(p - 0.5) < evidence.margin:
             label = "uncertain"
