@@ -1257,6 +1257,17 @@ def test_a_raising_verbs_subject_is_judged_not_speaking(stages) -> None:  # type
     text = "The crowd on the pier appeared to turn on the mayor, with people pulling down the banners."
     q = quote_with(run(stages, text), "turn on the mayor")
     assert (q.speaker, q.speaker_mention) == (None, None), q
+    # Also where the stretch leaves the subject out.
+    q = quote_with(run(stages, "Mayor Ana Lind seemed to falter during the debate on the pier."), "falter")
+    assert (q.speaker, q.speaker_mention) == (None, None), q
+    # Guards: what the verb raises is a cue of its own, the verb takes an object, "look" seeks.
+    q = quote_with(run(stages, "Mayor Ana Lind appeared to suggest that the pier would close."), "pier would close")
+    assert q.speaker == "Ana Lind" and q.content.text.startswith("to suggest"), q
+    for text in (
+        "Mayor Ana Lind sounded a call for a new pier on Monday.",
+        "Mayor Ana Lind has been looking for a reason to close the pier.",
+    ):
+        assert quote_with(run(stages, text), "pier").speaker == "Ana Lind", text
     # Guard: the speaker of a tag set inside what was said is still the one tagged.
     text = (
         "Mayor Lena Ortiz spoke on Monday. The board has come up with a model, she said, "

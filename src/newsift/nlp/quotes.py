@@ -212,13 +212,13 @@ class QuoteExtractor:
             if inside:
                 start, end = min(start, real[inside[0]].start), max(end, real[inside[-1]].end)
                 consumed.update(inside)
-            speaker = self._speaker_of(doc, cue, resolver)
-            if _said_is_speaker(doc, speaker, (start, end), cue):
+            speaker = _NO_SPEAKER if _judged(doc, cue, cue_tokens) else self._speaker_of(doc, cue, resolver)
+            if _said_is_speaker(speaker, (start, end), cue):
                 # "The date of the vote was announced (by the mayor)": the passive subject is
                 # what was said, and naming it as the one speaking would make it say itself.
                 agent = _agent_of(doc[cue.token])
                 speaker = _NO_SPEAKER if agent is None else resolver.resolve(doc[agent])
-                if _said_is_speaker(doc, speaker, (start, end), cue):
+                if _said_is_speaker(speaker, (start, end), cue):
                     speaker = _NO_SPEAKER
             kind = "mixed" if inside else "indirect"
             conf = cue.strength * (0.95 if speaker.resolved else 0.8 if speaker.name else 0.6)
@@ -258,7 +258,8 @@ class QuoteExtractor:
         by_token = {c.token: c for c in rule_cues}
         text = sents.text
         out: list[Cue] = []
-        for tok_i in sorted(set(learned) | set(by_token)):
+        cue_tokens = set(learned) | set(by_token)
+        for tok_i in sorted(cue_tokens):
             lc = learned.get(tok_i)
             rule = by_token.get(tok_i)
             if lc is None:
@@ -323,7 +324,7 @@ class QuoteExtractor:
                     # was said; the cue then serves the quote beside it.
                     cue = replace(cue, content=None)
             if cue.content is not None and cue.content[0] <= tok.idx < cue.content[1]:
-                cue = replace(cue, content=_beside_own_cue(doc, cue))
+                cue = replace(cue, content=_beside_own_cue(doc, cue, cue_tokens))
             out.append(cue)
         return out
 
@@ -664,7 +665,7 @@ def _trimmed(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     return None if span is None else _trim(doc, span.start, span.end)
 
 
-def _beside_own_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+def _beside_own_cue(doc: Doc, cue: Cue, cue_tokens: set[int]) -> tuple[int, int] | None:
     """What a learned content that holds its own cue reports, without the cue and its speaker.
 
     The ranker's whole-clause stretch is right where the cue's subject is part of what is
@@ -681,7 +682,7 @@ def _beside_own_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     subjects = [t for t in verb.children if t.dep_ in _SUBJ and content[0] <= t.idx < content[1]]
     if subjects:
         head = min(subjects, key=lambda t: abs(t.i - verb.i))
-        if head.dep_ == "nsubjpass" or verb.lemma_.lower() in APPEARANCE_CUES:
+        if head.dep_ == "nsubjpass" or _judged(doc, cue, cue_tokens):
             return content
         lo, hi = min(lo, doc[head.left_edge.i].idx), max(hi, head.right_edge.idx + len(head.right_edge.text))
     before = _trimmed(doc, content[0], lo)
@@ -1338,16 +1339,40 @@ def _agent_of(tok: Token) -> int | None:
     return None
 
 
-def _said_is_speaker(doc: Doc, speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
-    """The speaker's mention lies inside what was said.
+def _said_is_speaker(speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
+    """The speaker's mention lies inside what was said while the cue stays outside it.
 
-    A content that holds its cue too is a parenthetical tag ("The plan, he said, would fail"),
-    whose speaker stays the one tagged, unless the cue is a raising verb: "The scene appeared to
-    turn into looting" reports the writer's judgement of the scene, as PolNeAR marks it.
+    A content that also holds its cue is a parenthetical tag ("The plan, he said, would fail"),
+    whose speaker is still the one tagged; this is the other case.
     """
-    if speaker.mention is None or not (content[0] <= speaker.mention[0] and speaker.mention[1] <= content[1]):
+    if speaker.mention is None or content[0] <= cue.start < content[1]:
         return False
-    return not content[0] <= cue.start < content[1] or doc[cue.token].lemma_.lower() in APPEARANCE_CUES
+    return content[0] <= speaker.mention[0] and speaker.mention[1] <= content[1]
+
+
+def _judged(doc: Doc, cue: Cue, cue_tokens: set[int]) -> bool:
+    """Whether the cue is a raising verb and its subject the speaker found: "The scene appeared to
+    turn into looting", "a poll which appears kinder to Obama" report the writer's judgement of the
+    subject, as PolNeAR marks them (no source).  Not when the verb takes an object ("sounded a
+    call"), when "look" seeks or examines rather than seems, or when what it raises is itself a cue
+    ("he appeared to suggest"): the subject then speaks."""
+    verb = doc[cue.token]
+    if cue.speaker_head is None or verb.lemma_.lower() not in APPEARANCE_CUES:
+        return False
+    head = doc[cue.speaker_head]
+    if head.head.i != cue.token or head.dep_ not in _SUBJ or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if verb.lemma_.lower() == "look" and not any(
+        c.dep_ in {"acomp", "oprd"} or (c.dep_ == "prep" and c.lower_ == "like") for c in verb.children
+    ):
+        # "looks tired", "looks like rain"; "looked to", "looked at", "looking for" seek or examine.
+        return False
+    raised = [c for c in verb.children if c.dep_ == "xcomp"]
+    while raised:
+        if raised[0].i in cue_tokens:
+            return False
+        raised = [c for c in raised[0].children if c.dep_ == "xcomp"]
+    return True
 
 
 def _source_of(tok: Token) -> int | None:
