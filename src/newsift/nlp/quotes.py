@@ -1342,8 +1342,8 @@ def _agent_of(tok: Token) -> int | None:
 def _said_is_speaker(speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
     """The speaker's mention lies inside what was said while the cue stays outside it.
 
-    A content that also holds its cue is a parenthetical tag ("The plan, he said, would fail"),
-    whose speaker is still the one tagged; this is the other case.
+    A content that also holds its cue (a parenthetical tag, "The plan, he said, would fail", or a
+    passive verb's stretch) keeps the speaker found for it; this is the other case.
     """
     if speaker.mention is None or content[0] <= cue.start < content[1]:
         return False
