@@ -7,8 +7,11 @@ Prints one row per held-out dataset (leave one dataset out) with ROC-AUC, F1
 of the unreliable class and ECE (10 bins) for three systems fitted on the same
 training rows in this run: the signals model without the domain prior (what
 a pasted article gets), the signals model with it, and TF-IDF + logistic
-regression.  Then the means over the two-class sets and a 5-fold
-cross-validation grouped by source domain.
+regression, and the two as the score stage routes them ("as shipped").  Then
+the means over the two-class sets, a 5-fold cross-validation grouped by source
+domain, and a label-shift diagnostic: each held-out set's as-shipped ECE after
+moving its prior to the base rate EM estimates from the unlabelled scores, and
+to its true base rate (an oracle, a bound).
 
 The corpus (which sets, deduplication, caps) is the training corpus of
 ``newsift.scoring.train``; signals are cached under /tmp, so only the first
@@ -27,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsift.scoring.evaluate import evaluate, format_table  # noqa: E402
+from newsift.scoring.evaluate import evaluate, format_label_shift, format_table  # noqa: E402
 from newsift.scoring.extract import DEFAULT_CACHE  # noqa: E402
 from newsift.scoring.train import CAP_PER_DATASET, SEED, build_training_set  # noqa: E402
 
@@ -49,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(data.articles)} articles after URL + MinHash dedup, cap {args.cap} per set")
     print("cells: ROC-AUC / F1 (unreliable, p>=0.5) / ECE (10 bins); n/a = one-class set\n")
     print(format_table(result))
+    print()
+    print(format_label_shift(result))
     print(f"\n{time.perf_counter() - t0:.1f} s")
     if args.json is not None:
         args.json.write_text(

@@ -130,6 +130,11 @@ def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, 
     for per in data["lodo"].values():
         assert 0.0 <= per["+domain"]["ece"] <= 1.0
         assert per["as shipped"]["n"] == per["+domain"]["n"]
+    assert "label shift" in result.output
+    assert set(data["label_shift"]) == set(SETS)
+    for name, shift in data["label_shift"].items():
+        assert shift["ece"] == data["lodo"][name]["as shipped"]["ece"]
+        assert 0.01 <= shift["estimated_rate"] <= 0.99
 
 
 def test_unknown_dataset_is_a_usage_error(data_dir: Path) -> None:

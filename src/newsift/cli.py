@@ -388,7 +388,7 @@ def evaluate_command(
     ] = None,
 ) -> None:
     """Leave-one-dataset-out and grouped-by-domain evaluation beside a TF-IDF baseline."""
-    from .scoring.evaluate import evaluate, format_table
+    from .scoring.evaluate import evaluate, format_label_shift, format_table
     from .scoring.train import build_training_set
 
     chosen = _datasets_option(datasets)
@@ -400,6 +400,8 @@ def evaluate_command(
         raise typer.Exit(1) from None
     typer.echo("cells: ROC-AUC / F1 (unreliable, p>=0.5) / ECE (10 bins); n/a = one-class set")
     typer.echo(format_table(result))
+    typer.echo()
+    typer.echo(format_label_shift(result))
     if json_out is not None:
         json_out.write_text(json.dumps(result.to_dict(), indent=1), encoding="utf-8")
 
