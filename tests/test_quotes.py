@@ -1703,3 +1703,71 @@ def test_a_going_on_verb_inside_its_sentence_carries_no_speaker(stages) -> None:
     )
     q = quote_with(run(stages, text), "SEC. 104")
     assert q.speaker is None, q
+
+
+def test_a_quoted_transcript_is_one_quote_per_turn(stages) -> None:  # type: ignore[no-untyped-def]
+    # Each paragraph reopens the quote, as news quotes a transcript; a label starts a new turn.
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HOST: Will the harbour minister attend the vote tomorrow?\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"OKAFOR: She will not. The board has its own calendar, and the vote is on Friday.\n\n'
+        '"HOST: Governor, is that a yes?"'
+    )
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == [
+        '"HOST: Will the harbour minister attend the vote tomorrow?\n\n"(CROSSTALK.)',
+        '"OKAFOR: She will not. The board has its own calendar, and the vote is on Friday.',
+        '"HOST: Governor, is that a yes?"',
+    ]
+    report = run(stages, text)
+    turn = quote_with(report, "She will not")
+    assert turn.content.text.startswith("She will not")
+    assert turn.cue is not None and turn.cue.text == ":"
+    assert turn.speaker_mention is not None and turn.speaker_mention.text == "OKAFOR"
+    last = quote_with(report, "is that a yes")
+    assert last.speaker_mention is not None and last.speaker_mention.text == "HOST"
+    # Guard: a turn opens its paragraph; a quoted headline inside a line is no turn.
+    inline = "The story ran as \u201cWITNESS: harbour police did close the pier to everyone\u201d on Monday."
+    for q in run(stages, inline).quotes:
+        assert q.speaker_mention is None or q.speaker_mention.text != "WITNESS"
+
+
+def test_a_quoted_paragraph_that_only_starts_in_capitals_goes_on() -> None:
+    # Guards: a reopened paragraph whose first words are no label, and a label not in capitals.
+    text = (
+        '"The board met at nine. We voted for the plan.\n\n'
+        '"NATO troops will stay, and that is final.\n\n'
+        '"Note: the vote was close."'
+    )
+    (span,) = find_quoted_spans(text)
+    assert span.paragraphs == 3 and span.closed
+
+
+def test_curly_marks_inside_a_straight_quote_are_a_quote_within_it() -> None:
+    text = '"He called it \u201cthe best deal in years\u201d and signed it," the clerk said. "Then he left."'
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == [
+        '"He called it \u201cthe best deal in years\u201d and signed it,"',
+        '"Then he left."',
+    ]
+
+
+def test_a_straight_excerpt_paragraph_opening_with_a_curly_mark_is_a_quote_of_its_own() -> None:
+    excerpt = (
+        '"The mayor tried to laugh it off, interjecting, \u201cOnly the budget.\u201d But the critic '
+        "pressed on.\n\n\u201cIs that the temper of a mayor?\u201d she asked."
+    )
+    spans = [excerpt[s.start : s.end] for s in find_quoted_spans(excerpt)]
+    assert spans[1] == "\u201cIs that the temper of a mayor?\u201d"
+    # Guard: a page that mixes its marks reopens a curly quote with a straight one, and it goes on.
+    mixed = '\u201cThe marriage is over.\n\n"She did not want him there.\u201d'
+    (span,) = find_quoted_spans(mixed)
+    assert span.paragraphs == 2
+
+
+def test_a_page_label_inside_a_quote_names_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = 'The harbour board met on Monday.\n\n"UPDATE: The vote moved to Friday," the clerk said.'
+    q = quote_with(run(stages, text), "The vote moved")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker_mention is not None and q.speaker_mention.text != "UPDATE"

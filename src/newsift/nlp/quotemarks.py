@@ -36,6 +36,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
 # The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
 # three capitalised words, then a verb (checked by is_tag_verb).
 _LOST_CLOSER = re.compile(r"[\w.!?'\u2019)\]]  (he|she|they|[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}) ([a-z]+)\b")
+# A transcript's speaker label at the start of a turn: one to four words in capitals and a colon
+# ("WALLACE: ...", "MR. TRUMP: ..."). Capitals only: "Note: ..." or "Update: ..." open prose.
+_SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]*){0,3}:[ \u00a0]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,23 @@ def paragraph_starts(text: str) -> list[int]:
         else:
             i += 1
     return starts
+
+
+def speaker_label(text: str, i: int) -> int:
+    """The offset of the colon when a transcript's speaker label starts at ``i``, else -1."""
+    m = _SPEAKER_LABEL.match(text, i, i + 60)
+    return -1 if m is None else text.index(":", i, m.end())
+
+
+def _reopens(opener: str, mark: str) -> bool:
+    """Whether a mark that opens the next paragraph reopens a quote ``opener`` began.  Inside a
+    straight-quoted excerpt a curly mark quotes someone within it (the nesting of ``_find``), so a
+    paragraph that opens with one starts a quote of its own ('"... interjecting, “Only Rosie.”
+    But Kelly was relentless.' then '“Does that sound ...”'); pages that mix their marks reopen a
+    curly quote with a straight one, and that still goes on."""
+    if mark not in QUOTE_PAIRS:
+        return False
+    return not (opener == '"' and mark == "\u201c")
 
 
 def _is_opener(text: str, i: int) -> bool:
@@ -135,28 +155,43 @@ def _find(text: str) -> list[QuotedSpan]:
     open_at = -1
     opener = ""
     paras = 1
+    # Inside a quote opened by a straight mark, a curly pair quotes within the quote ('"PENCE:
+    # ... an episode of “Shark Tank.” But ..."'): its closer must not close the outer quote.
+    nested = False
     i = 0
     while i < n:
         ch = text[i]
         if open_at < 0:
             if _is_opener(text, i):
-                open_at, opener, paras = i, ch, 1
+                open_at, opener, paras, nested = i, ch, 1, False
             i += 1
             continue
         if ch == "\n":
             j = i
             while j < n and text[j] in "\n\r \t\u00a0":
                 j += 1
-            if j < n and text[j] in QUOTE_PAIRS and _is_opener(text, j):
-                # News style: the paragraph ended inside the quote and the next one reopens it.
-                paras += 1
+            nested = False
+            if j < n and _reopens(opener, text[j]) and _is_opener(text, j):
+                if speaker_label(text, j + 1) < 0:
+                    # News style: the paragraph ended inside the quote and the next one reopens it.
+                    paras += 1
+                    i = j + 1
+                    continue
+                # A quoted transcript reopens each paragraph, and a new speaker's label starts a
+                # new turn: one quote per turn, not one for the whole exchange.
+                spans.append(QuotedSpan(open_at, _rstrip(text, open_at, i), False, paras))
+                open_at, opener, paras = j, text[j], 1
                 i = j + 1
                 continue
             spans.append(QuotedSpan(open_at, _rstrip(text, open_at, i), False, paras))
             open_at = -1
             i = j
             continue
-        if ch in QUOTE_PAIRS.get(opener, ""):
+        if opener == '"' and ch == "\u201c" and _is_opener(text, i):
+            nested = True
+        elif nested and ch == "\u201d":
+            nested = False
+        elif ch in QUOTE_PAIRS.get(opener, ""):
             if i - open_at > 1:
                 spans.append(QuotedSpan(open_at, i + 1, True, paras))
                 open_at = -1

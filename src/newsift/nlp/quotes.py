@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .attribution_model import AttributionModel
 from .entities import EntityIndex, SentIndex
-from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts
+from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts, speaker_label
 from .rules import (
     ABBREVIATIONS,
     APPEARANCE_CUES,
@@ -172,6 +172,8 @@ class QuoteExtractor:
         cues = [c for c in cues if not _page_prompt(doc[c.token])]
         headline = _headline_cues(doc, text, marked)
         headline += _label_cues(doc, real, marked, {c.token for c in headline})
+        real, turns = _transcript_turns(doc, real)
+        headline += turns
         if headline:
             # The line's shape is surer than a parse of it: a learned cue on the same
             # colon ("KOWALSKI: Governor, ...") had taken the name for what was said.
@@ -576,7 +578,10 @@ class QuoteExtractor:
     ) -> Cue | None:
         """The cue of the quote's own sentence(s), outside other quotes, nearest first."""
         text = sents.text
-        first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+        lead = q.start
+        while lead < q.end - 1 and text[lead].isspace():
+            lead += 1  # a quote that opens on a space (no mark of its own) starts at its first word
+        first = doc.char_span(lead, lead + 1, alignment_mode="expand")
         last = doc.char_span(max(q.end - 1, q.start), q.end, alignment_mode="expand")
         if first is None or last is None or len(first) == 0 or len(last) == 0:
             return None
@@ -1041,6 +1046,28 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
             continue
         out.append(Cue(colon[0].i, j, j + 1, _HEADLINE_STRENGTH, head.i, None))
     return out
+
+
+def _transcript_turns(doc: Doc, quotes: list[QuotedSpan]) -> tuple[list[QuotedSpan], list[Cue]]:
+    """A quoted transcript's turns ('"WALLACE: If I may, sir, ..."'): the label inside the marks
+    names who speaks, and what was said starts after its colon.  Each such quote then opens on
+    the space after the colon (as a quote whose mark a scraper dropped does) and the colon is its
+    cue, with the label's last word as the speaker.  A turn opens its paragraph; a quoted
+    headline inside a line ('Original story: “WITNESS: Police Did Shoot ...”') is no turn."""
+    text = doc.text
+    out: list[QuotedSpan] = []
+    cues: list[Cue] = []
+    for q in quotes:
+        at_line_start = not text[_line_start(text, q.start) : q.start].strip()
+        colon = speaker_label(text, q.start + q.mark_len) if at_line_start else -1
+        colon_tok = doc.char_span(colon, colon + 1) if colon >= 0 else None
+        name = doc.char_span(q.start + q.mark_len, colon, alignment_mode="contract") if colon_tok else None
+        if colon_tok is None or name is None or any(t.lower_ in PAGE_LABELS for t in name):
+            out.append(q)
+            continue
+        out.append(QuotedSpan(colon + 1, q.end, q.closed, q.paragraphs))
+        cues.append(Cue(colon_tok[0].i, colon, colon + 1, _HEADLINE_STRENGTH, name[-1].i, None))
+    return out, cues
 
 
 def _in_label(tok: Token) -> bool:
