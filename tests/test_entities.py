@@ -457,3 +457,12 @@ def test_the_first_name_table_beats_a_majority_of_pronouns_that_went_to_the_near
     pronouns = [(word, name) for _, word, name in _referents(index, text)]
     assert pronouns == [("She", "Anna Berg")], pronouns
     assert index.genders == {}
+
+
+def test_a_shouted_surname_labels_its_person_only_before_a_colon(stage) -> None:  # type: ignore[no-untyped-def]
+    # A transcript's label in capitals is the person the text names in full; other capitals are not.
+    text = 'Judge Amy Brown spoke on Sunday.\n\n"BROWN: The ruling stands."\n\nThe BROWN water was unsafe.'
+    report = run(stage, text)
+    brown = entity(report, "Amy Brown")
+    label = report.article.text.index("BROWN:")
+    assert sorted(m.start for m in brown.mentions if m.text == "BROWN") == [label]

@@ -1708,23 +1708,25 @@ def test_a_going_on_verb_inside_its_sentence_carries_no_speaker(stages) -> None:
 def test_a_quoted_transcript_is_one_quote_per_turn(stages) -> None:  # type: ignore[no-untyped-def]
     # Each paragraph reopens the quote, as news quotes a transcript; a label starts a new turn.
     text = (
-        "Partial transcript as follows:\n\n"
+        "Governor Maria Lopez spoke to the radio host on Sunday. Partial transcript as follows:\n\n"
         '"HOST: Will the harbour minister attend the vote tomorrow?\n\n'
         '"(CROSSTALK.)\n\n'
-        '"OKAFOR: She will not. The board has its own calendar, and the vote is on Friday.\n\n'
+        '"LOPEZ: She will not. The board has its own calendar, and the vote is on Friday.\n\n'
         '"HOST: Governor, is that a yes?"'
     )
     spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
     assert spans == [
         '"HOST: Will the harbour minister attend the vote tomorrow?\n\n"(CROSSTALK.)',
-        '"OKAFOR: She will not. The board has its own calendar, and the vote is on Friday.',
+        '"LOPEZ: She will not. The board has its own calendar, and the vote is on Friday.',
         '"HOST: Governor, is that a yes?"',
     ]
     report = run(stages, text)
     turn = quote_with(report, "She will not")
     assert turn.content.text.startswith("She will not")
     assert turn.cue is not None and turn.cue.text == ":"
-    assert turn.speaker_mention is not None and turn.speaker_mention.text == "OKAFOR"
+    assert turn.speaker_mention is not None and turn.speaker_mention.text == "LOPEZ"
+    # The shouted surname is the person the text names in full.
+    assert turn.speaker == "Maria Lopez" and turn.speaker_kind == "person"
     last = quote_with(report, "is that a yes")
     assert last.speaker_mention is not None and last.speaker_mention.text == "HOST"
     # Guard: a turn opens its paragraph; a quoted headline inside a line is no turn.

@@ -214,6 +214,7 @@ class EntityExtractor:
                 others.append((ent, name))
         persons += self._untagged_full_names(doc, text, persons, sents.tokens)
         persons += self._untagged_bare_names(doc, persons, sents.tokens)
+        persons = _unshouted(persons)
         entities: list[EntityInfo] = []
         mentions: list[Mention] = []
         self._cluster_persons(persons, others, entities, mentions)
@@ -283,17 +284,26 @@ class EntityExtractor:
         if not first_full:
             return found
         for tok in tokens:
-            seen = first_full.get(tok.text)
+            # A transcript's label shouts the surname ("PENCE: ..."), which the tagger reads as
+            # anything at all: before a colon, a surname in capitals is the name all the same.
+            key = tok.text
+            shouted = key not in first_full and tok.text.isupper() and len(tok.text) > 1
+            if shouted:
+                key = tok.text.title()
+            seen = first_full.get(key)
             if seen is None or tok.i < seen or tok.ent_type_:
                 continue
+            if shouted:
+                if key not in surnames or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
+                    continue
             # The tagger takes a name it does not know for a common noun, mostly at the start of a
             # sentence ("Baptiste, too, stays mum"); a surname is taken then, a given name is not.
-            if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text in surnames)):
+            elif not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text in surnames)):
                 continue
             # Alone: a neighbouring proper noun makes another name ("Bieber Foundation", "Kim Bieber").
             if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (tok.i - 1, tok.i + 1)):
                 continue
-            found.append((Span(doc, tok.i, tok.i + 1, label="PERSON"), tok.text, None))
+            found.append((Span(doc, tok.i, tok.i + 1, label="PERSON"), key, None))
         return found
 
     # -- names and titles ------------------------------------------------
@@ -538,6 +548,18 @@ def _apposed_roles(
                 # "John Kerry, the secretary of state,": "the secretary of state" names him again.
                 roles.insert(0, of_role[0])
             info.roles.extend(r for r in dict.fromkeys(roles) if r not in info.roles)
+
+
+def _unshouted(persons: list[tuple[Span, str, str | None]]) -> list[tuple[Span, str, str | None]]:
+    """A one-word name in capitals that is a word of a full name the text uses ("WALLACE" beside
+    "Chris Wallace") is that name: transcripts and headlines shout surnames."""
+    words = {w for _, name, _ in persons if len(name.split()) > 1 for w in name.split()}
+    out = []
+    for ent, name, role in persons:
+        if name.isupper() and len(name) > 1 and " " not in name and name.title() in words:
+            name = name.title()
+        out.append((ent, name, role))
+    return out
 
 
 def _with_bare_role(role: str) -> list[str]:
