@@ -1773,3 +1773,12 @@ def test_a_page_label_inside_a_quote_names_no_speaker(stages) -> None:  # type: 
     q = quote_with(run(stages, text), "The vote moved")
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker_mention is not None and q.speaker_mention.text != "UPDATE"
+
+
+def test_according_to_reports_the_rest_of_the_sentence_when_the_parse_hangs_it_on_the_source(stages) -> None:  # type: ignore[no-untyped-def]
+    # The small parser reads "reeks" as a noun in apposition to the name, so the stretch it
+    # offers for "according to" is the source itself.
+    text = "According to veteran talk radio host Dana Marsh, the harbour plan reeks of fear and desperation."
+    q = quote_with(run(stages, text), "reeks of fear")
+    assert q.content.text == "the harbour plan reeks of fear and desperation"
+    assert q.speaker == "Dana Marsh" and q.cue is not None and q.cue.text == "According to"

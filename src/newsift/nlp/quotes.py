@@ -300,6 +300,8 @@ class QuoteExtractor:
                 # what was said, not the addressee or the medium after its verb; nor is the
                 # name after an inverted tag's verb ('"...," reasons Ann Lee on the roof as ...').
                 content, tag_object = None, True
+            if content is not None and rule is not None and rule.speaker_head is not None and tok.lower_ == "according":
+                content = _beside_source(doc, tok, doc[rule.speaker_head], content, sents) or content
             if rule is not None:
                 cue = replace(rule, strength=max(lc.probability, rule.strength), content=content)
             else:
@@ -661,6 +663,25 @@ class QuoteExtractor:
         if j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
+
+
+def _beside_source(
+    doc: Doc, tok: Token, source: Token, content: tuple[int, int], sents: SentIndex
+) -> tuple[int, int] | None:
+    """What "according to X" reports when the stretch taken for it is X itself.
+
+    A misparse can hang the rest of the sentence on the source ("According to talk radio host
+    Rush Limbaugh, the move reeks of ...", with "reeks" read as a noun in apposition): the source
+    then ends at the first comma after its name, and what was said is the rest of the sentence
+    on the side that holds more of it."""
+    if not (source.idx <= content[1] <= source.idx + len(source.text) and content[0] > tok.idx):
+        return None
+    sent_start, sent_end, _, _ = sents.of(tok.i)
+    comma = next((t.i for t in doc[source.i + 1 : sent_end] if t.text == ","), None)
+    right = (comma + 1, sent_end) if comma is not None else (sent_end, sent_end)
+    left = (sent_start, tok.i)
+    lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
+    return _trim(doc, lo, hi) if hi > lo else None
 
 
 def _trimmed(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
