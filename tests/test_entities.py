@@ -466,3 +466,9 @@ def test_a_shouted_surname_labels_its_person_only_before_a_colon(stage) -> None:
     brown = entity(report, "Amy Brown")
     label = report.article.text.index("BROWN:")
     assert sorted(m.start for m in brown.mentions if m.text == "BROWN") == [label]
+
+
+def test_a_shouted_name_the_tagger_typed_joins_the_full_name(stage) -> None:  # type: ignore[no-untyped-def]
+    text = 'Fox host Chris Wallace asked Mike Pence about the debate.\n\n"WALLACE: Will she be there?"'
+    wallace = entity(run(stage, text), "Chris Wallace")
+    assert "WALLACE" in [m.text for m in wallace.mentions]
