@@ -1782,3 +1782,19 @@ def test_according_to_reports_the_rest_of_the_sentence_when_the_parse_hangs_it_o
     q = quote_with(run(stages, text), "reeks of fear")
     assert q.content.text == "the harbour plan reeks of fear and desperation"
     assert q.speaker == "Dana Marsh" and q.cue is not None and q.cue.text == "According to"
+
+
+def test_a_tag_set_off_inside_its_sentence_reports_the_whole_sentence(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "If the harbour vote fails to pass, the mayor argues, there are other tools in the toolbox."
+    q = quote_with(run(stages, text), "other tools")
+    assert q.content.text == "If the harbour vote fails to pass, the mayor argues, there are other tools in the toolbox"
+    assert q.cue is not None and q.cue.text == "argues"
+    # Guards: a tag inside a relative clause reports that clause, not the sentence around it.
+    clause = "The new stadium, which, Tompkins said, is usually full on game days, is near the park."
+    for q in run(stages, clause).quotes:
+        assert not q.content.text.startswith("The new stadium")
+    # A sentence with another cue in it keeps both attributions; one with a quote keeps the marks' reading.
+    nested = run(stages, "If the harbour vote fails, the mayor said, critics will argue that the plan is dead.")
+    assert quote_with(nested, "the plan is dead").cue.text == "will argue"  # type: ignore[union-attr]
+    quoted = 'Back in Ohio, the mayor said, the harbour plan was "a waste of money and time" all along.'
+    assert quote_with(run(stages, quoted), "a waste of money").content.text.startswith("the harbour plan")

@@ -327,6 +327,18 @@ class QuoteExtractor:
                     # stretch that holds the one speaking is the speaker tag, not what
                     # was said; the cue then serves the quote beside it.
                     cue = replace(cue, content=None)
+            around = _around_parenthetical_tag(doc, tok, sents) if cue.content is not None else None
+            if (
+                around is not None
+                and cue.content is not None
+                and around[0] <= cue.content[0]
+                and cue.content[1] <= around[1]
+                and not any(a < around[1] and around[0] < b for a, b in marked)
+                and not any(around[0] <= doc[i].idx < around[1] for i in cue_tokens if i != tok_i)
+            ):
+                # "Acts of protest, he said, are acts of patriotism": a tag set off inside its
+                # sentence reports the whole sentence, not the one side the ranker took.
+                cue = replace(cue, content=_trimmed(doc, *around))
             if cue.content is not None and cue.content[0] <= tok.idx < cue.content[1]:
                 cue = replace(cue, content=_beside_own_cue(doc, cue, cue_tokens))
             out.append(cue)
@@ -663,6 +675,36 @@ class QuoteExtractor:
         if j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
+
+
+def _around_parenthetical_tag(doc: Doc, tok: Token, sents: SentIndex) -> tuple[int, int] | None:
+    """The character range of the sentence around a speech tag set off by commas inside it ("The
+    museum, she said, would make visitors face ..."), when at least three words stand on either
+    side; None otherwise."""
+    subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+    if len(subjects) != 1 or any(c.dep_ in _CLAUSE or c.dep_ == "dobj" for c in tok.children):
+        return None
+    # The tag hangs on the sentence's main verb; one inside a relative clause ("the stadium,
+    # which, Tompkins said, is usually full") reports that clause only.
+    if not (tok.dep_ == "ROOT" or (tok.head.dep_ == "ROOT" and tok.dep_ in {"parataxis", "advcl", "conj", "ccomp"})):
+        return None
+    subj = subjects[0]
+    lo = min(subj.left_edge.i, tok.i)
+    hi = max(subj.right_edge.i, tok.i) + 1
+    sent_start, sent_end, _, _ = sents.of(tok.i)
+    if lo - 1 <= sent_start or hi >= sent_end - 1:
+        return None
+    if doc[lo - 1].text != "," or doc[hi].text != ",":
+        return None
+    before = sum(t.is_alpha for t in doc[sent_start : lo - 1])
+    after = sum(t.is_alpha for t in doc[hi + 1 : sent_end])
+    if before < 3 or after < 3:
+        return None
+    # A parse can run a sentence on across a line break; what the tag reports stays on its line.
+    text = doc.text
+    lo_char = max(doc[sent_start].idx, _line_start(text, tok.idx))
+    hi_char = min(doc[sent_end - 1].idx + len(doc[sent_end - 1].text), _line_end(text, tok.idx))
+    return (lo_char, hi_char) if _trimmed(doc, lo_char, hi_char) is not None else None
 
 
 def _beside_source(
