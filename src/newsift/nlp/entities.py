@@ -284,7 +284,7 @@ class EntityExtractor:
         if not first_full:
             return found
         for tok in tokens:
-            # A transcript's label shouts the surname ("PENCE: ..."), which the tagger reads as
+            # A transcript's label shouts the surname ("LOPEZ: ..."), which the tagger reads as
             # anything at all: before a colon, a surname in capitals is the name all the same.
             key = tok.text
             shouted = key not in first_full and tok.text.isupper() and len(tok.text) > 1

@@ -37,7 +37,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
 # three capitalised words, then a verb (checked by is_tag_verb).
 _LOST_CLOSER = re.compile(r"[\w.!?'\u2019)\]]  (he|she|they|[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}) ([a-z]+)\b")
 # A transcript's speaker label at the start of a turn: one to four words in capitals and a colon
-# ("WALLACE: ...", "MR. TRUMP: ..."). Capitals only: "Note: ..." or "Update: ..." open prose.
+# ("HOST: ...", "MR. LOPEZ: ..."). Capitals only: "Note: ..." or "Update: ..." open prose.
 _SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]*){0,3}:[ \u00a0]+(?=\S)")
 
 
@@ -80,9 +80,9 @@ def speaker_label(text: str, i: int) -> int:
 def _reopens(opener: str, mark: str) -> bool:
     """Whether a mark that opens the next paragraph reopens a quote ``opener`` began.  Inside a
     straight-quoted excerpt a curly mark quotes someone within it (the nesting of ``_find``), so a
-    paragraph that opens with one starts a quote of its own ('"... interjecting, “Only Rosie.”
-    But Kelly was relentless.' then '“Does that sound ...”'); pages that mix their marks reopen a
-    curly quote with a straight one, and that still goes on."""
+    paragraph that opens with one starts a quote of its own ('"... interjecting, “Only the budget.”
+    The critic pressed on.' then '“Is that the temper of a mayor?”'); pages that mix their marks
+    reopen a curly quote with a straight one, and that still goes on."""
     if mark not in QUOTE_PAIRS:
         return False
     return not (opener == '"' and mark == "\u201c")
@@ -155,8 +155,8 @@ def _find(text: str) -> list[QuotedSpan]:
     open_at = -1
     opener = ""
     paras = 1
-    # Inside a quote opened by a straight mark, a curly pair quotes within the quote ('"PENCE:
-    # ... an episode of “Shark Tank.” But ..."'): its closer must not close the outer quote.
+    # Inside a quote opened by a straight mark, a curly pair quotes within the quote ('"LOPEZ:
+    # ... what they call “a plan.” But ..."'): its closer must not close the outer quote.
     nested = False
     i = 0
     while i < n:

@@ -336,7 +336,7 @@ class QuoteExtractor:
                 and not any(a < around[1] and around[0] < b for a, b in marked)
                 and not any(around[0] <= doc[i].idx < around[1] for i in cue_tokens if i != tok_i)
             ):
-                # "Acts of protest, he said, are acts of patriotism": a tag set off inside its
+                # "If the vote fails, the mayor argues, there are other tools": a tag set off inside its
                 # sentence reports the whole sentence, not the one side the ranker took.
                 cue = replace(cue, content=_trimmed(doc, *around))
             if cue.content is not None and cue.content[0] <= tok.idx < cue.content[1]:
@@ -679,13 +679,13 @@ class QuoteExtractor:
 
 def _around_parenthetical_tag(doc: Doc, tok: Token, sents: SentIndex) -> tuple[int, int] | None:
     """The character range of the sentence around a speech tag set off by commas inside it ("The
-    museum, she said, would make visitors face ..."), when at least three words stand on either
+    new pier, she said, would bring ferries back ..."), when at least three words stand on either
     side; None otherwise."""
     subjects = [c for c in tok.children if c.dep_ in _SUBJ]
     if len(subjects) != 1 or any(c.dep_ in _CLAUSE or c.dep_ == "dobj" for c in tok.children):
         return None
     # The tag hangs on the sentence's main verb; one inside a relative clause ("the stadium,
-    # which, Tompkins said, is usually full") reports that clause only.
+    # which, the mayor said, is usually full") reports that clause only.
     if not (tok.dep_ == "ROOT" or (tok.head.dep_ == "ROOT" and tok.dep_ in {"parataxis", "advcl", "conj", "ccomp"})):
         return None
     subj = subjects[0]
@@ -713,7 +713,7 @@ def _beside_source(
     """What "according to X" reports when the stretch taken for it is X itself.
 
     A misparse can hang the rest of the sentence on the source ("According to talk radio host
-    Rush Limbaugh, the move reeks of ...", with "reeks" read as a noun in apposition): the source
+    Dana Marsh, the plan reeks of ...", with "reeks" read as a noun in apposition): the source
     then ends at the first comma after its name, and what was said is the rest of the sentence
     on the side that holds more of it."""
     if not (source.idx <= content[1] <= source.idx + len(source.text) and content[0] > tok.idx):
@@ -1112,11 +1112,11 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
 
 
 def _transcript_turns(doc: Doc, quotes: list[QuotedSpan]) -> tuple[list[QuotedSpan], list[Cue]]:
-    """A quoted transcript's turns ('"WALLACE: If I may, sir, ..."'): the label inside the marks
+    """A quoted transcript's turns ('"HOST: Will you attend, Governor? ..."'): the label inside the marks
     names who speaks, and what was said starts after its colon.  Each such quote then opens on
     the space after the colon (as a quote whose mark a scraper dropped does) and the colon is its
     cue, with the label's last word as the speaker.  A turn opens its paragraph; a quoted
-    headline inside a line ('Original story: “WITNESS: Police Did Shoot ...”') is no turn."""
+    headline inside a line ('The story ran as “WITNESS: police did close the pier”') is no turn."""
     text = doc.text
     out: list[QuotedSpan] = []
     cues: list[Cue] = []
