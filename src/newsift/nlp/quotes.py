@@ -273,10 +273,7 @@ class QuoteExtractor:
             if lc.content is not None:
                 content = _trim(doc, *lc.content)
                 if content is not None:
-                    # A parse can run on across a headline or a missing full stop.
-                    lo = max(content[0], _line_start(text, tok.idx))
-                    hi = min(content[1], _line_end(text, tok.idx))
-                    content = (lo, hi) if hi > lo else None
+                    content = _on_line(text, tok.idx, *content)
             if (
                 content is not None
                 and content[0] <= tok.idx < content[1]
@@ -445,11 +442,7 @@ class QuoteExtractor:
         sent_start, sent_end, _, _ = sents.of(tok.i)
         span_start = tok.i
         span_end = max(last.i + 1, source.right_edge.i + 1 if source is not None else 0)
-        # The content is the rest of the sentence, on the side that holds more of it.
-        left = (sent_start, span_start)
-        right = (span_end, sent_end)
-        lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
-        content = _trim(doc, lo, hi)
+        content = _larger_side(doc, (sent_start, span_start), (span_end, sent_end))
         return Cue(
             tok.i,
             tok.idx,
@@ -469,8 +462,8 @@ class QuoteExtractor:
         found = self._parsed_content(doc, verb, sents)
         if found is None:
             return None
-        text = sents.text
-        return _trimmed(doc, max(found[0], _line_start(text, verb.idx)), min(found[1], _line_end(text, verb.idx)))
+        line = _on_line(sents.text, verb.idx, *found)
+        return None if line is None else _trimmed(doc, *line)
 
     def _parsed_content(self, doc: Doc, verb: Token, sents: SentIndex) -> tuple[int, int] | None:
         for child in verb.rights:
@@ -700,11 +693,9 @@ def _around_parenthetical_tag(doc: Doc, tok: Token, sents: SentIndex) -> tuple[i
     after = sum(t.is_alpha for t in doc[hi + 1 : sent_end])
     if before < 3 or after < 3:
         return None
-    # A parse can run a sentence on across a line break; what the tag reports stays on its line.
-    text = doc.text
-    lo_char = max(doc[sent_start].idx, _line_start(text, tok.idx))
-    hi_char = min(doc[sent_end - 1].idx + len(doc[sent_end - 1].text), _line_end(text, tok.idx))
-    return (lo_char, hi_char) if _trimmed(doc, lo_char, hi_char) is not None else None
+    last = doc[sent_end - 1]
+    line = _on_line(doc.text, tok.idx, doc[sent_start].idx, last.idx + len(last.text))
+    return line if line is not None and _trimmed(doc, *line) is not None else None
 
 
 def _beside_source(
@@ -721,7 +712,12 @@ def _beside_source(
     sent_start, sent_end, _, _ = sents.of(tok.i)
     comma = next((t.i for t in doc[source.i + 1 : sent_end] if t.text == ","), None)
     right = (comma + 1, sent_end) if comma is not None else (sent_end, sent_end)
-    left = (sent_start, tok.i)
+    return _larger_side(doc, (sent_start, tok.i), right)
+
+
+def _larger_side(doc: Doc, left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int] | None:
+    """Of the sentence's stretches before and after a phrase cue (token ranges), the one that holds
+    more of it is what the cue reports ("according to X, ..." or "..., according to X")."""
     lo, hi = right if right[1] - right[0] >= left[1] - left[0] else left
     return _trim(doc, lo, hi) if hi > lo else None
 
@@ -1538,6 +1534,14 @@ def _ends_sentence_before(between: str) -> bool:
 def _stops_a_sentence(word: str) -> bool:
     """Whether a full stop after ``word`` ends a sentence: not after "Dr." or an initial."""
     return len(word) > 1 and word.lower() + "." not in ABBREVIATIONS
+
+
+def _on_line(text: str, pos: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The part of the character range [lo, hi) on the line of ``pos``: a parse can run a sentence
+    on across a headline, a line break or a missing full stop, and what a cue reports stays on its
+    line.  None when nothing is left."""
+    lo, hi = max(lo, _line_start(text, pos)), min(hi, _line_end(text, pos))
+    return (lo, hi) if hi > lo else None
 
 
 def _line_end(text: str, pos: int) -> int:
