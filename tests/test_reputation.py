@@ -459,7 +459,19 @@ def test_a_publishers_own_short_link_is_the_publisher_and_a_general_shortener_is
         assert (result.matched_domain, result.rating) == (publisher.matched_domain, publisher.rating), short
         assert "short-link domain" in result.note
     for general in ("https://bit.ly/2xYz9", "https://t.co/AbCd", "goo.gl/x", "trib.al/AbCd"):
-        assert shipped.lookup(general).rating == "unknown", general
+        result = shipped.lookup(general)
+        assert result.rating == "unknown", general
+        assert "link shortener" in result.note, general
+    # A platform's own short domain is the platform, rated as the platform is.
+    assert shipped.lookup("https://youtu.be/AbCdEf?t=12").matched_domain == "youtube.com"
+
+
+def test_an_archive_address_that_names_no_page_says_so(shipped: DomainReputation) -> None:
+    short = shipped.lookup("http://archive.is/AbCd1")
+    assert short.rating == "unknown"
+    assert "does not name the archived page" in short.note
+    # One that names its page is that page's publisher, as before.
+    assert shipped.lookup("https://web.archive.org/web/20160101000000/http://www.reuters.com/x").rating == "reliable"
 
 
 def test_shipped_table_rates_well_known_domains(shipped: DomainReputation) -> None:

@@ -116,9 +116,9 @@ HOSTING_SUFFIXES: frozenset[str] = frozenset(
     }
 )
 
-# Short-link domains that a publisher runs for its own articles only, so a
-# link through one is that publisher's.  General shorteners (bit.ly, t.co,
-# goo.gl, trib.al) can point anywhere and stay unknown.
+# Short-link domains that a publisher or platform runs for its own pages only,
+# so a link through one is that site's (a youtu.be link is a YouTube video, rated
+# as YouTube is).  General shorteners can point anywhere: see GENERAL_SHORTENERS.
 PUBLISHER_SHORT_LINKS: Mapping[str, str] = {
     "abcn.ws": "abcnews.go.com",
     "aje.io": "aljazeera.com",
@@ -129,6 +129,7 @@ PUBLISHER_SHORT_LINKS: Mapping[str, str] = {
     "cnb.cx": "cnbc.com",
     "cnn.it": "cnn.com",
     "econ.st": "economist.com",
+    "fb.me": "facebook.com",
     "for.tn": "fortune.com",
     "fxn.ws": "foxnews.com",
     "gu.com": "theguardian.com",
@@ -142,6 +143,7 @@ PUBLISHER_SHORT_LINKS: Mapping[str, str] = {
     "nyp.st": "nypost.com",
     "nyti.ms": "nytimes.com",
     "nzh.tw": "nzherald.co.nz",
+    "redd.it": "reddit.com",
     "reut.rs": "reuters.com",
     "slate.me": "slate.com",
     "theatln.tc": "theatlantic.com",
@@ -149,7 +151,34 @@ PUBLISHER_SHORT_LINKS: Mapping[str, str] = {
     "usat.ly": "usatoday.com",
     "wapo.st": "washingtonpost.com",
     "wrd.cm": "wired.com",
+    "youtu.be": "youtube.com",
 }
+
+# Link shorteners that anyone can point at any page.  The page behind one is not
+# known offline, and no list rates the shortener for what it links to, so a
+# lookup says so instead of "no source lists bit.ly".
+GENERAL_SHORTENERS: frozenset[str] = frozenset(
+    {
+        "bit.ly",
+        "bitly.com",
+        "buff.ly",
+        "cutt.ly",
+        "dlvr.it",
+        "goo.gl",
+        "is.gd",
+        "j.mp",
+        "lnkd.in",
+        "ow.ly",
+        "rebrand.ly",
+        "shar.es",
+        "shorturl.at",
+        "t.co",
+        "tiny.cc",
+        "tinyurl.com",
+        "trib.al",
+        "wp.me",
+    }
+)
 
 # Web archives whose addresses carry the archived page's own URL in the path
 # (``web.archive.org/web/20160920123248/http://...``): the page is the
@@ -441,7 +470,7 @@ class DomainReputation:
             if entry is not None:
                 how = "exact match" if candidate == host else f"parent domain of {host}"
                 return self._result(query, candidate, entry, how + via)
-        return ReputationResult(query, None, "unknown", None, [], f"no source in the table lists {host}{via}")
+        return ReputationResult(query, None, "unknown", None, [], _unknown_note(host, via))
 
     def _result(self, query: str, domain: str, entry: Sequence[Any], how: str) -> ReputationResult:
         rating, quality, labels = entry
@@ -457,6 +486,15 @@ class DomainReputation:
             for s, raw, r, q, c in labels
         ]
         return ReputationResult(query, domain, cast(Rating, rating), quality, sources, how)
+
+
+def _unknown_note(host: str, via: str) -> str:
+    if host in GENERAL_SHORTENERS:
+        return f"{host} is a link shortener that can point anywhere: look up the address it leads to"
+    if host in WEB_ARCHIVE_HOSTS:
+        # parse_host had already followed an archive address that names its page.
+        return f"this {host} address does not name the archived page: look up the page's own address"
+    return f"no source in the table lists {host}{via}"
 
 
 def _looks_like_ip(text: str) -> bool:
