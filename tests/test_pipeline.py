@@ -9,7 +9,7 @@ import pytest
 
 import newsift
 from newsift.config import Config
-from newsift.errors import ConfigError, InputError, NewsiftError, UnreadableInputError
+from newsift.errors import ConfigError, InputError, ModelUnavailableError, NewsiftError, UnreadableInputError
 from newsift.pipeline import Analyzer, Failure, StageRegistry
 from newsift.report import SCHEMA_VERSION, Article, Furniture, Report, json_schema
 
@@ -82,6 +82,34 @@ def test_a_failing_stage_is_isolated_and_named() -> None:
 def test_stage_order_is_checked_when_the_analyzer_is_built() -> None:
     with pytest.raises(NewsiftError, match="'upper' needs"):
         Analyzer(Config(stages=("upper", "clean")), registry=registry_with(upper=Upper))
+
+
+class NoModel:
+    """A stage whose model is not installed."""
+
+    name = "nomodel"
+    requires: tuple[str, ...] = ("clean_text",)
+    fills: tuple[str, ...] = ("entities",)
+
+    def __init__(self, config: Config) -> None:
+        raise ModelUnavailableError("no model installed for this test")
+
+
+class NeedsEntities(Upper):
+    name = "needs"
+    requires: tuple[str, ...] = ("entities",)
+
+
+def test_a_stage_whose_input_stage_did_not_load_is_left_out_with_the_reason() -> None:
+    # A missing model must not turn into a stage-order error: the stages that need it are left
+    # out, and every report says why.
+    config = Config(stages=("clean", "nomodel", "needs", "upper"))
+    analyzer = Analyzer(config, registry=registry_with(nomodel=NoModel, needs=NeedsEntities, upper=Upper))
+    assert analyzer.stage_names == ["clean", "upper"]
+    report = analyzer.analyze(TEXT)
+    assert any("'nomodel' could not load: no model installed" in w for w in report.warnings)
+    assert any("'needs' is left out" in w and "'nomodel' did not load" in w for w in report.warnings)
+    assert any(w.startswith("upper saw") for w in report.warnings)
 
 
 def test_models_load_once_per_analyzer() -> None:

@@ -114,14 +114,29 @@ class Analyzer:
 
     def _check_order(self) -> None:
         filled = {"article"}
+        kept: list[Stage] = []
         for stage in self.stages:
             missing = [r for r in stage.requires if r not in filled]
             if missing:
-                raise NewsiftError(
-                    f"stage {stage.name!r} needs {missing}, which no earlier stage fills",
-                    hint="list the stages in dependency order in the config",
+                # A stage listed before this one that could not load explains the gap: this one
+                # is left out with that reason, as a missing model leaves any stage out.  With no
+                # such stage, the config lists the stages in the wrong order.
+                order = list(self.config.stages)
+                earlier = order[: order.index(stage.name)] if stage.name in order else order
+                unloaded = [n for n in earlier if n in self.absent]
+                if not unloaded:
+                    raise NewsiftError(
+                        f"stage {stage.name!r} needs {missing}, which no earlier stage fills",
+                        hint="list the stages in dependency order in the config",
+                    )
+                names = ", ".join(repr(n) for n in unloaded)
+                self.absent[stage.name] = (
+                    f"stage {stage.name!r} is left out: it needs {missing}, and {names} did not load (see that warning)"
                 )
+                continue
+            kept.append(stage)
             filled.update(stage.fills)
+        self.stages = kept
 
     @property
     def stage_names(self) -> list[str]:
