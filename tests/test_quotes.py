@@ -1798,3 +1798,57 @@ def test_a_tag_set_off_inside_its_sentence_reports_the_whole_sentence(stages) ->
     assert quote_with(nested, "the plan is dead").cue.text == "will argue"  # type: ignore[union-attr]
     quoted = 'Back in Ohio, the mayor said, the harbour plan was "a waste of money and time" all along.'
     assert quote_with(run(stages, quoted), "a waste of money").content.text.startswith("the harbour plan")
+
+
+def test_a_tag_read_as_a_plural_noun_names_its_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "the insider reports" after a quote as one noun phrase.
+    report = run(stages, '"Anna has forbidden Ivar to speak to Lars," the insider reports. "She has walled him off."')
+    first = quote_with(report, "forbidden Ivar")
+    assert first.cue is not None and first.cue.text == "reports", first
+    assert first.speaker == "insider" and first.speaker_kind == "anonymous", first
+    assert quote_with(report, "walled him off").speaker == "insider"
+
+
+def test_a_noun_and_a_past_verb_before_a_colon_introduce_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse reads "A source shared" as a noun with a participle; the quote is the source's,
+    # not the last speaker's.
+    text = 'Executives fear they will be seen as cashing in. A source shared: "Lars was on the shortlist for the job."'
+    q = quote_with(run(stages, text), "on the shortlist")
+    assert q.cue is not None and q.cue.text == "shared", q
+    assert q.speaker == "A source", q
+    # Guard: a colon the parse hangs on a verb inside the quote gives the quote no cue from there.
+    finding = run(
+        stages,
+        "The challenge of honesty is exemplified by this finding: ''27 firms reported 16,389 total branches and "
+        "2,836 offshore branches to the state bank.''",
+    )
+    assert quote_with(finding, "27 firms").cue is None
+
+
+def test_a_verb_the_parse_hangs_on_a_quote_takes_the_subject_of_the_verb_before_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Anna Berg spoke at the harbour on Monday. She made two other references to walls, quipping in an "
+        'apparent reference to the flood that "rivers do not respect walls" and saying of the storm that "the town '
+        'is simply too small."'
+    )
+    report = run(stages, text)
+    for said in ("rivers do not respect walls", "town is simply too small"):
+        assert quote_with(report, said).speaker == "Anna Berg", said
+
+
+def test_an_infinitive_after_a_quote_is_no_tag_of_it(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The bar owner, Ivar Lund, told the Harbour Gazette in an exclusive interview that "it was my first '
+        'instinct" to call the police.'
+    )
+    q = quote_with(run(stages, text), "my first instinct")
+    assert q.cue is not None and q.cue.text == "told", q
+    assert q.speaker == "Ivar Lund", q
+    # Guard: after a quote that ends on a comma, an infinitive can be the tag's verb.
+    tag = quote_with(run(stages, '"I am not a lobbyist," Lund was forced to insist in an ad.'), "lobbyist")
+    assert tag.cue is not None and tag.cue.text.endswith("insist"), tag
+
+
+def test_the_one_heard_saying_it_said_it(stages) -> None:  # type: ignore[no-untyped-def]
+    text = 'In one clip, a sailor was heard shouting into his radio that, "the harbour is full of ice."'
+    assert quote_with(run(stages, text), "full of ice").speaker == "a sailor"

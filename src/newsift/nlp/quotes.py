@@ -54,16 +54,20 @@ from .rules import (
     SPEECH_VERBS,
     THOUGHT_VERBS,
     VAGUE_ADVERBS,
+    is_tag_verb,
 )
 from .speakers import Speaker, SpeakerResolver, breaks_line
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose subject is the one of the verb they hang from, and how far up to look for it.
 _SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _MAX_SUBJECT_CLIMB = 3
+# Passive verbs of perceiving whose subject did what the verb after them says ("was heard
+# shouting", "was caught saying", "was recorded telling").
+_PERCEIVED = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "videotape", "spot"})
 # Passive cues whose subject is who is spoken of, never who speaks ("The mayor is accused of
 # ...", "is known for ...", "was ordered to ..."). Not "asked" or "told": the one asked answers
 # next, and the quotes after it with no cue of their own are theirs.
@@ -602,6 +606,7 @@ class QuoteExtractor:
         best: Cue | None = None
         best_dist = 1 << 30
         quote_ends_sentence = _ends_sentence(q.inner(text))
+        ends_on_tag = q.inner(text).rstrip()[-1:] in _TAG_ENDINGS
         i = bisect_right(cue_starts, window_lo) - 1
         i = max(i, 0)
         while i < len(cues) and cues[i].start < window_hi:
@@ -626,6 +631,11 @@ class QuoteExtractor:
             elif c.start >= q.end:
                 if text[c.start : c.end] == ":":
                     # A colon introduces what follows it: 'Kirk: "..."' after a quote is the next one's.
+                    continue
+                if not ends_on_tag and any(t.dep_ == "aux" and t.lower_ == "to" for t in doc[c.token].lefts):
+                    # '... that "it was my gut reaction" to call the police': an infinitive after a quote
+                    # that does not end on a comma goes on with the sentence ('"...," Bayh was forced to
+                    # insist' is a tag).
                     continue
                 between = text[q.end : c.start]
                 limit = 60
@@ -827,10 +837,15 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     # "..., saying", "and added", "continued by saying": the subject of the verb they hang from,
     # a few levels up at most ("He made two references, quipping that ... and saying that ...").
     up = verb
+    inside_quote = _inside(verb.idx, marked)
     for level in range(_MAX_SUBJECT_CLIMB):
         if quoted_subject or up.dep_ not in _SUBJECT_FROM_HEAD or up.head.i == up.i:
             break
         up = up.head
+        if not inside_quote and up.dep_ == "ccomp" and _inside(up.idx, marked) and not _inside(up.head.idx, marked):
+            # '... quipping that "mosquitoes don't respect walls" and saying that ...': the parse
+            # hung the second verb on the quote's; the quote is what the verb outside it reports.
+            up = up.head
         via_prep = up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i
         if via_prep:
             up = up.head
@@ -842,7 +857,8 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             # A passive one only if it names someone: "Miller was unsurprised by the findings,
             # saying ...", not "That comment was criticized, with many saying ...".
             found, quoted_subject = _own_subject(up, marked, frozenset({"nsubjpass"}))
-            sure = False
+            # "a fisherman was heard shouting that ...": the one heard or caught doing it did it.
+            sure = level == 0 and verb.dep_ == "xcomp" and up.lemma_.lower() in _PERCEIVED
         if found is not None and (sure or _names_someone(found)):
             return found
     if quoted_subject:
@@ -1216,6 +1232,9 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                 ):
                     return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, subj.i, None)
                 break
+        misread = _misread_noun_tag(after[:_TAG_TOKENS])
+        if misread is not None:
+            return misread
     start = max(lo, _line_start(text, q.start))
     before = doc.char_span(start, q.start, alignment_mode="contract")
     if before is not None and len(before) >= 3 and before[-1].text in {",", ":"}:
@@ -1233,9 +1252,43 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                     break
                 verb = verb.head
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.idx >= start), None)
-            finite = verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS and verb.idx >= start
-            if finite and subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in _SOURCE_ENTITIES):
+            if subj is None and verb.dep_ == "acl" and start <= verb.head.idx < verb.idx:
+                # 'A source shared: "..."': the parse read the clause as a noun with a
+                # participle after it; a past form before a colon is the clause's verb.
+                subj = verb.head
+            # The clause's verb comes before the colon: the parse can hang the colon on a verb inside
+            # the quote ('... this finding: "27 companies reported ..."').
+            finite = verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS and start <= verb.idx < before[-1].idx
+            if (
+                finite
+                and subj is not None
+                and (
+                    subj.pos_ == "PROPN"
+                    or subj.ent_type_ in _SOURCE_ENTITIES
+                    or (subj.pos_ == "NOUN" and subj.lemma_.lower() in _SPEAKING_NOUNS)
+                )
+            ):
                 return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
+    return None
+
+
+def _misread_noun_tag(after: Span) -> Cue | None:
+    """'"...," the insider reports.': a tag of a noun phrase and a speech verb's -s form that ends
+    its sentence, which the tagger read as one noun phrase with a plural head. The verb is the cue
+    and the noun before it who spoke."""
+    for k, tok in enumerate(after):
+        if tok.pos_ in {"VERB", "AUX"} or tok.is_punct:
+            return None
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (
+            k >= 1
+            and tok.tag_ == "NNS"
+            and is_tag_verb(tok.text)
+            and (nxt is None or nxt.text in {".", "!", "?"} or "\n" in nxt.text)
+            and after[k - 1].pos_ in {"NOUN", "PROPN"}
+        ):
+            speaker = after[k - 1]
+            return Cue(tok.i, tok.idx, tok.idx + len(tok.text), _TAG_STRENGTH, speaker.i, None)
     return None
 
 
