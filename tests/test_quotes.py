@@ -1852,3 +1852,36 @@ def test_an_infinitive_after_a_quote_is_no_tag_of_it(stages) -> None:  # type: i
 def test_the_one_heard_saying_it_said_it(stages) -> None:  # type: ignore[no-untyped-def]
     text = 'In one clip, a sailor was heard shouting into his radio that, "the harbour is full of ice."'
     assert quote_with(run(stages, text), "full of ice").speaker == "a sailor"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # The parse hangs the inverted tag's noun phrase on a clause after it.
+        (
+            'The ad shows what would happen. "She will call the harbour. Response time? 11 minutes," says the '
+            "narrator as a sleeping woman is startled by footsteps.",
+            "Response time",
+            "the narrator",
+        ),
+        # A participle inside the phrase is no verb of what was said.
+        (
+            '"Lars is a recreational diver," commented one of the injured man\'s friends. "For some time, he has '
+            'been tinkering with an old scuba tank."',
+            "old scuba tank",
+            "one of the injured man's friends",
+        ),
+        (
+            '"She wants to be prepared," said a senior harbour board adviser granted anonymity to talk about her '
+            'views. "While she has remained a candidate, she is also focused on governing."',
+            "focused on governing",
+            "a senior harbour board adviser",
+        ),
+    ],
+)
+def test_an_inverted_tag_names_its_noun_phrase_as_the_speaker(stages, text: str, said: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, text)
+    q = quote_with(report, said)
+    assert q.speaker == speaker, q
+    # The phrase is who spoke, never something said.
+    assert not any(speaker in r.content.text for r in report.quotes), report.quotes

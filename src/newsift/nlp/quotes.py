@@ -294,6 +294,7 @@ class QuoteExtractor:
                 and (
                     not _has_verb(doc, content)
                     or _starts_with_name(doc, tok, content)
+                    or _starts_with_someone(doc, tok, content)
                     or _opens_with_participle(doc, tok, content)
                 )
             ):
@@ -1348,7 +1349,42 @@ def _tag_object(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i == nxt and child.pos_ in {"NOUN", "PROPN"}:
             return child
-    return _name_at(verb.doc, nxt)
+    return _name_at(verb.doc, nxt) or _someone_at(verb.doc, nxt)
+
+
+# Dependencies inside a noun phrase, left of its head ("a senior Clinton advisor", "the man's friends").
+_PHRASE_INNER = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "advmod", "nmod"})
+
+
+def _someone_at(doc: Doc, i: int) -> Token | None:
+    """The head of the noun phrase that starts at token ``i`` ("the narrator", "a senior Clinton
+    advisor", "one of the man's friends"), or None when no noun phrase starts there."""
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    for _ in range(_TAG_TOKENS):
+        if tok.dep_ not in _PHRASE_INNER or tok.head.i <= tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return tok
+    if tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return tok
+    return None
+
+
+def _starts_with_someone(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+    """'"...," says the narrator as ...', '"...," commented one of his friends': right after a
+    closing mark, a finite verb and the noun phrase after it are an inverted tag, whatever the
+    parse hung on the phrase; the phrase names who spoke."""
+    nxt = verb.i + 1
+    return (
+        verb.tag_ in {"VBD", "VBZ"}
+        and _after_closing_mark(verb)
+        and nxt < len(doc)
+        and doc[nxt].idx == content[0]
+        and _someone_at(doc, nxt) is not None
+    )
 
 
 def _name_at(doc: Doc, i: int) -> Token | None:

@@ -57,7 +57,8 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in _PHRASE_STOP_DEPS:
+        # "says the narrator as a woman wakes": a speaker's phrase never goes on with "as".
+        if child.dep_ in _PHRASE_STOP_DEPS or (child.dep_ == "prep" and child.lower_ == "as"):
             break
         end = max(end, child.right_edge.i + 1)
     # A phrase never runs over a line break or a colon: the parse can hang a heading, a
