@@ -1885,3 +1885,13 @@ def test_an_inverted_tag_names_its_noun_phrase_as_the_speaker(stages, text: str,
     assert q.speaker == speaker, q
     # The phrase is who spoke, never something said.
     assert not any(speaker in r.content.text for r in report.quotes), report.quotes
+
+
+def test_someone_is_an_unnamed_source_and_nobody_is_none(stages) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(
+        run(stages, 'Someone from the harbour office rang me up and said, "Look, Lars, you are late."'), "late"
+    )
+    assert (q.speaker, q.speaker_kind, q.vague) == ("Someone from the harbour office", "anonymous", True), q
+    # That no one said something names no source.
+    nobody = quote_with(run(stages, 'Nobody on the harbour board has said, "We cannot win."'), "cannot win")
+    assert nobody.speaker is None, nobody

@@ -269,7 +269,10 @@ VAGUE_DETERMINERS: frozenset[str] = frozenset(
     }
 )
 # Pronouns and quantifiers that stand alone as vague sources: "some say", "many believe".
-VAGUE_PRONOUNS: frozenset[str] = frozenset({"some", "many", "others", "critics", "few", "most"})
+# "Nobody" and "no one" are not here: that no one said something names no source.
+VAGUE_PRONOUNS: frozenset[str] = frozenset(
+    {"some", "many", "others", "critics", "few", "most", "someone", "somebody", "everyone", "everybody"}
+)
 # Phrases that name no one however they are parsed ("people familiar with the matter").
 VAGUE_PHRASES: tuple[str, ...] = (
     "people familiar with",

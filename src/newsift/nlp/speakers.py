@@ -251,7 +251,11 @@ class SpeakerResolver:
                 entity = self.index.entities[ent]
                 return Speaker(entity.name, "organisation", span, True, via="pronoun")
         if head.lower_ in VAGUE_PRONOUNS:
-            return Speaker(head.text, "anonymous", span, False, vague=True, via="phrase")
+            if head.lower_.endswith(("one", "body")):
+                # "Someone from the office said": the phrase, as for any unnamed source.
+                start, end = phrase_bounds(self.doc, head)
+                span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+            return Speaker(self.doc.text[span[0] : span[1]], "anonymous", span, False, vague=True, via="phrase")
         if head.lower_ == "they":
             # A plural or a body where news puts the antecedent (see ``antecedent_subject``).
             group = antecedent_subject(head, self.index.sents)
