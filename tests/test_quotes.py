@@ -1805,8 +1805,11 @@ def test_a_tag_read_as_a_plural_noun_names_its_speaker(stages) -> None:  # type:
     report = run(stages, '"Anna has forbidden Ivar to speak to Lars," the insider reports. "She has walled him off."')
     first = quote_with(report, "forbidden Ivar")
     assert first.cue is not None and first.cue.text == "reports", first
-    assert first.speaker == "insider" and first.speaker_kind == "anonymous", first
-    assert quote_with(report, "walled him off").speaker == "insider"
+    assert first.speaker == "the insider" and first.speaker_kind == "anonymous", first
+    assert quote_with(report, "walled him off").speaker == "the insider"
+    # A noun the parse hung on the misread verb as a compound is its subject.
+    states = run(stages, 'Lund spoke first. "This training will stress the rules of the harbour," the message states.')
+    assert quote_with(states, "stress the rules").speaker == "the message"
 
 
 def test_a_noun_and_a_past_verb_before_a_colon_introduce_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
@@ -1895,3 +1898,29 @@ def test_someone_is_an_unnamed_source_and_nobody_is_none(stages) -> None:  # typ
     # That no one said something names no source.
     nobody = quote_with(run(stages, 'Nobody on the harbour board has said, "We cannot win."'), "cannot win")
     assert nobody.speaker is None, nobody
+    # Nor is "someone" whom a later "he" refers back to.
+    he = run(
+        stages, 'Years ago, someone asked a harbour pilot what his answer was. He said, "I give them all good grades."'
+    )
+    assert quote_with(he, "good grades").speaker is None
+
+
+def test_a_line_that_opens_with_a_tag_verb_and_a_name_tags_its_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "Commented" as part of the name and "Continued" as an adjective.
+    text = (
+        "The police arrived late.\n\nCommented Harbour House Buffet manager Chuck Lindqvist, \u201cFor Javier it "
+        "was not only about protecting the business.\u201d\n\nContinued Lindqvist: \u201cBut I blame myself.\u201d"
+    )
+    report = run(stages, text)
+    for said in ("protecting the business", "blame myself"):
+        assert quote_with(report, said).speaker == "Chuck Lindqvist", said
+
+
+def test_the_noun_phrase_after_an_inverted_tag_verb_is_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Residents fear the worst.\n\n\u201cWe are going to dig these bones up and probably just fight each "
+        "other,\u201d said a leftist activist camping out at one Columbus cemetery. \u201cForget it.\u201d"
+    )
+    report = run(stages, text)
+    assert quote_with(report, "dig these bones").speaker == "a leftist activist"
+    assert quote_with(report, "Forget it").speaker == "a leftist activist"

@@ -29,6 +29,7 @@ from .rules import (
     ROLE_NOUNS,
     TITLE_SUFFIXES,
     TITLES,
+    is_tag_verb,
 )
 
 # Words a line needs before a name on it is taken as a full name the NER missed.
@@ -300,8 +301,12 @@ class EntityExtractor:
             # sentence ("Baptiste, too, stays mum"); a surname is taken then, a given name is not.
             elif not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text in surnames)):
                 continue
-            # Alone: a neighbouring proper noun makes another name ("Bieber Foundation", "Kim Bieber").
-            if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (tok.i - 1, tok.i + 1)):
+            # Alone: a neighbouring proper noun makes another name ("Bieber Foundation", "Kim Bieber"),
+            # unless it is a tag's verb the tagger took for one ('Continued Bieber: "..."').
+            if any(
+                0 <= k < len(doc) and doc[k].pos_ == "PROPN" and not opens_a_line_tag(doc[k])
+                for k in (tok.i - 1, tok.i + 1)
+            ):
                 continue
             found.append((Span(doc, tok.i, tok.i + 1, label="PERSON"), key, None))
         return found
@@ -949,6 +954,15 @@ def _before_colon(ent: Span) -> Span | None:
             rest = Span(ent.doc, tok.i + 1, ent.end, label=ent.label_)
             return _before_colon(rest) if len(rest) else None
     return ent
+
+
+def opens_a_line_tag(tok: Token) -> bool:
+    """'Continued Lindqvist: "..."': a speech verb's past form that opens its line is an inverted
+    tag's verb, whatever the tagger made of it (a name's first word, an adjective), and no part of
+    the name after it."""
+    doc = tok.doc
+    at_line_start = tok.i == 0 or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text)
+    return at_line_start and tok.text[:1].isupper() and tok.lower_.endswith("ed") and is_tag_verb(tok.text)
 
 
 def _after_clutter(ent: Span) -> Span | None:

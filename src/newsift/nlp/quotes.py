@@ -878,9 +878,10 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # "Kelly's attorney, Michael Critchley, called Wildstein ...": the comma that closes the
         # name makes the verb the sentence's, whatever it reports.
         return verb.head
-    if verb.tag_ in _TAG_VERB_TAGS:
+    if verb.tag_ in _TAG_VERB_TAGS or (verb.tag_ == "NNS" and is_tag_verb(verb.text)):
         # "Star Magazine's source claims, ...": a finite verb has no compound; the noun the parse
-        # hung on it as one is its subject.
+        # hung on it as one is its subject (also where it read the verb as a plural: '"...," the
+        # message states.').
         for child in verb.lefts:
             if child.dep_ == "compound" and child.i == verb.i - 1 and child.pos_ in {"NOUN", "PROPN"}:
                 return child
@@ -957,6 +958,10 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
     if name is not None and name.ent_type_ == "NORP" and name.head.i > name.i and name.head.pos_ in {"NOUN", "PROPN"}:
         # '"...," agrees French bank Societe Generale's team': a nationality before a noun names no one.
         return None
+    if name is None and verb.tag_ in {"VBD", "VBZ"} and _after_closing_mark(verb):
+        # '"...," said a leftist activist camping out at ...': whatever the parse hung the noun
+        # phrase on, right after an inverted tag's verb it is who spoke.
+        return _someone_at(verb.doc, verb.i + 1)
     return name
 
 
@@ -1239,6 +1244,9 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
     start = max(lo, _line_start(text, q.start))
     before = doc.char_span(start, q.start, alignment_mode="contract")
     if before is not None and len(before) >= 3 and before[-1].text in {",", ":"}:
+        opening = _opening_tag(before)
+        if opening is not None:
+            return opening
         tok = before[-2]
         if tok.pos_ == "VERB" and tok.tag_ in _TAG_VERB_TAGS:
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= start), None)
@@ -1270,6 +1278,23 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                 )
             ):
                 return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
+    return None
+
+
+def _opening_tag(before: Span) -> Cue | None:
+    """'Commented harbour manager Ann Lee, "..."', 'Continued Lee: "..."': a line that opens with a
+    speech verb's past or -s form, then only a name or a noun phrase up to the comma or colon before
+    the quote, is an inverted tag, however the tagger read the verb (often as part of the name)."""
+    verb, speaker = before[0], before[-2]
+    words = before[1:-1]
+    if (
+        verb.text[:1].isupper()
+        and is_tag_verb(verb.text)
+        and 0 < len(words) <= _TAG_TOKENS + 2
+        and speaker.pos_ in {"PROPN", "NOUN"}
+        and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in words)
+    ):
+        return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, speaker.i, None)
     return None
 
 

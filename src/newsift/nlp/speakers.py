@@ -13,6 +13,7 @@ from .entities import (
     antecedent_subject,
     definite,
     nominal_antecedent,
+    opens_a_line_tag,
 )
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
@@ -27,6 +28,7 @@ from .rules import (
     VAGUE_DETERMINERS,
     VAGUE_PHRASES,
     VAGUE_PRONOUNS,
+    is_tag_verb,
 )
 
 if TYPE_CHECKING:
@@ -52,9 +54,16 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     relative clauses or appositions ("Mike Pence, Trump's running mate, ...")."""
     start = head.i
     for child in head.lefts:
-        if child.dep_ in _PHRASE_STOP_DEPS:
+        if child.dep_ in _PHRASE_STOP_DEPS or opens_a_line_tag(child):
             continue
         start = min(start, child.left_edge.i)
+    verb = head.head
+    if head.dep_ == "compound" and verb.i == head.i + 1 and verb.tag_ == "NNS" and is_tag_verb(verb.text):
+        # '"...," the insider reports.': the tagger read the tag as one noun phrase, so the
+        # speaker's own words before it ("the") hang on the verb.
+        for child in verb.lefts:
+            if child.i < head.i and child.dep_ in {"det", "amod", "poss", "nummod"}:
+                start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
         # "says the narrator as a woman wakes": a speaker's phrase never goes on with "as".
@@ -266,7 +275,8 @@ class SpeakerResolver:
                 if found.kind in {"organisation", "anonymous"}:
                     return replace(found, mention=span, via="pronoun")
         antecedent = nominal_antecedent(head, self.index.sents)
-        if antecedent is not None:
+        # "Someone asked a professor ... He said": an indefinite "someone" is no one a "he" refers back to.
+        if antecedent is not None and antecedent.lower_ not in VAGUE_PRONOUNS:
             # "Rahami's father said he ...": the speaker is the father, named as the text names him.
             return replace(self.resolve(antecedent), mention=span, via="pronoun")
         return Speaker(None, "unknown", span, False, via="none")
