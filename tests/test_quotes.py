@@ -1924,3 +1924,23 @@ def test_the_noun_phrase_after_an_inverted_tag_verb_is_the_speaker(stages) -> No
     report = run(stages, text)
     assert quote_with(report, "dig these bones").speaker == "a leftist activist"
     assert quote_with(report, "Forget it").speaker == "a leftist activist"
+
+
+def test_a_heading_the_parse_runs_into_the_next_paragraph_is_no_subject(stages) -> None:  # type: ignore[no-untyped-def]
+    # A live blog's heading and time stamp have no final stop; the parse runs them on into the
+    # paragraph and gives its verb a subject up there. The name that opens the verb's line speaks.
+    text = (
+        "The Latest on the Norwegian harbour race (all times CET):\n\n7 p.m.\n\n"
+        "Anna Berg is once again questioning the integrity of the harbour voting system, encouraging her "
+        "supporters to visit polling locations on Election Day."
+    )
+    report = run(stages, text)
+    for said in ("integrity of the harbour voting system", "visit polling locations"):
+        assert quote_with(report, said).speaker == "Anna Berg", said
+    # Under a dateline the parse takes the words after its dash for the subject, also up there.
+    dated = (
+        "OSLO (AP) \u2014 The Latest on the Norwegian harbour race (all times CET):\n\n7 p.m.\n\n"
+        "Donald Lindqvist is once again questioning the integrity of the Norwegian voting system, encouraging "
+        "supporters to visit polling locations on Election Day."
+    )
+    assert quote_with(run(stages, dated), "integrity of the Norwegian").speaker == "Donald Lindqvist"

@@ -854,6 +854,8 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # Past the verb's own head, or through a preposition, the subject must name someone: the
         # parse's chain is less sure there ("this accidental admission", "HD discs, offering ...").
         sure = level == 0 and not via_prep
+        if found is None and up.dep_ == "relcl" and _line_between(verb.doc, up.head.i, up.i):
+            found = _name_opening_line(up)  # see the relative clause below
         if found is None and not quoted_subject:
             # A passive one only if it names someone: "Miller was unsurprised by the findings,
             # saying ...", not "That comment was criticized, with many saying ...".
@@ -868,7 +870,8 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
     if verb.dep_ == "relcl" and not infinitive:
         # Not an infinitive: "you don't have to know every detail to say ..." names no one who said it.
-        return verb.head
+        # A noun on another line is a heading the parse ran on into the paragraph.
+        return _name_opening_line(verb) if _line_between(verb.doc, verb.head.i, verb.i) else verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and any(c.dep_ == "ccomp" for c in verb.children):
         # A participle that modifies a noun and reports a clause has that noun for its subject
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
@@ -981,6 +984,7 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
     """The subject the parse gives ``verb``, and whether one was refused for lying in quotation marks."""
     quoted_subject = False
     dateline: int | None = None
+    other_line = False
     found: list[Token] = []
     for child in verb.children:
         if child.dep_ not in deps:
@@ -993,15 +997,39 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
             dateline = dash
         elif not _line_between(verb.doc, child.i, verb.i):
             found.append(child)
-        # A subject on another line is a heading or time stamp the parse hung on
-        # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
+        else:
+            # A subject on another line is a heading or time stamp the parse hung on
+            # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
+            other_line = True
     if found:
         # "said study co-author Ana Lind": the parse can split one subject in two; the name is who spoke.
         named = [t for t in found if t.ent_type_ in _SOURCE_ENTITIES]
         return (named or found)[0], quoted_subject
     if dateline is not None:
-        return _after_dateline(verb, dateline), quoted_subject
+        after = _after_dateline(verb, dateline)
+        if after is not None and not _line_between(verb.doc, after.i, verb.i):
+            return after, quoted_subject
+        other_line = True
+    if other_line:
+        return _name_opening_line(verb), quoted_subject
     return None, quoted_subject
+
+
+def _name_opening_line(verb: Token) -> Token | None:
+    """'7 p.m.\n\nDonald Trump is once again questioning ...': where the parse ran a heading or a time
+    stamp on into the next paragraph and gave the verb a subject up there, the name that opens the
+    verb's own line, with only the verb's auxiliaries and adverbs after it, is the subject."""
+    doc = verb.doc
+    k = verb.i - 1
+    # "is once again": auxiliaries and adverbs, the adverbs' own adverbs among them.
+    while k >= 0 and doc[k].dep_ in {"aux", "auxpass", "advmod", "neg"} and doc[k].head.i <= verb.i:
+        k -= 1
+    if k < 0 or doc[k].ent_type_ not in _SOURCE_ENTITIES:
+        return None
+    start = k
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[k] if start == 0 or breaks_line(doc[start - 1]) else None
 
 
 _DATELINE_WORDS = 8

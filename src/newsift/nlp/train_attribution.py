@@ -115,7 +115,9 @@ def parse_articles(articles: Sequence[Article], model: str | None, cache: Path |
 
     nlp = load_spacy_model(model)
     key = hashlib.sha256()
-    key.update(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
+    # The components are part of the key: a pipeline with other components (a sentence splitter
+    # added before the parser, say) parses differently, and its cache must not be read as this one's.
+    key.update(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}".encode())
     for a in articles:
         key.update(a.text.encode("utf-8"))
     path = cache / f"polnear-{key.hexdigest()[:16]}.spacy" if cache else None
