@@ -1802,11 +1802,11 @@ def test_a_tag_set_off_inside_its_sentence_reports_the_whole_sentence(stages) ->
 
 def test_a_tag_read_as_a_plural_noun_names_its_speaker(stages) -> None:  # type: ignore[no-untyped-def]
     # The tagger reads "the insider reports" after a quote as one noun phrase.
-    report = run(stages, '"Anna has forbidden Ivar to speak to Lars," the insider reports. "She has walled him off."')
-    first = quote_with(report, "forbidden Ivar")
+    report = run(stages, '"Maria has told Olav never to call her again," the insider reports. "She has shut him out."')
+    first = quote_with(report, "never to call her")
     assert first.cue is not None and first.cue.text == "reports", first
     assert first.speaker == "the insider" and first.speaker_kind == "anonymous", first
-    assert quote_with(report, "walled him off").speaker == "the insider"
+    assert quote_with(report, "shut him out").speaker == "the insider"
     # A noun the parse hung on the misread verb as a compound is its subject.
     states = run(stages, 'Lund spoke first. "This training will stress the rules of the harbour," the message states.')
     assert quote_with(states, "stress the rules").speaker == "the message"
@@ -1815,36 +1815,36 @@ def test_a_tag_read_as_a_plural_noun_names_its_speaker(stages) -> None:  # type:
 def test_a_noun_and_a_past_verb_before_a_colon_introduce_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
     # The parse reads "A source shared" as a noun with a participle; the quote is the source's,
     # not the last speaker's.
-    text = 'Executives fear they will be seen as cashing in. A source shared: "Lars was on the shortlist for the job."'
-    q = quote_with(run(stages, text), "on the shortlist")
+    text = 'The board fears the deal looks greedy. A source shared: "Olav was on the list for the post."'
+    q = quote_with(run(stages, text), "on the list")
     assert q.cue is not None and q.cue.text == "shared", q
     assert q.speaker == "A source", q
     # Guard: a colon the parse hangs on a verb inside the quote gives the quote no cue from there.
     finding = run(
         stages,
-        "The challenge of honesty is exemplified by this finding: ''27 firms reported 16,389 total branches and "
-        "2,836 offshore branches to the state bank.''",
+        "The problem with the ledgers is exemplified by this finding: ''14 firms reported 9,120 boats and "
+        "1,310 ferries to the county office.''",
     )
-    assert quote_with(finding, "27 firms").cue is None
+    assert quote_with(finding, "14 firms").cue is None
 
 
 def test_a_verb_the_parse_hangs_on_a_quote_takes_the_subject_of_the_verb_before_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Mayor Anna Berg spoke at the harbour on Monday. She made two other references to walls, quipping in an "
-        'apparent reference to the flood that "rivers do not respect walls" and saying of the storm that "the town '
-        'is simply too small."'
+        "Mayor Anna Berg spoke at the harbour on Monday. She made two more jokes about walls, joking in a "
+        'clear nod to the storm that "gulls do not respect walls" and saying of the budget that "the fund is '
+        'simply too thin."'
     )
     report = run(stages, text)
-    for said in ("rivers do not respect walls", "town is simply too small"):
+    for said in ("gulls do not respect walls", "fund is simply too thin"):
         assert quote_with(report, said).speaker == "Anna Berg", said
 
 
 def test_an_infinitive_after_a_quote_is_no_tag_of_it(stages) -> None:  # type: ignore[no-untyped-def]
     text = (
-        'The bar owner, Ivar Lund, told the Harbour Gazette in an exclusive interview that "it was my first '
-        'instinct" to call the police.'
+        'The shop owner, Ivar Lund, told the Harbour Gazette in a long interview that "it was my first '
+        'thought" to call the harbour master.'
     )
-    q = quote_with(run(stages, text), "my first instinct")
+    q = quote_with(run(stages, text), "my first thought")
     assert q.cue is not None and q.cue.text == "told", q
     assert q.speaker == "Ivar Lund", q
     # Guard: after a quote that ends on a comma, an infinitive can be the tag's verb.
@@ -1853,8 +1853,8 @@ def test_an_infinitive_after_a_quote_is_no_tag_of_it(stages) -> None:  # type: i
 
 
 def test_the_one_heard_saying_it_said_it(stages) -> None:  # type: ignore[no-untyped-def]
-    text = 'In one clip, a sailor was heard shouting into his radio that, "the harbour is full of ice."'
-    assert quote_with(run(stages, text), "full of ice").speaker == "a sailor"
+    text = 'In one recording, a sailor was heard yelling into his radio that, "the deck is full of oil."'
+    assert quote_with(run(stages, text), "full of oil").speaker == "a sailor"
 
 
 @pytest.mark.parametrize(
@@ -1862,23 +1862,23 @@ def test_the_one_heard_saying_it_said_it(stages) -> None:  # type: ignore[no-unt
     [
         # The parse hangs the inverted tag's noun phrase on a clause after it.
         (
-            'The ad shows what would happen. "She will call the harbour. Response time? 11 minutes," says the '
-            "narrator as a sleeping woman is startled by footsteps.",
-            "Response time",
-            "the narrator",
+            '"He will phone the coast guard. How long? Forty minutes," says the voice-over as a boat drifts '
+            "toward the rocks.",
+            "Forty minutes",
+            "the voice-over",
         ),
         # A participle inside the phrase is no verb of what was said.
         (
-            '"Lars is a recreational diver," commented one of the injured man\'s friends. "For some time, he has '
-            'been tinkering with an old scuba tank."',
-            "old scuba tank",
-            "one of the injured man's friends",
+            '"Olav is a keen sailor," remarked one of the missing man\'s cousins. "For years he has been fixing '
+            'an old dinghy."',
+            "old dinghy",
+            "one of the missing man's cousins",
         ),
         (
-            '"She wants to be prepared," said a senior harbour board adviser granted anonymity to talk about her '
-            'views. "While she has remained a candidate, she is also focused on governing."',
-            "focused on governing",
-            "a senior harbour board adviser",
+            '"She wants to be ready," said a senior port official granted anonymity to discuss the plans. "She '
+            'is already thinking about the budget."',
+            "thinking about the budget",
+            "a senior port official",
         ),
     ],
 )
@@ -1890,57 +1890,68 @@ def test_an_inverted_tag_names_its_noun_phrase_as_the_speaker(stages, text: str,
     assert not any(speaker in r.content.text for r in report.quotes), report.quotes
 
 
+def test_a_verb_after_a_scare_quote_with_its_subject_or_clause_before_it_is_no_inverted_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    # Guards of the rule above: the subject stands before the quote, or the writer's own clause does.
+    cited = run(
+        stages, "Mr. Lund, citing ''the quiet magic of the harbour,'' said the mayor could win in towns like Oslo."
+    )
+    assert quote_with(cited, "the mayor could win").cue.text == "said"  # type: ignore[union-attr]
+    summed = run(
+        stages,
+        "Lund further summed up Berg as \u201cuseless,\u201d denounced her record as secretary of state and said "
+        "she should resign.",
+    )
+    assert quote_with(summed, "her record").cue.text == "denounced"  # type: ignore[union-attr]
+
+
 def test_someone_is_an_unnamed_source_and_nobody_is_none(stages) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(
-        run(stages, 'Someone from the harbour office rang me up and said, "Look, Lars, you are late."'), "late"
+        run(stages, 'Someone from the port authority called me and said, "Your permit has lapsed."'), "lapsed"
     )
-    assert (q.speaker, q.speaker_kind, q.vague) == ("Someone from the harbour office", "anonymous", True), q
+    assert (q.speaker, q.speaker_kind, q.vague) == ("Someone from the port authority", "anonymous", True), q
     # That no one said something names no source.
     nobody = quote_with(run(stages, 'Nobody on the harbour board has said, "We cannot win."'), "cannot win")
     assert nobody.speaker is None, nobody
     # Nor is "someone" whom a later "he" refers back to.
-    he = run(
-        stages, 'Years ago, someone asked a harbour pilot what his answer was. He said, "I give them all good grades."'
-    )
-    assert quote_with(he, "good grades").speaker is None
+    he = run(stages, 'Last spring, someone asked a ferry captain about the delays. He said, "The engines are old."')
+    assert quote_with(he, "engines are old").speaker is None
 
 
 def test_a_line_that_opens_with_a_tag_verb_and_a_name_tags_its_quote(stages) -> None:  # type: ignore[no-untyped-def]
-    # The tagger reads "Commented" as part of the name and "Continued" as an adjective.
+    # The tagger reads "Remarked" as part of the name and "Continued" as an adjective.
     text = (
-        "The police arrived late.\n\nCommented Harbour House Buffet manager Chuck Lindqvist, \u201cFor Javier it "
-        "was not only about protecting the business.\u201d\n\nContinued Lindqvist: \u201cBut I blame myself.\u201d"
+        "The ferry left late.\n\nRemarked Harbour Cafe owner Chuck Lindqvist, \u201cFor Olav it was about more "
+        "than the money.\u201d\n\nContinued Lindqvist: \u201cStill, I should have seen it.\u201d"
     )
     report = run(stages, text)
-    for said in ("protecting the business", "blame myself"):
+    for said in ("more than the money", "should have seen it"):
         assert quote_with(report, said).speaker == "Chuck Lindqvist", said
 
 
 def test_the_noun_phrase_after_an_inverted_tag_verb_is_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "camping" as a noun, so the parse gives "said" no speaker of its own.
     text = (
-        "Residents fear the worst.\n\n\u201cWe are going to dig these bones up and probably just fight each "
-        "other,\u201d said a leftist activist camping out at one Columbus cemetery. \u201cForget it.\u201d"
+        "Residents fear the worst.\n\n\u201cWe will sit on these docks and probably just wait all night,\u201d "
+        "said a young activist camping out at one Oslo pier. \u201cWhy not.\u201d"
     )
     report = run(stages, text)
-    assert quote_with(report, "dig these bones").speaker == "a leftist activist"
-    assert quote_with(report, "Forget it").speaker == "a leftist activist"
+    assert quote_with(report, "sit on these docks").speaker == "a young activist"
+    assert quote_with(report, "Why not").speaker == "a young activist"
 
 
 def test_a_heading_the_parse_runs_into_the_next_paragraph_is_no_subject(stages) -> None:  # type: ignore[no-untyped-def]
     # A live blog's heading and time stamp have no final stop; the parse runs them on into the
     # paragraph and gives its verb a subject up there. The name that opens the verb's line speaks.
     text = (
-        "The Latest on the Norwegian harbour race (all times CET):\n\n7 p.m.\n\n"
-        "Anna Berg is once again questioning the integrity of the harbour voting system, encouraging her "
-        "supporters to visit polling locations on Election Day."
+        "Updates on the Bergen harbour vote (times local):\n\n9 a.m.\n\nAnna Berg is again doubting the count "
+        "of the harbour ballots, urging her backers to watch the tally on Monday."
     )
     report = run(stages, text)
-    for said in ("integrity of the harbour voting system", "visit polling locations"):
+    for said in ("count of the harbour ballots", "watch the tally"):
         assert quote_with(report, said).speaker == "Anna Berg", said
     # Under a dateline the parse takes the words after its dash for the subject, also up there.
     dated = (
-        "OSLO (AP) \u2014 The Latest on the Norwegian harbour race (all times CET):\n\n7 p.m.\n\n"
-        "Donald Lindqvist is once again questioning the integrity of the Norwegian voting system, encouraging "
-        "supporters to visit polling locations on Election Day."
+        "OSLO (AP) \u2014 The Latest on the Norwegian harbour race (times local):\n\n9 a.m.\n\nAnna Berg is "
+        "again doubting the count of the harbour ballots, urging supporters to watch the tally on Monday."
     )
-    assert quote_with(run(stages, dated), "integrity of the Norwegian").speaker == "Donald Lindqvist"
+    assert quote_with(run(stages, dated), "count of the harbour ballots").speaker == "Anna Berg"

@@ -131,7 +131,8 @@ class Analyzer:
                     )
                 names = ", ".join(repr(n) for n in unloaded)
                 self.absent[stage.name] = (
-                    f"stage {stage.name!r} is left out: it needs {missing}, and {names} did not load (see that warning)"
+                    f"stage {stage.name!r} is left out: it needs {missing}, "
+                    f"and {names} is not running (see that warning)"
                 )
                 continue
             kept.append(stage)

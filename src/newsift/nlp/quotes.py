@@ -294,7 +294,7 @@ class QuoteExtractor:
                 and (
                     not _has_verb(doc, content)
                     or _starts_with_name(doc, tok, content)
-                    or _starts_with_someone(doc, tok, content)
+                    or _starts_with_someone(doc, tok, content, quoted)
                     or _opens_with_participle(doc, tok, content)
                 )
             ):
@@ -634,9 +634,9 @@ class QuoteExtractor:
                     # A colon introduces what follows it: 'Kirk: "..."' after a quote is the next one's.
                     continue
                 if not ends_on_tag and any(t.dep_ == "aux" and t.lower_ == "to" for t in doc[c.token].lefts):
-                    # '... that "it was my gut reaction" to call the police': an infinitive after a quote
-                    # that does not end on a comma goes on with the sentence ('"...," Bayh was forced to
-                    # insist' is a tag).
+                    # '... that "it was my first thought" to ring the harbour master': an infinitive after
+                    # a quote that does not end on a comma goes on with the sentence ('"...," Lund was
+                    # forced to insist' is a tag).
                     continue
                 between = text[q.end : c.start]
                 limit = 60
@@ -844,8 +844,8 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             break
         up = up.head
         if not inside_quote and up.dep_ == "ccomp" and _inside(up.idx, marked) and not _inside(up.head.idx, marked):
-            # '... quipping that "mosquitoes don't respect walls" and saying that ...': the parse
-            # hung the second verb on the quote's; the quote is what the verb outside it reports.
+            # '... joking that "boats do not vote" and adding that ...': the parse hung the second
+            # verb on the quote's; the quote is what the verb outside it reports.
             up = up.head
         via_prep = up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i
         if via_prep:
@@ -860,7 +860,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             # A passive one only if it names someone: "Miller was unsurprised by the findings,
             # saying ...", not "That comment was criticized, with many saying ...".
             found, quoted_subject = _own_subject(up, marked, frozenset({"nsubjpass"}))
-            # "a fisherman was heard shouting that ...": the one heard or caught doing it did it.
+            # "a sailor was heard shouting that ...": the one heard or caught doing it did it.
             sure = level == 0 and verb.dep_ == "xcomp" and up.lemma_.lower() in _PERCEIVED
         if found is not None and (sure or _names_someone(found)):
             return found
@@ -961,8 +961,8 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
     if name is not None and name.ent_type_ == "NORP" and name.head.i > name.i and name.head.pos_ in {"NOUN", "PROPN"}:
         # '"...," agrees French bank Societe Generale's team': a nationality before a noun names no one.
         return None
-    if name is None and verb.tag_ in {"VBD", "VBZ"} and _after_closing_mark(verb):
-        # '"...," said a leftist activist camping out at ...': whatever the parse hung the noun
+    if name is None and _inverted_tag_verb(verb, marked):
+        # '"...," said a harbour pilot waiting at the pier': whatever the parse hung the noun
         # phrase on, right after an inverted tag's verb it is who spoke.
         return _someone_at(verb.doc, verb.i + 1)
     return name
@@ -1016,7 +1016,7 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
 
 
 def _name_opening_line(verb: Token) -> Token | None:
-    """'7 p.m.\n\nDonald Trump is once again questioning ...': where the parse ran a heading or a time
+    """'7 p.m.\n\nAnna Berg is again doubting the count ...': where the parse ran a heading or a time
     stamp on into the next paragraph and gave the verb a subject up there, the name that opens the
     verb's own line, with only the verb's auxiliaries and adverbs after it, is the subject."""
     doc = verb.doc
@@ -1294,7 +1294,7 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                 # participle after it; a past form before a colon is the clause's verb.
                 subj = verb.head
             # The clause's verb comes before the colon: the parse can hang the colon on a verb inside
-            # the quote ('... this finding: "27 companies reported ..."').
+            # the quote ('... shown by one figure: "12 harbours reported ..."').
             finite = verb.pos_ == "VERB" and verb.tag_ in _TAG_VERB_TAGS and start <= verb.idx < before[-1].idx
             if (
                 finite
@@ -1405,6 +1405,8 @@ def _tag_object(verb: Token) -> Token | None:
     return _name_at(verb.doc, nxt) or _someone_at(verb.doc, nxt)
 
 
+# A subject or a clause of the verb's own before it: what stands before an inverted tag is the quote.
+_SUBJ_OR_CLAUSE = _SUBJ | {"ccomp", "advcl", "xcomp", "csubj", "parataxis"}
 # Dependencies inside a noun phrase, left of its head ("a senior Clinton advisor", "the man's friends").
 _PHRASE_INNER = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "advmod", "nmod"})
 
@@ -1426,17 +1428,30 @@ def _someone_at(doc: Doc, i: int) -> Token | None:
     return None
 
 
-def _starts_with_someone(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+def _starts_with_someone(doc: Doc, verb: Token, content: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
     """'"...," says the narrator as ...', '"...," commented one of his friends': right after a
     closing mark, a finite verb and the noun phrase after it are an inverted tag, whatever the
-    parse hung on the phrase; the phrase names who spoke."""
+    parse hung on the phrase; the phrase names who spoke (``quoted``: the quotes' character ranges,
+    whose words are never the verb's subject)."""
     nxt = verb.i + 1
     return (
-        verb.tag_ in {"VBD", "VBZ"}
-        and _after_closing_mark(verb)
+        _inverted_tag_verb(verb, quoted)
         and nxt < len(doc)
         and doc[nxt].idx == content[0]
         and _someone_at(doc, nxt) is not None
+    )
+
+
+def _inverted_tag_verb(verb: Token, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``verb`` has the shape of an inverted tag's verb: finite, right after a closing mark.
+    Not a verb with its subject before it ('Lee, citing "the magic of it," said the plan ...'), one
+    that goes on with another's, or one after a clause of the writer's with a scare quote in it
+    ('X summed her up as "weak," denounced her record ...'): before an inverted tag stands a quote."""
+    return (
+        verb.tag_ in {"VBD", "VBZ"}
+        and _after_closing_mark(verb)
+        and verb.dep_ != "conj"
+        and not any(c.dep_ in _SUBJ_OR_CLAUSE and c.i < verb.i and not _inside(c.idx, quoted) for c in verb.children)
     )
 
 
