@@ -263,7 +263,8 @@ class SpeakerResolver:
             if head.lower_.endswith(("one", "body")):
                 # "Someone from the office said": the phrase, as for any unnamed source.
                 start, end = phrase_bounds(self.doc, head)
-                span = (self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1].text))
+                phrase = self.doc[start:end]
+                span = (phrase.start_char, phrase.end_char)
             return Speaker(self.doc.text[span[0] : span[1]], "anonymous", span, False, vague=True, via="phrase")
         if head.lower_ == "they":
             # A plural or a body where news puts the antecedent (see ``antecedent_subject``).
