@@ -3,6 +3,7 @@ reasons, thin or odd input is uncertain or explained, never a crash."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -176,6 +177,41 @@ def test_unknown_signals_are_nan_and_count_for_nothing() -> None:
     assert known[names.index("clickbait.page")] == pytest.approx(0.9)
     assert known[names.index("text.wording")] == pytest.approx(0.3)
     assert known[names.index("text.style")] == pytest.approx(-0.2)
+
+
+@pytest.mark.parametrize(
+    ("rating", "quality", "expected"),
+    [("reliable", 0.83, 0.83), ("unreliable", 0.0, 0.0), ("mixed", None, None), ("unknown", 0.7, None)],
+)
+def test_the_raters_quality_number_is_a_feature_of_the_prior_only(
+    rating: str, quality: float | None, expected: float | None
+) -> None:
+    signals = {"source.reputation": Signal(rating, [], {"quality": quality})}
+    names = feature_names(with_domain=True)
+    value = vectorise(signals, with_domain=True)[names.index("source.quality")]
+    if expected is None:
+        assert value != value  # no number, or a domain no list rates: unknown, the training mean
+    else:
+        assert value == pytest.approx(expected)
+    assert "source.quality" not in feature_names(with_domain=False)
+
+
+@pytest.mark.parametrize(("rating", "quality", "side"), [("reliable", 0.97, "above"), ("unreliable", 0.0, "below")])
+def test_a_quality_reason_names_the_number_and_its_side(rating: str, quality: float, side: str) -> None:
+    model = CredibilityModel.load()
+    prior = model.with_domain
+    q = prior.names.index("source.quality")
+    # Only the quality weighs here, so the reason it gives is the one to read.
+    coef = [0.0] * len(prior.names)
+    coef[q] = -1.0
+    only_quality = dataclasses.replace(prior, coef_=coef, intercept_=0.0)
+    stage = ScoreStage(model=dataclasses.replace(model, with_domain=only_quality))
+    signals = {"source.reputation": Signal(rating, [], {"quality": quality})}
+    score = stage.score(signals, f"{WIRE_TITLE}\n{WIRE}", WIRE)
+    # A quality of 0 is a finding, not an absent flag: it must still be given as a reason.
+    reason = next(r for r in score.reasons if r.signal == "source.reputation")
+    assert f"quality {side} the training average" in reason.text and f"{quality:.2f} of 1" in reason.text
+    assert (reason.contribution < 0) is (side == "above")
 
 
 def test_style_text_keeps_function_words_and_punctuation_and_hides_the_topic() -> None:

@@ -131,12 +131,20 @@ DOMAIN: tuple[Categorical, ...] = (
 )
 
 
+# The raters' quality numbers, averaged on a 0..1 scale (``source.reputation``'s ``quality``): the
+# rating alone folds a site the lists score 0.9 and one they score 0.6 into "reliable", and a health
+# agency and a tabloid's health page differ in just that.  A rated domain with no quality number (a
+# list of tags only) or an unknown one gives ``nan``: it counts for nothing either way.
+QUALITY = "source.quality"
+
+
 def feature_names(*, with_domain: bool) -> list[str]:
     names: list[str] = []
     names.extend(spec.name for spec in NUMERIC)
     names.extend((WORDING, STYLE))
     if with_domain:
         names.extend(c.name for c in DOMAIN)
+        names.append(QUALITY)
     return names
 
 
@@ -164,6 +172,8 @@ def vectorise(
         rating = signals.get("source.reputation")
         current = rating.value if rating is not None else "unknown"
         out.extend(1.0 if current == c.category else 0.0 for c in DOMAIN)
+        quality = _number(rating.detail.get("quality")) if rating is not None and current != "unknown" else None
+        out.append(math.nan if quality is None else quality)
     return out
 
 
@@ -184,6 +194,9 @@ def describe(name: str, towards_unreliable: bool, value: float) -> str:
     for cat in DOMAIN:
         if name == cat.name:
             return f"the article {cat.text}" if value else f"the article does not come from a {cat.category} domain"
+    if name == QUALITY:
+        side = "above" if value > 0 else "below"
+        return f"the rating lists put its domain's quality {side} the training average"
     return name
 
 
@@ -194,4 +207,6 @@ def signal_of(name: str) -> str:
     for cat in DOMAIN:
         if name == cat.name:
             return cat.signal
+    if name == QUALITY:
+        return "source.reputation"
     return name

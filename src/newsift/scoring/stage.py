@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..report import Reason, Report, Score, Signal, Span
 from ..signals.style import body_text
 from .corpus import MIN_WORDS
-from .features import NUMERIC, STYLE, WORDING, describe, signal_of
+from .features import NUMERIC, QUALITY, STYLE, WORDING, describe, signal_of
 from .model import CredibilityModel, LinearScorer
 from .text import Wording, term_spans
 
@@ -291,7 +291,7 @@ def _reasons(
         # A reason must support the label it explains; an uncertain label shows both sides.
         if (label == "unreliable" and c < 0) or (label == "reliable" and c > 0):
             continue
-        if name.startswith("source.") and not x[i]:
+        if name.startswith("source.") and name != QUALITY and not x[i]:
             continue  # "not from a satire site" explains nothing
         direction = "raises" if c > 0 else "lowers"
         if name == WORDING:
@@ -311,12 +311,13 @@ def _reasons(
             reason = f"{describe(name, c > 0, x[i])} ({direction} the unreliability score)"
             out.append(Reason(reason, name, round(c, 4)))
             continue
-        deviation = x[i] - scorer.mean_[i] if name in _SPEC else x[i]
+        deviation = x[i] - scorer.mean_[i] if name in _SPEC or name == QUALITY else x[i]
         signal_name = signal_of(name)
         sig = signals.get(signal_name)
+        value = f"{x[i]:.2f} of 1; " if name == QUALITY else ""
         out.append(
             Reason(
-                f"{describe(name, c > 0, deviation)} ({direction} the unreliability score)",
+                f"{describe(name, c > 0, deviation)} ({value}{direction} the unreliability score)",
                 signal_name,
                 round(c, 4),
                 list(sig.evidence[:MAX_REASON_EVIDENCE]) if sig is not None else [],
