@@ -188,6 +188,21 @@ def test_named_speaker_is_not_vague(stages) -> None:  # type: ignore[no-untyped-
     assert not q.vague and q.speaker == "Maya Ortiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "vague"),
+    [
+        ("Her brother told the local paper that the boat had left before dawn.", "boat had left", "Her brother", False),
+        ('"We saw the smoke first," the farmer said.', "saw the smoke", "the farmer", False),
+        ("A nurse at the clinic said the queue had grown all week.", "queue had grown", "A nurse at the clinic", True),
+    ],
+)
+def test_a_person_the_text_describes_but_does_not_name_is_an_unnamed_source(  # type: ignore[no-untyped-def]
+    stages, text: str, fragment: str, speaker: str, vague: bool
+) -> None:
+    q = quote_with(run(stages, text), fragment)
+    assert (q.speaker, q.speaker_kind, q.vague) == (speaker, "anonymous", vague), q
+
+
 def test_offsets_map_back_through_clean_map(stages) -> None:  # type: ignore[no-untyped-def]
     original = "Share this | Tweet\n\u201cWe won,\u201d said Coach Amy Diaz.\nAdvertisement"
     start = original.index("\u201c")
@@ -738,8 +753,9 @@ def test_a_pronoun_after_a_person_named_by_a_noun_is_that_person(stages, text: s
     assert q.speaker == speaker
     assert q.speaker_mention is not None and q.speaker_mention.text.lower() in {"he", "she"}
     if speaker.startswith(("Brandt's", "His")):
-        # Not a name, so not claimed as one, and the pronoun joins no named entity.
-        assert q.speaker_kind == "unknown"
+        # Not a name, so not claimed as one (a person the text describes: an unnamed source), and
+        # the pronoun joins no named entity.
+        assert q.speaker_kind == "anonymous"
         brandt = next(e for e in report.entities if e.name == "Tomas Brandt")
         assert q.speaker_mention.start not in {m.start for m in brandt.mentions}
 

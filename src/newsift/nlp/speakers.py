@@ -22,6 +22,7 @@ from .rules import (
     FEMALE_PERSON_NOUNS,
     MALE_PERSON_NOUNS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     PRONOUN_LABELS,
     ROLE_NOUNS,
     SPEAKER_LABELS,
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
 # spaCy's label for dates and days ("Monday", "last week"), which the entities stage keeps.
 _DATE = "DATE"
 _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+# Heads of a source phrase that describe people without naming them: the source nouns and the
+# nouns for one person ("people" is only among the former, since it is no antecedent of "he").
+_UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,9 @@ class SpeakerResolver:
                 return Speaker(entity.name, "person", text_span, True, via="role")
         if lemma in ORGANISATION_NOUNS or (mention is not None and lemma in ORGANISATION_NOUNS):
             return Speaker(phrase_text, "organisation", text_span, False, vague=vague_phrase, via="phrase")
-        if lemma in ANONYMOUS_SOURCE_NOUNS or low in VAGUE_PRONOUNS or lemma in ROLE_NOUNS:
+        # "His father told the paper", "the man said", "protesters chanted": a person the text
+        # describes but does not name is an unnamed source, as "a spokesman" is.
+        if lemma in _UNNAMED_SOURCE_NOUNS or low in VAGUE_PRONOUNS or lemma in ROLE_NOUNS:
             vague = vague_phrase or _indefinite(head)
             return Speaker(phrase_text, "anonymous", text_span, False, vague=vague, via="phrase")
         if lemma in DOCUMENT_NOUNS:
