@@ -1033,6 +1033,51 @@ def test_they_follows_a_plural_source_or_a_body_and_no_one_else(stages) -> None:
 @pytest.mark.parametrize(
     ("text", "said", "speaker", "kind"),
     [
+        # Two named people as one subject: "they" is both of them.
+        (
+            'Anna Berg and Tom Holt met the council on Monday. They stayed an hour. "It will fail," they said.',
+            "It will fail",
+            "Anna Berg and Tom Holt",
+            "person",
+        ),
+        # Three in a list, whichever way the parse hangs the conjuncts.
+        (
+            "Maria Lopez, Paul Brandt and Lena Ortiz run the campaign. They called the plan a trick.",
+            "the plan a trick",
+            "Maria Lopez, Paul Brandt and Lena Ortiz",
+            "person",
+        ),
+        # More people than that are a crowd, not speakers to name.
+        (
+            "Maria Lopez, Paul Brandt, Lena Ortiz, Anna Berg and Tom Holt met on Monday. "
+            "They said the plan would fail.",
+            "plan would fail",
+            None,
+            "unknown",
+        ),
+        # A run of "they"s carries the antecedent on.
+        (
+            "Protesters blocked the bridge on Monday. They stayed all night. They said the police had waited.",
+            "police had waited",
+            "Protesters",
+            "anonymous",
+        ),
+        # One named person and another person the subject does not join: no one to name.
+        ('Anna Berg met Tom Holt on Monday. "We will fight it," they said.', "fight it", None, "unknown"),
+        # The same name twice is no group.
+        ("Anna Berg and Berg met the council. They said the plan would fail.", "plan would fail", None, "unknown"),
+    ],
+)
+def test_they_follows_people_joined_in_a_subject_and_a_run_of_theys(  # type: ignore[no-untyped-def]
+    stages, text: str, said: str, speaker: str | None, kind: str
+) -> None:
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind), q
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "kind"),
+    [
         # The parse reads "Save" as a verb, leaving "told" no subject: the name after the closing mark spoke.
         (
             '"We heard from a partner that there were dozens of strikes," Tomas Berg, Save the Children\'s '

@@ -80,6 +80,17 @@ class Entity:
 
 @dataclass
 class Quote:
+    """One attribution: what was said (``content``), the reporting ``cue``, and who said it.
+
+    ``speaker`` is the canonical name of the entity that spoke, the names of the people a "they"
+    stands for ("Anna Berg and Tom Holt"), or the source phrase itself where it names no one
+    ("officials", "his father", "the report"); None where the text does not say who spoke, which is
+    never guessed.  ``speaker_kind``: ``person`` or ``organisation`` for named speakers;
+    ``anonymous`` for people the text describes without naming them; ``unknown`` where there is no
+    speaker, or the source is no person or body ("the report") or a name the entities stage could
+    not type.  ``vague``: the sourcing names no one in particular ("experts say", "it is reported").
+    """
+
     content: Span
     kind: str  # direct | indirect | mixed
     cue: Span | None = None

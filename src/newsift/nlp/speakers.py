@@ -41,6 +41,10 @@ _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "
 # Heads of a source phrase that describe people without naming them: the source nouns and the
 # nouns for one person ("people" is only among the former, since it is no antecedent of "he").
 _UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
+# How many sentences a run of "they"s may carry an antecedent over.
+_MAX_THEY_CHAIN = 3
+# A subject that lists more people than this is a crowd, not a set of speakers to name.
+_MAX_GROUP = 4
 
 
 @dataclass(frozen=True)
@@ -273,20 +277,57 @@ class SpeakerResolver:
                 span = (phrase.start_char, phrase.end_char)
             return Speaker(self.doc.text[span[0] : span[1]], "anonymous", span, False, vague=True, via="phrase")
         if head.lower_ == "they":
-            # A plural or a body where news puts the antecedent (see ``antecedent_subject``).
-            group = antecedent_subject(head, self.index.sents)
+            group = self._they_antecedent(head)
             if group is not None and _plural(group):
                 found = self.resolve(group)
                 # '"...," sources told the magazine. They continued, "..."': the sources, still
                 # unnamed; a body ("the Christian Social Union. They have called ...") by its name.
                 if found.kind in {"organisation", "anonymous"}:
                     return replace(found, mention=span, via="pronoun")
+            elif group is not None:
+                people = self._named_people(group)
+                if people is not None:
+                    return Speaker(people, "person", span, False, via="pronoun")
         antecedent = nominal_antecedent(head, self.index.sents)
         # "Someone asked a professor ... He said": an indefinite "someone" is no one a "he" refers back to.
         if antecedent is not None and antecedent.lower_ not in VAGUE_PRONOUNS:
             # "Rahami's father said he ...": the speaker is the father, named as the text names him.
             return replace(self.resolve(antecedent), mention=span, via="pronoun")
         return Speaker(None, "unknown", span, False, via="none")
+
+    def _they_antecedent(self, head: Token) -> Token | None:
+        """Where news puts the antecedent of a "they" (see ``antecedent_subject``), past the "they"s
+        that carry it on: "Protesters blocked the road. They stayed all night. They said ..."."""
+        group = antecedent_subject(head, self.index.sents)
+        for _ in range(_MAX_THEY_CHAIN):
+            if group is None or group.lower_ != "they" or group.i >= head.i:
+                return group
+            head, group = group, antecedent_subject(group, self.index.sents)
+        return None
+
+    def _named_people(self, group: Token) -> str | None:
+        """'Anna Berg and Tom Holt': the names of a subject that joins two or more people, or None."""
+        # The parse hangs a list's conjuncts on the first or chains them ("Marrs, Dice and Jones":
+        # Jones on Dice): gather both ways.
+        members = [group]
+        seen = 0
+        while seen < len(members):
+            members.extend(c for c in members[seen].children if c.dep_ == "conj")
+            if len(members) > _MAX_GROUP:
+                return None
+            seen += 1
+        members.sort(key=lambda t: t.i)
+        if len(members) < 2:
+            return None
+        names: list[str] = []
+        for member in members:
+            mention = self.mention_of(member)
+            if mention is None or self.index.entities[mention.entity].label != "PERSON":
+                return None
+            names.append(self.index.entities[mention.entity].name)
+        if len(set(names)) < len(names):
+            return None
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
     def _nearest_org(self, head: Token) -> int | None:
         sent_start = self.index.sents.of(head.i)[2]
