@@ -1015,6 +1015,26 @@ def test_a_hedge_away_from_any_tag_still_marks_vague_sourcing(stages) -> None:  
     assert (q.speaker, q.speaker_kind, q.vague) == (None, "anonymous", True), q
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # A title whose place runs straight on into the holder's name names that person.
+        ("President of Iceland Jon Berg said the pier would reopen in May.", "Jon Berg", "person"),
+        (
+            "U.S. Attorney for the District of Utah Sam J. Ortiz said the pier would reopen in May.",
+            "Sam J. Ortiz",
+            "person",
+        ),
+        # A name after a preposition is someone else: the lawyer is not her client.
+        ("The lawyer for Clara Hewitt said the pier would reopen in May.", "The lawyer for Clara Hewitt", "anonymous"),
+        ("A spokesman for Mr. Hewitt said the pier would reopen in May.", "A spokesman for Mr. Hewitt", "anonymous"),
+    ],
+)
+def test_a_title_run_into_a_name_names_its_holder(stages, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), "pier would reopen")
+    assert (q.speaker, q.speaker_kind) == (speaker, kind), q
+
+
 def test_they_follows_a_plural_source_or_a_body_and_no_one_else(stages) -> None:  # type: ignore[no-untyped-def]
     text = (
         '"Nobody expected it," sources told the magazine. They continued, "There have been rumours for weeks."\n\n'

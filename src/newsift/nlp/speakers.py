@@ -20,6 +20,7 @@ from .rules import (
     DAY_WORDS,
     DOCUMENT_NOUNS,
     FEMALE_PERSON_NOUNS,
+    HONORIFICS,
     MALE_PERSON_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -33,7 +34,7 @@ from .rules import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # spaCy's label for dates and days ("Monday", "last week"), which the entities stage keeps.
 _DATE = "DATE"
@@ -143,7 +144,7 @@ class SpeakerResolver:
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
         if head.pos_ == "PRON" or low in PRONOUN_LABELS:
             return self._pronoun(head)
-        named = self._apposed_name(head)
+        named = self._apposed_name(head) or self._titled_name(head, phrase)
         if named is not None:
             return named
         phrase_text = phrase.text
@@ -255,6 +256,27 @@ class SpeakerResolver:
                 continue
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via="name")
         return None
+
+    def _titled_name(self, head: Token, phrase: Span) -> Speaker | None:
+        """ "President of France Emmanuel Macron said": a title whose place or body runs straight on
+        into the holder's name, as headline style writes it, names that person.  Only where a
+        proper noun stands right before the name: "the lawyer for Jane Doe" is not Jane Doe."""
+        if head.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS or head.tag_ not in {"NN", "NNP"}:
+            return None
+        mention = self.mention_of(phrase[-1])
+        if mention is None or mention.kind != "name" or mention.end != phrase.end_char:
+            return None
+        entity = self.index.entities[mention.entity]
+        first = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if entity.label != "PERSON" or first is None or first.start <= head.i + 1:
+            return None
+        at = first.start - 1
+        while at > head.i and self.doc[at].lower_ in HONORIFICS:
+            at -= 1  # "a spokesman for Mr. Jasper": the honorific is the name's, "for" decides
+        before = self.doc[at]
+        if at <= head.i or before.pos_ != "PROPN" or before.ent_type_ == "PERSON":
+            return None
+        return Speaker(entity.name, "person", (mention.start, mention.end), True, via="name")
 
     def _pronoun(self, head: Token) -> Speaker:
         span = (head.idx, head.idx + len(head.text))
