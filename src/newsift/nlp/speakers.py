@@ -42,6 +42,8 @@ _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "
 # Heads of a source phrase that describe people without naming them: the source nouns and the
 # nouns for one person ("people" is only among the former, since it is no antecedent of "he").
 _UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
+# Heads of a title that may run on into its holder's name ("President of Iceland Jon Berg").
+_TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
 # How many sentences a run of "they"s may carry an antecedent over.
 _MAX_THEY_CHAIN = 3
 # A subject that lists more people than this is a crowd, not a set of speakers to name.
@@ -258,10 +260,10 @@ class SpeakerResolver:
         return None
 
     def _titled_name(self, head: Token, phrase: Span) -> Speaker | None:
-        """ "President of France Emmanuel Macron said": a title whose place or body runs straight on
+        """ "President of Iceland Jon Berg said": a title whose place or body runs straight on
         into the holder's name, as headline style writes it, names that person.  Only where a
         proper noun stands right before the name: "the lawyer for Jane Doe" is not Jane Doe."""
-        if head.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS or head.tag_ not in {"NN", "NNP"}:
+        if head.lemma_.lower() not in _TITLE_HEADS or head.tag_ not in {"NN", "NNP"}:
             return None
         mention = self.mention_of(phrase[-1])
         if mention is None or mention.kind != "name" or mention.end != phrase.end_char:
@@ -272,7 +274,7 @@ class SpeakerResolver:
             return None
         at = first.start - 1
         while at > head.i and self.doc[at].lower_ in HONORIFICS:
-            at -= 1  # "a spokesman for Mr. Jasper": the honorific is the name's, "for" decides
+            at -= 1  # "a spokesman for Mr. Hewitt": the honorific is the name's, "for" decides
         before = self.doc[at]
         if at <= head.i or before.pos_ != "PROPN" or before.ent_type_ == "PERSON":
             return None
