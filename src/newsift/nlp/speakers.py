@@ -157,7 +157,7 @@ class SpeakerResolver:
             if idx is not None:
                 entity = self.index.entities[idx]
                 return Speaker(entity.name, "person", text_span, True, via="role")
-        if lemma in ORGANISATION_NOUNS or (mention is not None and lemma in ORGANISATION_NOUNS):
+        if lemma in ORGANISATION_NOUNS:
             return Speaker(phrase_text, "organisation", text_span, False, vague=vague_phrase, via="phrase")
         # "His father told the paper", "the man said", "protesters chanted": a person the text
         # describes but does not name is an unnamed source, as "a spokesman" is.
