@@ -175,8 +175,8 @@ class QuoteExtractor:
             cues = [c for c in cues if not _inside(c.start, titles)]
         cues = [c for c in cues if not _page_prompt(doc[c.token])]
         headline = _headline_cues(doc, text, marked)
-        headline += _label_cues(doc, real, marked, {c.token for c in headline})
-        real, turns = _transcript_turns(doc, real)
+        headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
+        real, turns = _transcript_turns(doc, text, real)
         headline += turns
         if headline:
             # The line's shape is surer than a parse of it: a learned cue on the same
@@ -342,7 +342,7 @@ class QuoteExtractor:
                 # sentence reports the whole sentence, not the one side the ranker took.
                 cue = replace(cue, content=_trimmed(doc, *around))
             if cue.content is not None and cue.content[0] <= tok.idx < cue.content[1]:
-                cue = replace(cue, content=_beside_own_cue(doc, cue, cue_tokens))
+                cue = replace(cue, content=_beside_own_cue(doc, sents.text, cue, cue_tokens))
             out.append(cue)
         return out
 
@@ -705,7 +705,7 @@ def _around_parenthetical_tag(doc: Doc, tok: Token, sents: SentIndex) -> tuple[i
     if before < 3 or after < 3:
         return None
     last = doc[sent_end - 1]
-    line = _on_line(doc.text, tok.idx, doc[sent_start].idx, last.idx + len(last.text))
+    line = _on_line(sents.text, tok.idx, doc[sent_start].idx, last.idx + len(last.text))
     return line if line is not None and _trimmed(doc, *line) is not None else None
 
 
@@ -740,7 +740,7 @@ def _trimmed(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     return None if span is None else _trim(doc, span.start, span.end)
 
 
-def _beside_own_cue(doc: Doc, cue: Cue, cue_tokens: set[int]) -> tuple[int, int] | None:
+def _beside_own_cue(doc: Doc, text: str, cue: Cue, cue_tokens: set[int]) -> tuple[int, int] | None:
     """What a learned content that holds its own cue reports, without the cue and its speaker.
 
     The ranker's whole-clause stretch is right where the cue's subject is part of what is
@@ -761,7 +761,7 @@ def _beside_own_cue(doc: Doc, cue: Cue, cue_tokens: set[int]) -> tuple[int, int]
             return content
         lo, hi = min(lo, doc[head.left_edge.i].idx), max(hi, head.right_edge.idx + len(head.right_edge.text))
     before = _trimmed(doc, content[0], lo)
-    if before is not None and doc.text[content[0] : lo].rstrip()[-1:] not in _SET_OFF:
+    if before is not None and text[content[0] : lo].rstrip()[-1:] not in _SET_OFF:
         # "online polls and twitter trends said otherwise": no tag is set off there.
         before = None
     after = _trimmed(doc, hi, content[1])
@@ -1113,14 +1113,15 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
     return out
 
 
-def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]], taken: set[int]) -> list[Cue]:
+def _label_cues(
+    doc: Doc, text: str, quotes: list[QuotedSpan], marked: list[tuple[int, int]], taken: set[int]
+) -> list[Cue]:
     """A name and a colon right before a quote, as transcripts and round-ups run them on in one
     line ('... tie." Galifianakis: "Or maybe ..."', 'Indiana Sen. Dan Coats: "No comment."'):
     the name speaks the quote. The label must start a unit of its own (after a sentence, a
     quote, another colon, a line break, or the "by" after a quoted headline), so 'He told
     Reuters: "..."' stays the verb's. The cue claims no clause; the direct pass gives it the
-    quote beside it."""
-    text = doc.text
+    quote beside it. ``text`` is ``doc.text``, which spaCy rebuilds from the tokens on each access."""
     out: list[Cue] = []
     for q in quotes:
         j = q.start - 1
@@ -1157,13 +1158,13 @@ def _label_cues(doc: Doc, quotes: list[QuotedSpan], marked: list[tuple[int, int]
     return out
 
 
-def _transcript_turns(doc: Doc, quotes: list[QuotedSpan]) -> tuple[list[QuotedSpan], list[Cue]]:
+def _transcript_turns(doc: Doc, text: str, quotes: list[QuotedSpan]) -> tuple[list[QuotedSpan], list[Cue]]:
     """A quoted transcript's turns ('"HOST: Will you attend, Governor? ..."'): the label inside the marks
     names who speaks, and what was said starts after its colon.  Each such quote then opens on
     the space after the colon (as a quote whose mark a scraper dropped does) and the colon is its
     cue, with the label's last word as the speaker.  A turn opens its paragraph; a quoted
-    headline inside a line ('The story ran as “WITNESS: police did close the pier”') is no turn."""
-    text = doc.text
+    headline inside a line ('The story ran as “WITNESS: police did close the pier”') is no turn.
+    ``text`` is ``doc.text``."""
     out: list[QuotedSpan] = []
     cues: list[Cue] = []
     for q in quotes:

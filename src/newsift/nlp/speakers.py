@@ -299,7 +299,7 @@ class SpeakerResolver:
                 start, end = phrase_bounds(self.doc, head)
                 phrase = self.doc[start:end]
                 span = (phrase.start_char, phrase.end_char)
-            return Speaker(self.doc.text[span[0] : span[1]], "anonymous", span, False, vague=True, via="phrase")
+            return Speaker(self.index.sents.text[span[0] : span[1]], "anonymous", span, False, vague=True, via="phrase")
         if head.lower_ == "they":
             group = self._they_antecedent(head)
             if group is not None and _plural(group):
