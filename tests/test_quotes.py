@@ -961,6 +961,18 @@ def test_an_inverted_tag_parsed_as_an_object_names_the_speaker(stages, text: str
     assert not [x for x in report.quotes if x.kind != "direct"], report.quotes
 
 
+def test_an_inverted_tag_verb_no_table_holds_names_the_source_noun_after_it(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes "a source" the object of "dished"; it is who spoke, and the quote after it
+    # with no tag of its own is the same source's.
+    report = run(stages, '"Kim has not called her sister in months," dished a source. "But she will be at the party."')
+    for said in ("called her sister", "at the party"):
+        q = quote_with(report, said)
+        assert (q.kind, q.speaker, q.speaker_kind) == ("direct", "a source", "anonymous"), q
+    # A noun for no one who speaks stays out.
+    q = quote_with(run(stages, '"Welcome home, Anna," greeted a banner over the door.'), "Welcome home")
+    assert q.speaker is None, q
+
+
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [

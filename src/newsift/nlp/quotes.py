@@ -1251,8 +1251,9 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
             if tok.pos_ == "VERB" and (tok.tag_ in _TAG_VERB_TAGS or _misread_past(tok)):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.idx >= q.end), None)
                 if subj is None and tok.i == after[0].i:
-                    # '"...," theorized Dr. Lyle Back.' with the name parsed as anything but the subject.
-                    subj = _name_at(doc, tok.i + 1)
+                    # '"...," theorized Dr. Lyle Back.' with the name parsed as anything but the subject;
+                    # '"...," dished a source.' with the one speaking parsed as the verb's object.
+                    subj = _name_at(doc, tok.i + 1) or _speaking_noun_at(doc, tok.i + 1)
                 rest = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 # Right after the verb: the end of the tag, its subject ("theorized Dr. Lyle Back"), or
                 # whom or where it was said ("the insider dished to Radar").
@@ -1454,6 +1455,13 @@ def _inverted_tag_verb(verb: Token, quoted: list[tuple[int, int]]) -> bool:
         and verb.dep_ != "conj"
         and not any(c.dep_ in _SUBJ_OR_CLAUSE and c.i < verb.i and not _inside(c.idx, quoted) for c in verb.children)
     )
+
+
+def _speaking_noun_at(doc: Doc, i: int) -> Token | None:
+    """The head of a noun phrase for someone who speaks ("a source", "one friend of the couple")
+    that starts at token ``i``, or None."""
+    head = _someone_at(doc, i)
+    return head if head is not None and head.lemma_.lower() in _SPEAKING_NOUNS else None
 
 
 def _name_at(doc: Doc, i: int) -> Token | None:
