@@ -374,12 +374,20 @@ class EntityExtractor:
                     surname_of[w].append(idx)
         last_seen: dict[int, int] = {}
 
-        def assign(words: tuple[str, ...], role: str | None) -> int:
+        def assign(words: tuple[str, ...], role: str | None, honorific: str | None) -> int:
             if words in full:
                 return full[words]
             candidates = surname_of.get(words[-1], []) if len(words) == 1 else []
             if len(candidates) == 1:
                 return candidates[0]
+            if honorific is not None and self.names is not None:
+                # "Mrs. Clinton" with Hillary and Bill both named: the namesake whose first name the
+                # table gives that gender, else one it cannot tell, never one of the other gender.
+                genders = {c: self.names.gender(entities[c].name) for c in candidates}
+                same = [c for c in candidates if genders[c] == honorific]
+                candidates = same or [c for c in candidates if genders[c] is None] or candidates
+                if len(candidates) == 1:
+                    return candidates[0]
             if role is not None:
                 # "President Clinton" with Hillary mentioned last: the namesake who holds the role
                 # ("former president" counts) is meant. (Also preferring one who holds no other
@@ -415,7 +423,7 @@ class EntityExtractor:
         merged = [(ent, name, role) for ent, name, role in persons] + [(e, n, None) for e, n in moved]
         merged.sort(key=lambda t: t[0].start_char)
         for ent, name, role in merged:
-            idx = assign(tuple(name.split()), role)
+            idx = assign(tuple(name.split()), role, _honorific_gender(ent))
             last_seen[idx] = ent.start_char
             info = entities[idx]
             info.surface[name] += 1
@@ -932,6 +940,28 @@ def pronoun_labels(word: str) -> tuple[str, ...]:
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     i = bisect_right(spans, (offset, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+# Honorifics that say a person's gender ("Mrs. Clinton"); "Sir" and "Dame" name titled people.
+_GENDERED_HONORIFICS = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "mrs": "female",
+    "ms.": "female",
+    "ms": "female",
+    "miss": "female",
+}
+
+
+def _honorific_gender(ent: Span) -> str | None:
+    """The gender an honorific right before or at the start of a name gives ("Mrs. Clinton"), or None."""
+    first = ent.doc[ent.start]
+    if first.lower_ in _GENDERED_HONORIFICS:
+        return _GENDERED_HONORIFICS[first.lower_]
+    if ent.start > 0:
+        return _GENDERED_HONORIFICS.get(ent.doc[ent.start - 1].lower_)
+    return None
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
