@@ -387,6 +387,20 @@ def test_an_honorific_sends_a_bare_surname_to_the_namesake_of_its_gender(
     ]
 
 
+@pytest.mark.parametrize("pair", ["Maureen Dale and Peter Dale", "Peter Dale and Maureen Dale"])
+def test_a_bare_surname_that_reports_on_she_or_he_goes_to_the_namesake_of_that_gender(stage, pair: str) -> None:  # type: ignore[no-untyped-def]
+    # "Dale said she ...": news reports what someone says of themselves, so the pronoun tells which
+    # namesake speaks, whoever was named last.
+    text = f"{pair} opened a bakery. Dale said she wanted ten bakers. Dale told reporters that he had signed the lease."
+    report = run(stage, text)
+    assert [m.start for m in entity(report, "Maureen Dale").mentions if m.text == "Dale"] == [
+        text.index("Dale said she")
+    ]
+    assert [m.start for m in entity(report, "Peter Dale").mentions if m.text == "Dale"] == [
+        text.index("Dale told reporters")
+    ]
+
+
 def test_a_verb_s_object_pronoun_is_not_its_subject(stage) -> None:  # type: ignore[no-untyped-def]
     report = run(stage, "Ed Marsh spoke first. Ann Lowe thanked him warmly.")
     assert "him" in [m.text for m in entity(report, "Ed Marsh").mentions]

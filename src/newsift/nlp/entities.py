@@ -381,8 +381,9 @@ class EntityExtractor:
             if len(candidates) == 1:
                 return candidates[0]
             if honorific is not None and self.names is not None:
-                # "Mrs. Clinton" with Hillary and Bill both named: the namesake whose first name the
-                # table gives that gender, else one it cannot tell, never one of the other gender.
+                # "Mrs. Clinton" (or "Clinton said she") with Hillary and Bill both named: the namesake
+                # whose first name the table gives that gender, else one it cannot tell, never one
+                # of the other gender.
                 genders = {c: self.names.gender(entities[c].name) for c in candidates}
                 same = [c for c in candidates if genders[c] == honorific]
                 candidates = same or [c for c in candidates if genders[c] is None] or candidates
@@ -423,7 +424,7 @@ class EntityExtractor:
         merged = [(ent, name, role) for ent, name, role in persons] + [(e, n, None) for e, n in moved]
         merged.sort(key=lambda t: t[0].start_char)
         for ent, name, role in merged:
-            idx = assign(tuple(name.split()), role, _honorific_gender(ent))
+            idx = assign(tuple(name.split()), role, _honorific_gender(ent) or _reported_self_gender(ent))
             last_seen[idx] = ent.start_char
             info = entities[idx]
             info.surface[name] += 1
@@ -984,6 +985,26 @@ def _before_colon(ent: Span) -> Span | None:
             rest = Span(ent.doc, tok.i + 1, ent.end, label=ent.label_)
             return _before_colon(rest) if len(rest) else None
     return ent
+
+
+# The subject pronouns of a clause that a speaker reports about themselves ("Clinton said she ...").
+_SUBJECT_PRONOUN_GENDER = {"she": "female", "he": "male"}
+
+
+def _reported_self_gender(ent: Span) -> str | None:
+    """ "Clinton said she would ...": the gender of the pronoun that is the subject of the clause
+    reported by the verb whose subject the name is, the way news reports what someone says of
+    themselves; None when no such pronoun is there."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return None
+    for clause in root.head.children:
+        if clause.dep_ != "ccomp" or clause.i < root.i:
+            continue
+        for child in clause.children:
+            if child.dep_ == "nsubj" and child.i < clause.i:
+                return _SUBJECT_PRONOUN_GENDER.get(child.lower_)
+    return None
 
 
 def opens_a_line_tag(tok: Token) -> bool:
