@@ -401,6 +401,16 @@ def test_a_bare_surname_that_reports_on_she_or_he_goes_to_the_namesake_of_that_g
     ]
 
 
+def test_an_honorific_that_fits_no_namesake_names_a_person_of_its_own(stage) -> None:  # type: ignore[no-untyped-def]
+    # Only Bill Dale is named in full, and the table gives Bill as a man's name: "Mrs. Dale" is
+    # someone else, not him; "Mr. Dale" still is him.
+    text = 'Bill Dale spoke at the fair on Friday. "We are glad," Mrs. Dale said. Mr. Dale said the stalls were full.'
+    report = run(stage, text)
+    bill = entity(report, "Bill Dale")
+    assert [m.start for m in bill.mentions if m.text == "Dale"] == [text.index("Dale said the stalls")]
+    assert [m.start for m in entity(report, "Dale").mentions] == [text.index("Dale said.")]
+
+
 def test_a_verb_s_object_pronoun_is_not_its_subject(stage) -> None:  # type: ignore[no-untyped-def]
     report = run(stage, "Ed Marsh spoke first. Ann Lowe thanked him warmly.")
     assert "him" in [m.text for m in entity(report, "Ed Marsh").mentions]

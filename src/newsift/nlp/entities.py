@@ -374,21 +374,30 @@ class EntityExtractor:
                     surname_of[w].append(idx)
         last_seen: dict[int, int] = {}
 
-        def assign(words: tuple[str, ...], role: str | None, honorific: str | None) -> int:
+        def assign(words: tuple[str, ...], role: str | None, gender: str | None, titled: bool) -> int:
+            """``gender``: what an honorific (``titled``) or the clause the name reports says."""
             if words in full:
                 return full[words]
             candidates = surname_of.get(words[-1], []) if len(words) == 1 else []
-            if len(candidates) == 1:
-                return candidates[0]
-            if honorific is not None and self.names is not None:
+            if gender is not None and self.names is not None and candidates:
                 # "Mrs. Clinton" (or "Clinton said she") with Hillary and Bill both named: the namesake
                 # whose first name the table gives that gender, else one it cannot tell, never one
                 # of the other gender.
                 genders = {c: self.names.gender(entities[c].name) for c in candidates}
-                same = [c for c in candidates if genders[c] == honorific]
-                candidates = same or [c for c in candidates if genders[c] is None] or candidates
-                if len(candidates) == 1:
-                    return candidates[0]
+                same = [c for c in candidates if genders[c] == gender]
+                fitting = same or [c for c in candidates if genders[c] is None]
+                if fitting or not titled:
+                    candidates = fitting or candidates
+                else:
+                    # "Bill Clinton spoke. Mrs. Clinton said ...": the text has not named her in
+                    # full, and she is not him. She is a person of her own, whom a later bare
+                    # surname may mean too, so she joins the namesakes but not the full names.
+                    idx = len(entities)
+                    entities.append(EntityInfo(" ".join(words), "PERSON"))
+                    surname_of[words[-1]].append(idx)
+                    return idx
+            if len(candidates) == 1:
+                return candidates[0]
             if role is not None:
                 # "President Clinton" with Hillary mentioned last: the namesake who holds the role
                 # ("former president" counts) is meant. (Also preferring one who holds no other
@@ -424,7 +433,8 @@ class EntityExtractor:
         merged = [(ent, name, role) for ent, name, role in persons] + [(e, n, None) for e, n in moved]
         merged.sort(key=lambda t: t[0].start_char)
         for ent, name, role in merged:
-            idx = assign(tuple(name.split()), role, _honorific_gender(ent) or _reported_self_gender(ent))
+            titled = _honorific_gender(ent)
+            idx = assign(tuple(name.split()), role, titled or _reported_self_gender(ent), titled is not None)
             last_seen[idx] = ent.start_char
             info = entities[idx]
             info.surface[name] += 1
