@@ -953,7 +953,8 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-# Honorifics that say a person's gender ("Mrs. Clinton"); "Sir" and "Dame" name titled people.
+# Honorifics that say a person's gender ("Mrs. Clinton"). "Sir" and "Dame" stand before a given
+# name ("Sir Elton"), not before the bare surname that two namesakes share.
 _GENDERED_HONORIFICS = {
     "mr.": "male",
     "mr": "male",
