@@ -409,6 +409,10 @@ def test_an_honorific_that_fits_no_namesake_names_a_person_of_its_own(stage) -> 
     bill = entity(report, "Bill Dale")
     assert [m.start for m in bill.mentions if m.text == "Dale"] == [text.index("Dale said the stalls")]
     assert [m.start for m in entity(report, "Dale").mentions] == [text.index("Dale said.")]
+    # A pronoun is weaker evidence than an honorific: "she" may be the mayor, so Dale stays Bill.
+    text = "Bill Dale met the new mayor on Friday. Dale said she was kind."
+    report = run(stage, text)
+    assert [m.start for m in entity(report, "Bill Dale").mentions if m.text == "Dale"] == [text.index("Dale said")]
 
 
 def test_a_verb_s_object_pronoun_is_not_its_subject(stage) -> None:  # type: ignore[no-untyped-def]
