@@ -19,6 +19,7 @@ from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
     ENTITY_LABELS,
     FEMALE_PERSON_NOUNS,
+    GENDERED_HONORIFICS,
     HONORIFICS,
     MALE_PERSON_NOUNS,
     NOT_NAME_WORDS,
@@ -374,19 +375,22 @@ class EntityExtractor:
                     surname_of[w].append(idx)
         last_seen: dict[int, int] = {}
 
-        def assign(words: tuple[str, ...], role: str | None, gender: str | None, titled: bool) -> int:
-            """``gender``: what an honorific (``titled``) or the clause the name reports says."""
+        def assign(words: tuple[str, ...], role: str | None, ent: Span) -> int:
             if words in full:
                 return full[words]
             candidates = surname_of.get(words[-1], []) if len(words) == 1 else []
-            if gender is not None and self.names is not None and candidates:
+            # Only a surname that namesakes share needs the clues to gender, so only it looks for them.
+            shared = bool(candidates) and self.names is not None
+            titled = _honorific_gender(ent) if shared else None
+            gender = titled or (_reported_self_gender(ent) if shared else None)
+            if gender is not None and self.names is not None:
                 # "Mrs. Clinton" (or "Clinton said she") with Hillary and Bill both named: the namesake
                 # whose first name the table gives that gender, else one it cannot tell, never one
                 # of the other gender.
                 genders = {c: self.names.gender(entities[c].name) for c in candidates}
                 same = [c for c in candidates if genders[c] == gender]
                 fitting = same or [c for c in candidates if genders[c] is None]
-                if fitting or not titled:
+                if fitting or titled is None:
                     candidates = fitting or candidates
                 else:
                     # "Bill Clinton spoke. Mrs. Clinton said ...": the text has not named her in
@@ -433,8 +437,7 @@ class EntityExtractor:
         merged = [(ent, name, role) for ent, name, role in persons] + [(e, n, None) for e, n in moved]
         merged.sort(key=lambda t: t[0].start_char)
         for ent, name, role in merged:
-            titled = _honorific_gender(ent)
-            idx = assign(tuple(name.split()), role, titled or _reported_self_gender(ent), titled is not None)
+            idx = assign(tuple(name.split()), role, ent)
             last_seen[idx] = ent.start_char
             info = entities[idx]
             info.surface[name] += 1
@@ -953,26 +956,13 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-# Honorifics that say a person's gender ("Mrs. Clinton"). "Sir" and "Dame" stand before a given
-# name ("Sir Elton"), not before the bare surname that two namesakes share.
-_GENDERED_HONORIFICS = {
-    "mr.": "male",
-    "mr": "male",
-    "mrs.": "female",
-    "mrs": "female",
-    "ms.": "female",
-    "ms": "female",
-    "miss": "female",
-}
-
-
 def _honorific_gender(ent: Span) -> str | None:
     """The gender an honorific right before or at the start of a name gives ("Mrs. Clinton"), or None."""
     first = ent.doc[ent.start]
-    if first.lower_ in _GENDERED_HONORIFICS:
-        return _GENDERED_HONORIFICS[first.lower_]
+    if first.lower_ in GENDERED_HONORIFICS:
+        return GENDERED_HONORIFICS[first.lower_]
     if ent.start > 0:
-        return _GENDERED_HONORIFICS.get(ent.doc[ent.start - 1].lower_)
+        return GENDERED_HONORIFICS.get(ent.doc[ent.start - 1].lower_)
     return None
 
 
@@ -999,7 +989,7 @@ def _before_colon(ent: Span) -> Span | None:
 
 
 # The subject pronouns of a clause that a speaker reports about themselves ("Clinton said she ...").
-_SUBJECT_PRONOUN_GENDER = {"she": "female", "he": "male"}
+_SUBJECT_PRONOUN_GENDER = {p: PRONOUN_GENDER[p] for p in ("she", "he")}
 
 
 def _reported_self_gender(ent: Span) -> str | None:

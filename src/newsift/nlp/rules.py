@@ -511,6 +511,17 @@ ROLE_ABBREVIATIONS: dict[str, str] = {
 }
 # Honorifics that say nothing about a role: stripped from names but not kept as roles.
 HONORIFICS: frozenset[str] = frozenset({"mr.", "mrs.", "ms.", "miss", "sir", "dame", "mr", "mrs", "ms"})
+# The honorifics that say a person's gender ("Mrs. Clinton"). "Sir" and "Dame" stand before a given
+# name ("Sir Elton"), not before the bare surname that two namesakes share.
+GENDERED_HONORIFICS: dict[str, str] = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "mrs": "female",
+    "ms.": "female",
+    "ms": "female",
+    "miss": "female",
+}
 # Words that may precede a title and belong to the role ("former president").
 ROLE_MODIFIERS: frozenset[str] = frozenset(
     {
