@@ -362,6 +362,30 @@ def test_quote_marks_table_pairs() -> None:
         assert set(closers) & (rules.CLOSE_MARKS | {"\u201c"})
 
 
+def test_an_unclosed_quote_ends_at_the_length_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsift.nlp import quotemarks
+
+    monkeypatch.setattr(quotemarks, "MAX_QUOTE_CHARS", 20)
+    text = 'He wrote "' + "a" * 40 + ' and then "short" here.'
+    opening = text.index('"')
+    # The cap cuts the open quote 21 characters after its mark; the pass goes on from there.
+    assert [(s.start, s.end, s.closed) for s in quotemarks.find_quoted_spans(text)] == [
+        (opening, opening + 21, False),
+        (text.index('"short'), text.index(" here"), True),
+    ]
+    # A mark that closes within the cap closes the quote as usual.
+    assert [(s.start, s.end, s.closed) for s in quotemarks.find_quoted_spans('He wrote "a b c" twice.')] == [
+        (9, 16, True)
+    ]
+
+
+def test_paragraphs_start_after_each_run_of_line_breaks_and_blank_space() -> None:
+    from newsift.nlp.quotemarks import paragraph_starts
+
+    assert paragraph_starts("A.\n\r\n  B.\nC.\n") == [0, 7, 10]
+    assert paragraph_starts("") == [0]
+
+
 def test_scare_quote_rule_on_marks_only() -> None:
     text = "a \u201cterrorism\u201d b \u201cWe will never give up on this.\u201d"
     spans = find_quoted_spans(text)

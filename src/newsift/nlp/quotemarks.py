@@ -28,6 +28,14 @@ _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 # mark where a page typed it as the opener.
 _AMBIGUOUS = frozenset('"\u201d')
 _SENTENCE_END = re.compile(r"[.!?](?= )")
+# What the pass in ``_find`` stops at: an opening mark outside a quote; inside one, any mark (an
+# opener, a closer, the curly pair of a nested quote) and the line break that ends a paragraph.
+# A line break and the blank space after it, up to the next paragraph's first character.
+_PARAGRAPH_BREAK = re.compile("\n[\n\r \t\u00a0]*")
+_ANY_OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+_ANY_MARK = re.compile(
+    "[" + re.escape("".join(sorted({"\n", "\u201c", "\u201d", *QUOTE_PAIRS, *"".join(QUOTE_PAIRS.values())}))) + "]"
+)
 # A byline right after a quoted span: the span is the headline of what the byline's writer wrote.
 _CREDITED = re.compile(r",? by (?:[A-Z][\w.\u2019'-]*\s)*?[A-Z][\w.\u2019'-]*(?:\u2019s|'s)?\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[,:]?\s*$")
@@ -56,19 +64,8 @@ class QuotedSpan:
 
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs begin: after any run of line breaks."""
-    starts = [0]
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] == "\n":
-            j = i
-            while j < n and text[j] in "\n\r \t\u00a0":
-                j += 1
-            if j < n:
-                starts.append(j)
-            i = j
-        else:
-            i += 1
-    return starts
+    n = len(text)
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text) if m.end() < n]
 
 
 def speaker_label(text: str, i: int) -> int:
@@ -160,12 +157,30 @@ def _find(text: str) -> list[QuotedSpan]:
     nested = False
     i = 0
     while i < n:
-        ch = text[i]
+        # The pass jumps from mark to mark: a character loop over every letter cost more than
+        # the rest of the quote stage's rules together.
         if open_at < 0:
+            found = _ANY_OPENER.search(text, i)
+            if found is None:
+                break
+            i = found.start()
             if _is_opener(text, i):
-                open_at, opener, paras, nested = i, ch, 1, False
+                open_at, opener, paras, nested = i, text[i], 1, False
             i += 1
             continue
+        found = _ANY_MARK.search(text, i)
+        stop = n if found is None else found.start()
+        # Any other character only counts towards the length cap.
+        over = max(i, open_at + MAX_QUOTE_CHARS + 1)
+        if over < stop:
+            spans.append(QuotedSpan(open_at, _rstrip(text, open_at, over), False, paras))
+            open_at = -1
+            i = over + 1
+            continue
+        if found is None:
+            break
+        i = stop
+        ch = text[i]
         if ch == "\n":
             j = i
             while j < n and text[j] in "\n\r \t\u00a0":
