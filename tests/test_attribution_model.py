@@ -147,40 +147,40 @@ def test_quotes_stage_uses_the_shipped_model(stages) -> None:  # type: ignore[no
 
 
 def test_candidates_include_the_reported_clause(stages) -> None:  # type: ignore[no-untyped-def]
-    from newsift.nlp.attribution_model import content_candidates
+    from newsift.nlp.attribution_model import TokenTable, content_candidates
 
     doc = stages[0].nlp("Officials said the bridge would reopen in May.")
     said = next(t for t in doc if t.text == "said")
-    spans = {doc[c.lo : c.hi].text for c in content_candidates(said, 0, len(doc))}
+    spans = {doc[c.lo : c.hi].text for c in content_candidates(TokenTable(doc), said.i, 0, len(doc))}
     assert "the bridge would reopen in May" in spans
 
 
 def test_candidates_run_on_through_an_object_to_its_preposition(stages) -> None:  # type: ignore[no-untyped-def]
-    from newsift.nlp.attribution_model import content_candidates
+    from newsift.nlp.attribution_model import TokenTable, content_candidates
 
     doc = stages[0].nlp("The governor has made the case for a higher minimum wage.")
     made = next(t for t in doc if t.text == "made")
-    spans = {doc[c.lo : c.hi].text for c in content_candidates(made, 0, len(doc))}
+    spans = {doc[c.lo : c.hi].text for c in content_candidates(TokenTable(doc), made.i, 0, len(doc))}
     assert "a higher minimum wage" in spans
 
 
 def test_content_features_see_another_cue_inside_the_stretch(stages) -> None:  # type: ignore[no-untyped-def]
-    from newsift.nlp.attribution_model import Candidate, candidate_features, prefix_counts
+    from newsift.nlp.attribution_model import Candidate, TokenTable, candidate_features, prefix_counts
 
     doc = stages[0].nlp("Smith said the plan failed, and Jones warned that costs would rise.")
+    table = TokenTable(doc)
     said = next(t for t in doc if t.text == "said")
     warned = next(t for t in doc if t.text == "warned")
     marks = [t.i in {said.i, warned.i} for t in doc]
     quotes = prefix_counts([False] * len(doc))
     cues = prefix_counts(marks)
-    long_ = candidate_features(said, Candidate("after", said.i + 1, len(doc) - 1), quotes, cues, sent_end=said.sent.end)
-    short = candidate_features(
-        said, Candidate("ch:ccomp", said.i + 1, said.i + 5), quotes, cues, sent_end=said.sent.end
-    )
+    end = said.sent.end
+    long_ = candidate_features(table, said.i, Candidate("after", said.i + 1, len(doc) - 1), quotes, cues, sent_end=end)
+    short = candidate_features(table, said.i, Candidate("ch:ccomp", said.i + 1, said.i + 5), quotes, cues, sent_end=end)
     assert "oc=1" in long_ and "oc=0" in short
     # Without the document's cues the features are those of the model's first version.
     assert not any(
-        f.startswith("oc=") for f in candidate_features(said, Candidate("after", 2, 5), quotes, sent_end=said.sent.end)
+        f.startswith("oc=") for f in candidate_features(table, said.i, Candidate("after", 2, 5), quotes, sent_end=end)
     )
 
 
@@ -265,10 +265,10 @@ def test_stretch_root_climbs_a_bounded_number_of_levels() -> None:
     deep = Doc(
         Vocab(), words=["w"] * n, heads=[i + 1 for i in range(n - 1)] + [n - 1], deps=["dep"] * (n - 1) + ["ROOT"]
     )
-    assert am.stretch_root(deep, 0, n).i == am._MAX_CLIMB
-    assert am.stretch_root(deep, n - 5, n).i == n - 1
+    assert am.stretch_root(am.TokenTable(deep), 0, n) == am._MAX_CLIMB
+    assert am.stretch_root(am.TokenTable(deep), n - 5, n) == n - 1
     # A shallow tree: the stretch's own root, as before.
     words = ["The", "plan", "will", "fail", "badly"]
     flat = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3], deps=["det", "nsubj", "aux", "ROOT", "advmod"])
-    assert am.stretch_root(flat, 0, 5).i == 3
-    assert am.stretch_root(flat, 0, 2).i == 1
+    assert am.stretch_root(am.TokenTable(flat), 0, 5) == 3
+    assert am.stretch_root(am.TokenTable(flat), 0, 2) == 1

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,17 +65,86 @@ def _bucket(n: int) -> str:
     return str(min(int(math.log2(n + 1)), 7))
 
 
+class TokenTable:
+    """One Doc's token attributes as plain lists, read once per document.
+
+    Every ``Token`` access (``doc[i]``, ``.head``, ``.children``, ``.lower_``) builds a new object
+    or looks a string up again, and the cue and content features read several thousand of them
+    per article: that cost about as much as the scoring itself.  The features read this table
+    instead; training and prediction share it, so they cannot drift apart."""
+
+    __slots__ = (
+        "_edges",
+        "children",
+        "dep",
+        "doc",
+        "ent",
+        "head",
+        "lemma",
+        "lower",
+        "n",
+        "pos",
+        "punct",
+        "stop",
+        "tag",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_STOP, LEMMA, LOWER, POS, TAG
+
+        self.doc = doc
+        self.n = n = len(doc)
+        cols: list[list[int]] = (
+            doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IS_STOP, IS_PUNCT]).T.tolist()
+            if n
+            else [[] for _ in range(8)]
+        )
+        strings = doc.vocab.strings
+        # An article repeats its words: each distinct string is looked up once.  The lower-case
+        # form serves every test of a word against punctuation too, which has no case.
+        found = {h: strings[h] for h in set().union(*cols[:6])}
+        lemmas = {h: found[h].lower() for h in set(cols[1])}
+        self.lower, self.pos, self.tag, self.dep, self.ent = (
+            list(map(found.__getitem__, col)) for col in (cols[0], *cols[2:6])
+        )
+        self.lemma: list[str] = list(map(lemmas.__getitem__, cols[1]))
+        self.stop, self.punct = (list(map(bool, col)) for col in cols[6:])
+        # HEAD comes back as an unsigned offset from the token; as signed it is exact.
+        offsets = doc.to_array([HEAD]).astype("int64").tolist() if n else []
+        self.head: list[int] = [i + off for i, off in enumerate(offsets)]
+        # In index order, as Token.children yields them.
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        self._edges: dict[int, tuple[int, int]] = {}
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """The first and last token of ``i``'s subtree (spaCy's ``left_edge`` and ``right_edge``)."""
+        found = self._edges.get(i)
+        if found is None:
+            tok = self.doc[i]
+            found = self._edges[i] = (tok.left_edge.i, tok.right_edge.i)
+        return found
+
+    def is_cue_candidate(self, i: int) -> bool:
+        return _cue_shape(self.pos[i], self.lower[i], self.lower[i].isspace())
+
+
+def _cue_shape(pos: str, text: str, is_space: bool) -> bool:
+    if pos == "PUNCT":
+        return text in _CUE_PUNCT
+    return pos in CUE_POS and not is_space
+
+
 def cue_candidate(tok: Token) -> bool:
-    if tok.pos_ == "PUNCT":
-        return tok.text in _CUE_PUNCT
-    return tok.pos_ in CUE_POS and not tok.is_space
+    return _cue_shape(tok.pos_, tok.text, tok.is_space)
 
 
-def cue_features(tok: Token, in_quote: bool, sent_quoted: bool) -> list[str]:
-    """Features of ``tok`` as a possible cue head (``sent_quoted``: its sentence holds a quotation mark)."""
-    lemma = tok.lemma_.lower()
-    return static_cue_features(lemma, tok.pos_, tok.tag_, tok.dep_, tok.lower_) + context_cue_features(
-        tok, lemma, in_quote, sent_quoted
+def cue_features(t: TokenTable, i: int, in_quote: bool, sent_quoted: bool) -> list[str]:
+    """Features of token ``i`` as a possible cue head (``sent_quoted``: its sentence holds a quotation mark)."""
+    return static_cue_features(t.lemma[i], t.pos[i], t.tag[i], t.dep[i], t.lower[i]) + context_cue_features(
+        t, i, in_quote, sent_quoted
     )
 
 
@@ -103,28 +173,30 @@ def static_cue_features(lemma: str, pos: str, tag: str, dep: str, lower: str) ->
     return feats
 
 
-def context_cue_features(tok: Token, lemma: str, in_quote: bool, sent_quoted: bool) -> list[str]:
+def context_cue_features(t: TokenTable, i: int, in_quote: bool, sent_quoted: bool) -> list[str]:
     """The cue features that depend on the token's place: head, children, neighbours, quotes."""
-    dep = tok.dep_
-    pos = tok.pos_
-    head = tok.head
-    doc = tok.doc
-    prev_t = doc[tok.i - 1] if tok.i > 0 else None
-    next_t = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    children = list(tok.children)
-    child_deps = sorted({c.dep_ for c in children})
-    head_lemma = head.lemma_.lower()
-    head_pos = head.pos_
+    lemma = t.lemma[i]
+    dep = t.dep[i]
+    pos = t.pos[i]
+    head = t.head[i]
+    if i + 1 < t.n:
+        next_lower, next_pos = t.lower[i + 1], t.pos[i + 1]
+    else:
+        next_lower = next_pos = "</s>"
+    children = t.children[i]
+    child_deps = sorted({t.dep[c] for c in children})
+    head_lemma = t.lemma[head]
+    head_pos = t.pos[head]
     feats = [
         f"hl={head_lemma}",
         f"hp={head_pos}",
         f"dhp={dep}|{head_pos}",
         f"q={in_quote}",
         f"pq={pos}|{in_quote}",
-        f"prev={prev_t.lower_ if prev_t is not None else '<s>'}",
-        f"next={next_t.lower_ if next_t is not None else '</s>'}",
-        f"nextp={next_t.pos_ if next_t is not None else '</s>'}",
-        f"ln={lemma}|{next_t.lower_ if next_t is not None else '</s>'}",
+        f"prev={t.lower[i - 1] if i > 0 else '<s>'}",
+        f"next={next_lower}",
+        f"nextp={next_pos}",
+        f"ln={lemma}|{next_lower}",
     ]
     for d in child_deps:
         feats.append(f"c={d}")
@@ -134,15 +206,16 @@ def context_cue_features(tok: Token, lemma: str, in_quote: bool, sent_quoted: bo
     feats.append(f"hld={head_lemma}|{dep}")
     feats.append(f"sq={sent_quoted}")
     feats.append(f"lsq={lemma}|{sent_quoted}")
-    for child in children:
-        if child.dep_ in {"nsubj", "nsubjpass", "poss"}:
-            feats.append(f"subj={child.pos_}|{child.ent_type_ or '-'}")
-            feats.append(f"ls={lemma}|{child.pos_}")
-            feats.append(f"sl={child.lemma_.lower()}")
-        elif child.dep_ in {"dobj", "attr", "acomp"}:
-            feats.append(f"obj={lemma}|{child.lemma_.lower()}")
-        elif child.dep_ == "prep":
-            feats.append(f"prep={lemma}|{child.lower_}")
+    for c in children:
+        c_dep = t.dep[c]
+        if c_dep in {"nsubj", "nsubjpass", "poss"}:
+            feats.append(f"subj={t.pos[c]}|{t.ent[c] or '-'}")
+            feats.append(f"ls={lemma}|{t.pos[c]}")
+            feats.append(f"sl={t.lemma[c]}")
+        elif c_dep in {"dobj", "attr", "acomp"}:
+            feats.append(f"obj={lemma}|{t.lemma[c]}")
+        elif c_dep == "prep":
+            feats.append(f"prep={lemma}|{t.lower[c]}")
     return feats
 
 
@@ -153,10 +226,10 @@ class Candidate:
     hi: int
 
 
-def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    while lo < hi and _is_edge(doc[lo].text):
+def _trimmed(t: TokenTable, lo: int, hi: int) -> tuple[int, int] | None:
+    while lo < hi and _is_edge(t.lower[lo]):
         lo += 1
-    while hi > lo and (_is_edge(doc[hi - 1].text) or doc[hi - 1].text == "."):
+    while hi > lo and (_is_edge(t.lower[hi - 1]) or t.lower[hi - 1] == "."):
         hi -= 1
     return (lo, hi) if hi > lo else None
 
@@ -165,70 +238,77 @@ def _is_edge(text: str) -> bool:
     return text in _EDGE or text.isspace()
 
 
-def content_candidates(tok: Token, sent_lo: int, sent_hi: int, breaks: Sequence[int] | None = None) -> list[Candidate]:
-    """Every stretch of text the cue ``tok`` could report, from its parse (token ranges).
+def content_candidates(
+    t: TokenTable, i: int, sent_lo: int, sent_hi: int, breaks: Sequence[int] | None = None
+) -> list[Candidate]:
+    """Every stretch of text the cue at token ``i`` could report, from its parse (token ranges).
 
     ``breaks``: :func:`clause_breaks` of the sentence, when the caller scores several cues in it.
     """
-    doc = tok.doc
     raw: list[tuple[str, int, int]] = []
-    rights: list[Token] = []
+    rights: list[int] = []
+    left, right = t.edges(i)
     # "The issue was first reported by the Post", "Nothing about them seems credible":
     # the subject of a passive or raising cue is (part of) what is reported.
-    raw.append(("self", tok.left_edge.i, tok.right_edge.i + 1))
-    for child in tok.children:
-        if child.dep_ == "nsubjpass":
-            raw.append(("ch:nsubjpass", child.left_edge.i, child.right_edge.i + 1))
-        if child.dep_ in _NOT_CONTENT:
+    raw.append(("self", left, right + 1))
+    for child in t.children[i]:
+        c_dep = t.dep[child]
+        if c_dep == "nsubjpass":
+            raw.append(("ch:nsubjpass", t.edges(child)[0], t.edges(child)[1] + 1))
+        if c_dep in _NOT_CONTENT:
             continue
-        raw.append((f"ch:{child.dep_}", child.left_edge.i, child.right_edge.i + 1))
-        if child.i > tok.i:
+        c_left, c_right = t.edges(child)
+        raw.append((f"ch:{c_dep}", c_left, c_right + 1))
+        if child > i:
             rights.append(child)
-        if child.dep_ == "prep":
-            for gc in child.children:
-                if gc.dep_ in {"pobj", "pcomp"}:
-                    raw.append((f"pobj:{child.lower_}", gc.left_edge.i, gc.right_edge.i + 1))
-        elif child.dep_ in _HOLDERS and child.i > tok.i:
+        if c_dep == "prep":
+            for gc in t.children[child]:
+                if t.dep[gc] in {"pobj", "pcomp"}:
+                    gc_left, gc_right = t.edges(gc)
+                    raw.append((f"pobj:{t.lower[child]}", gc_left, gc_right + 1))
+        elif c_dep in _HOLDERS and child > i:
             # "made the case for Mrs. Clinton", "is a staunch opponent of the death
             # penalty": the cue phrase runs on through its object to a preposition.
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.i > child.i:
-                    for gc in prep.children:
-                        if gc.dep_ in {"pobj", "pcomp"}:
-                            raw.append((f"opobj:{prep.lower_}", gc.left_edge.i, gc.right_edge.i + 1))
+            for prep in t.children[child]:
+                if t.dep[prep] == "prep" and prep > child:
+                    for gc in t.children[prep]:
+                        if t.dep[gc] in {"pobj", "pcomp"}:
+                            gc_left, gc_right = t.edges(gc)
+                            raw.append((f"opobj:{t.lower[prep]}", gc_left, gc_right + 1))
     if rights:
-        raw.append(("right", rights[0].left_edge.i, rights[-1].right_edge.i + 1))
+        raw.append(("right", t.edges(rights[0])[0], t.edges(rights[-1])[1] + 1))
         if len(rights) > 1:
-            raw.append(("right2", rights[1].left_edge.i, rights[-1].right_edge.i + 1))
-    head = tok.head
-    if head.i != tok.i and head.i < tok.i:
+            raw.append(("right2", t.edges(rights[1])[0], t.edges(rights[-1])[1] + 1))
+    head = t.head[i]
+    if head != i and head < i:
+        head_left, head_right = t.edges(head)
         # "Russia is ready, the minister said": the content is the clause the cue hangs from.
-        raw.append((f"head:{tok.dep_}", head.left_edge.i, tok.left_edge.i))
-        if tok.right_edge.i + 1 < head.right_edge.i:
+        raw.append((f"head:{t.dep[i]}", head_left, left))
+        if right + 1 < head_right:
             # "The plan, he said, would fail": the content runs on either side of
             # its cue, and the whole clause with the cue inside it is the one stretch
             # that covers both pieces.
-            raw.append((f"self:around:{tok.dep_}", head.left_edge.i, head.right_edge.i + 1))
-    raw.append(("sent-left", sent_lo, tok.left_edge.i))
-    raw.append(("sent-right", tok.right_edge.i + 1, sent_hi))
-    raw.append(("after", tok.i + 1, sent_hi))
+            raw.append((f"self:around:{t.dep[i]}", head_left, head_right + 1))
+    raw.append(("sent-left", sent_lo, left))
+    raw.append(("sent-right", right + 1, sent_hi))
+    raw.append(("after", i + 1, sent_hi))
     if breaks is None:
-        breaks = clause_breaks(doc, sent_lo, sent_hi)
+        breaks = clause_breaks(t, sent_lo, sent_hi)
     # The parse often runs a clause on past a semicolon or dash that ends what was
     # reported, or past a modifier annotators leave out (", although ...",
     # "Wednesday on The Laura Ingraham Show"): offer each stretch cut there too.
     for kind, lo, hi in list(raw):
-        right = lo > tok.i
-        cut = _clause_cut(breaks, lo, hi, right)
+        on_right = lo > i
+        cut = _clause_cut(breaks, lo, hi, on_right)
         if cut is not None:
             raw.append((kind + "/cut", *cut))
-        for dep, c_lo, c_hi in _modifier_cuts(doc, lo, hi, right):
+        for dep, c_lo, c_hi in _modifier_cuts(t, lo, hi, on_right):
             raw.append((f"{kind}/-{dep}", c_lo, c_hi))
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for kind, lo, hi in raw:
-        span = _trimmed(doc, max(lo, sent_lo if kind.startswith("sent") else 0), hi)
-        if span is None or span in seen or (span[0] <= tok.i < span[1] and not kind.startswith("self")):
+        span = _trimmed(t, max(lo, sent_lo if kind.startswith("sent") else 0), hi)
+        if span is None or span in seen or (span[0] <= i < span[1] and not kind.startswith("self")):
             continue
         seen.add(span)
         out.append(Candidate(kind, span[0], span[1]))
@@ -237,9 +317,9 @@ def content_candidates(tok: Token, sent_lo: int, sent_hi: int, breaks: Sequence[
     return out
 
 
-def clause_breaks(doc: Doc, sent_lo: int, sent_hi: int) -> list[int]:
+def clause_breaks(t: TokenTable, sent_lo: int, sent_hi: int) -> list[int]:
     """Token indexes of the sentence's semicolons and dashes (where a reported clause may end)."""
-    return [t.i for t in doc[sent_lo:sent_hi] if t.text in _BREAKS]
+    return [j for j in range(sent_lo, sent_hi) if t.lower[j] in _BREAKS]
 
 
 def _clause_cut(breaks: Sequence[int], lo: int, hi: int, right: bool) -> tuple[int, int] | None:
@@ -257,118 +337,129 @@ def _clause_cut(breaks: Sequence[int], lo: int, hi: int, right: bool) -> tuple[i
 _MAX_CLIMB = 200
 
 
-def stretch_root(doc: Doc, lo: int, hi: int) -> Token:
+def stretch_root(t: TokenTable, lo: int, hi: int) -> int:
     """The highest token of ``[lo, hi)`` above its first one: walk up, never over the whole stretch.
 
     Stops after :data:`_MAX_CLIMB` steps, which no sentence of the training data reaches.
     """
-    root = doc[lo]
+    root = lo
     for _ in range(_MAX_CLIMB):
-        up = root.head
-        if not lo <= up.i < hi or up.i == root.i:
+        up = t.head[root]
+        if not lo <= up < hi or up == root:
             break
         root = up
     return root
 
 
-def _modifier_cuts(doc: Doc, lo: int, hi: int, right: bool) -> list[tuple[str, int, int]]:
+def _modifier_cuts(t: TokenTable, lo: int, hi: int, right: bool) -> list[tuple[str, int, int]]:
     """``[lo, hi)`` without its trailing (right of the cue) or leading (left of
     it) modifiers of the stretch's root, one cut per modifier, nearest the cue first."""
     if hi - lo < 3:
         return []
-    root = stretch_root(doc, lo, hi)
+    root = stretch_root(t, lo, hi)
     out: list[tuple[str, int, int]] = []
     if right:
-        for child in root.rights:
-            if child.dep_ in _MODIFIERS and lo < child.left_edge.i < hi:
-                out.append((child.dep_, lo, child.left_edge.i))
+        for child in t.children[root]:
+            if child > root and t.dep[child] in _MODIFIERS:
+                c_left = t.edges(child)[0]
+                if lo < c_left < hi:
+                    out.append((t.dep[child], lo, c_left))
     else:
-        for child in reversed(list(root.lefts)):
-            if child.dep_ in _MODIFIERS and lo <= child.right_edge.i < hi - 1:
-                out.append((child.dep_, child.right_edge.i + 1, hi))
+        for child in reversed(t.children[root]):
+            if child < root and t.dep[child] in _MODIFIERS:
+                c_right = t.edges(child)[1]
+                if lo <= c_right < hi - 1:
+                    out.append((t.dep[child], c_right + 1, hi))
     return out[:_MAX_CUTS]
 
 
 def candidate_features(
-    tok: Token,
+    t: TokenTable,
+    i: int,
     cand: Candidate,
     quote_prefix: Sequence[int],
     cue_prefix: Sequence[int] | None = None,
     *,
     sent_end: int,
 ) -> list[str]:
-    """Features of ``cand`` as the content reported by cue ``tok`` (``quote_prefix``:
+    """Features of ``cand`` as the content reported by the cue at token ``i`` (``quote_prefix``:
     running count of tokens inside quotation marks, see :func:`prefix_counts`;
     ``cue_prefix``: running count of the document's cue tokens; ``sent_end``: the end
     token of the cue's sentence, which a stretch never starts before: ``Token.sent``
     would walk the sentence again for every stretch)."""
-    doc = tok.doc
-    lemma = tok.lemma_.lower()
-    first = doc[cand.lo]
-    n = cand.hi - cand.lo
-    head = stretch_root(doc, cand.lo, cand.hi)
-    side = "R" if cand.lo > tok.i else "L"
-    quoted = quote_prefix[cand.hi] - quote_prefix[cand.lo]
-    gap = cand.lo - tok.i - 1 if side == "R" else tok.i - cand.hi
-    after = doc[cand.hi] if cand.hi < len(doc) else None
-    before = doc[cand.lo - 1] if cand.lo > 0 else None
+    n_doc = t.n
+    lower, pos, stop, punct = t.lower, t.pos, t.stop, t.punct
+    lemma = t.lemma[i]
+    tok_pos, tok_dep = pos[i], t.dep[i]
+    lo, hi = cand.lo, cand.hi
+    n = hi - lo
+    head = stretch_root(t, lo, hi)
+    side = "R" if lo > i else "L"
+    quoted = quote_prefix[hi] - quote_prefix[lo]
+    gap = lo - i - 1 if side == "R" else i - hi
+    has_after = hi < n_doc
+    # The word after the stretch, before it, its first and its last: a stop word or
+    # punctuation as itself, any other word as "w" or as its part of speech.
+    a_word = lower[hi] if has_after and (stop[hi] or punct[hi]) else None
+    a_tag = a_word or (pos[hi] if has_after else "</s>")
+    b_word = lower[lo - 1] if lo > 0 and (stop[lo - 1] or punct[lo - 1]) else "w"
+    after_w = a_word or "w"
     cut = cand.kind.rsplit("/", 1)[-1] if "/" in cand.kind else "none"
     base = cand.kind.split("/", 1)[0]
-    last = doc[cand.hi - 1]
-    nxt = doc[cand.hi + 1] if cand.hi + 1 < len(doc) else None
-    a_word = after.lower_ if after is not None and (after.is_stop or after.is_punct) else None
-    a_tag = a_word or (after.pos_ if after is not None else "</s>")
+    last = hi - 1
+    n_bucket = _bucket(n)
     feats = [
-        f"a={after.lower_ if after is not None and (after.is_stop or after.is_punct) else 'w'}",
-        f"ap={after.pos_ if after is not None else '</s>'}",
-        f"b={before.lower_ if before is not None and (before.is_stop or before.is_punct) else 'w'}",
+        f"a={after_w}",
+        f"ap={pos[hi] if has_after else '</s>'}",
+        f"b={b_word}",
         f"cut={cut}",
         f"cutl={cut}|{lemma}",
-        f"bcd={base}|{cut}|{tok.dep_}",
-        f"ae={after is None or cand.hi >= sent_end or (after.is_punct and after.text in '.!?')}",
-        f"ba={base}|{after.lower_ if after is not None and (after.is_stop or after.is_punct) else 'w'}",
+        f"bcd={base}|{cut}|{tok_dep}",
+        f"ae={not has_after or hi >= sent_end or (punct[hi] and t.lower[hi] in '.!?')}",
+        f"ba={base}|{after_w}",
         f"base={base}",
         f"bl={base}|{lemma}",
-        f"cutn={cut}|{_bucket(n)}",
+        f"cutn={cut}|{n_bucket}",
         "bias",
         f"k={cand.kind}",
         f"kl={cand.kind}|{lemma}",
-        f"kp={cand.kind}|{tok.pos_}",
-        f"kd={cand.kind}|{tok.dep_}",
-        f"f={first.lower_ if first.is_stop or first.is_punct else first.pos_}",
-        f"kf={cand.kind}|{first.lower_ if first.is_stop else first.pos_}",
-        f"hp={head.pos_}",
-        f"hd={head.dep_}",
-        f"khp={cand.kind}|{head.pos_}",
-        f"n={_bucket(n)}",
-        f"kn={cand.kind}|{_bucket(n)}",
+        f"kp={cand.kind}|{tok_pos}",
+        f"kd={cand.kind}|{tok_dep}",
+        f"f={lower[lo] if stop[lo] or punct[lo] else pos[lo]}",
+        f"kf={cand.kind}|{lower[lo] if stop[lo] else pos[lo]}",
+        f"hp={pos[head]}",
+        f"hd={t.dep[head]}",
+        f"khp={cand.kind}|{pos[head]}",
+        f"n={n_bucket}",
+        f"kn={cand.kind}|{n_bucket}",
         f"g={_bucket(max(gap, 0))}",
         f"qf={min(4 * quoted // max(n, 1), 4)}",
-        f"s={side}|{tok.pos_}",
+        f"s={side}|{tok_pos}",
         # Where the stretch stops: its last word, and what follows it, with the cut.
-        f"l={last.lower_ if last.is_stop or last.is_punct else last.pos_}",
+        f"l={lower[last] if stop[last] or punct[last] else pos[last]}",
         f"ac={a_tag}|{cut}",
         f"ab={a_tag}|{base}",
         f"ls={lemma}|{side}",
     ]
-    if after is not None:
-        feats.append(f"a2={a_tag}|{nxt.pos_ if nxt is not None else '</s>'}")
+    if has_after:
+        feats.append(f"a2={a_tag}|{pos[hi + 1] if hi + 1 < n_doc else '</s>'}")
     if cue_prefix is not None:
         # PolNeAR never nests attributions: a stretch that holds another cue
         # ("..., and rights groups warned that ...") runs past what this cue reports.
-        others = cue_prefix[cand.hi] - cue_prefix[cand.lo] - int(cand.lo <= tok.i < cand.hi)
+        others = cue_prefix[hi] - cue_prefix[lo] - int(lo <= i < hi)
         oc = min(others, 2)
         feats += [f"oc={oc}", f"boc={base}|{oc}", f"coc={cut}|{oc}"]
-        if after is not None:
+        if has_after:
             # A cue just past the end ("..., and rights groups warned"): the stretch
             # stops where the next attribution starts.
-            near = cue_prefix[min(cand.hi + 4, len(doc))] - cue_prefix[cand.hi]
+            near = cue_prefix[min(hi + 4, n_doc)] - cue_prefix[hi]
             feats.append(f"nc={min(near, 1)}|{a_tag}")
     return feats
 
 
 def _dot(weights: dict[str, float], feats: Iterable[str]) -> float:
-    return sum([weights[f] for f in feats if f in weights])
+    # An unknown feature adds 0.0, which leaves every sum exactly as skipping it would.
+    return sum(map(weights.get, feats, repeat(0.0)))
 
 
 def _sigmoid(x: float) -> float:
@@ -395,16 +486,10 @@ class AttributionModel:
     meta: dict[str, object]
     cue_lemmas: frozenset[str]
 
-    def may_be_cue(self, tok: Token) -> bool:
-        """Only lemmas seen as cues in training are scored: it skips most tokens at no cost on dev."""
-        return cue_candidate(tok) and tok.lemma_.lower() in self.cue_lemmas
-
-    def cue_probability(self, tok: Token, in_quote: bool, sent_quoted: bool) -> float:
-        return _sigmoid(_dot(self.cue_weights, cue_features(tok, in_quote, sent_quoted)))
-
     def best_content(
         self,
-        tok: Token,
+        t: TokenTable,
+        i: int,
         sent_lo: int,
         sent_hi: int,
         quote_prefix: Sequence[int],
@@ -413,8 +498,8 @@ class AttributionModel:
     ) -> tuple[Candidate | None, float]:
         best: Candidate | None = None
         best_score = -math.inf
-        for cand in content_candidates(tok, sent_lo, sent_hi, breaks):
-            s = _dot(self.span_weights, candidate_features(tok, cand, quote_prefix, cue_prefix, sent_end=sent_hi))
+        for cand in content_candidates(t, i, sent_lo, sent_hi, breaks):
+            s = _dot(self.span_weights, candidate_features(t, i, cand, quote_prefix, cue_prefix, sent_end=sent_hi))
             if s > best_score:
                 best, best_score = cand, s
         return best, (_sigmoid(best_score) if best is not None else 0.0)
@@ -433,13 +518,11 @@ class AttributionModel:
         inside = token_in_quote(doc, quoted)
         prefix = prefix_counts(inside)
         out: list[LearnedCue] = []
-        # Whole-document arrays pick the few tokens worth scoring without making a
-        # Token object for every word: that alone cost as much as the scoring.
-        candidates = self._candidate_indexes(doc)
+        t = TokenTable(doc)
+        lemmas, poses = self.cue_lemmas, t.pos
+        candidates = [i for i, lemma in enumerate(t.lemma) if lemma in lemmas and poses[i] in CUE_POS]
         if not candidates:
             return out
-        quote_orths = {doc.vocab.strings.add(q) for q in _QUOTE_TOKENS}
-        orths = doc.to_array("ORTH").tolist()
         # One article repeats its words: the part of a cue score that depends only
         # on the word and its labels is summed once per article.
         static_sums: dict[tuple[str, str, str, str, str], float] = {}
@@ -453,22 +536,19 @@ class AttributionModel:
                 break
             if candidates[k] >= sent_end:
                 continue
-            quoted_sent = any(o in quote_orths for o in orths[sent_start:sent_end])
+            quoted_sent = any(w in _QUOTE_TOKENS for w in t.lower[sent_start:sent_end])
             while k < len(candidates) and candidates[k] < sent_end:
-                tok = doc[candidates[k]]
+                i = candidates[k]
                 k += 1
-                if not cue_candidate(tok):
+                if not t.is_cue_candidate(i):
                     continue
-                lemma = tok.lemma_.lower()
-                key = (lemma, tok.pos_, tok.tag_, tok.dep_, tok.lower_)
+                key = (t.lemma[i], t.pos[i], t.tag[i], t.dep[i], t.lower[i])
                 base = static_sums.get(key)
                 if base is None:
                     base = static_sums[key] = _dot(self.cue_weights, static_cue_features(*key))
-                p = _sigmoid(
-                    base + _dot(self.cue_weights, context_cue_features(tok, lemma, inside[tok.i], quoted_sent))
-                )
+                p = _sigmoid(base + _dot(self.cue_weights, context_cue_features(t, i, inside[i], quoted_sent)))
                 if p >= self.threshold:
-                    found.append((tok.i, p, sent_start, sent_end))
+                    found.append((i, p, sent_start, sent_end))
         marks = [False] * len(doc)
         for i, _, _, _ in found:
             marks[i] = True
@@ -478,23 +558,12 @@ class AttributionModel:
         breaks: dict[int, list[int]] = {}
         for i, p, lo, hi in found:
             if lo not in breaks:
-                breaks[lo] = clause_breaks(doc, lo, hi)
-            cand, _ = self.best_content(doc[i], lo, hi, prefix, cue_prefix, breaks[lo])
+                breaks[lo] = clause_breaks(t, lo, hi)
+            cand, _ = self.best_content(t, i, lo, hi, prefix, cue_prefix, breaks[lo])
             out.append(
                 LearnedCue(i, p, None if cand is None else (cand.lo, cand.hi), "" if cand is None else cand.kind)
             )
         return out
-
-    def _candidate_indexes(self, doc: Doc) -> list[int]:
-        """Indexes of tokens whose part of speech and lemma allow a cue, in order."""
-        if len(doc) == 0:
-            return []
-        strings = doc.vocab.strings
-        pos_ids = {strings.add(p) for p in CUE_POS}
-        lemmas = doc.to_array("LEMMA").tolist()
-        allowed = {h for h in set(lemmas) if strings[h].lower() in self.cue_lemmas}
-        poses = doc.to_array("POS").tolist()
-        return [i for i, (h, p) in enumerate(zip(lemmas, poses, strict=True)) if h in allowed and p in pos_ids]
 
     def to_json(self) -> str:
         return json.dumps(

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .attribution_model import (
     MODEL_FILE,
     AttributionModel,
+    TokenTable,
     candidate_features,
     content_candidates,
     cue_candidate,
@@ -217,26 +218,27 @@ def build_examples(
             content = _tokens_of(doc, g.content)
             if head is not None and content:
                 contents_of.setdefault(head, []).append(content)
+        t = TokenTable(doc)
         for sent in doc.sents:
             quoted_sent = sent_has_quote(sent)
             for tok in sent:
                 if not cue_candidate(tok) or tok.lemma_.lower() not in lemmas:
                     continue
                 golds = contents_of.get(tok.i, [])
-                ex.cue_x.append(cue_features(tok, inside[tok.i], quoted_sent))
+                ex.cue_x.append(cue_features(t, tok.i, inside[tok.i], quoted_sent))
                 ex.cue_y.append(int(bool(golds)))
                 ex.cue_doc.append(d_i)
                 ex.cue_tok.append(tok.i)
                 if not golds or not spans:
                     continue
-                cands = content_candidates(tok, sent.start, sent.end)
+                cands = content_candidates(t, tok.i, sent.start, sent.end)
                 ex.oracle_total += len(golds)
                 scores = [max(overlap(frozenset(range(c.lo, c.hi)), g) for g in golds) for c in cands]
                 ex.oracle_hits += sum(
                     1 for g in golds if any(overlap(frozenset(range(c.lo, c.hi)), g) >= 0.5 for c in cands)
                 )
                 best = max(scores, default=0.0)
-                feats = [candidate_features(tok, cand, prefix, cue_prefix, sent_end=sent.end) for cand in cands]
+                feats = [candidate_features(t, tok.i, cand, prefix, cue_prefix, sent_end=sent.end) for cand in cands]
                 if best >= 0.5:
                     ex.groups.append((feats, scores.index(best)))
                 for f, s in zip(feats, scores, strict=True):
