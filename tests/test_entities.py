@@ -167,6 +167,33 @@ def test_full_name_the_ner_missed_joins_its_surname(stage) -> None:  # type: ign
     assert sorted(m.text for m in ruiz.mentions) == ["Ana Ruiz", "Ruiz"]
 
 
+@pytest.mark.parametrize(
+    ("before", "role"),
+    [
+        ("The speech by former President ", "former President"),
+        ("Asked about it, (Gov. ", "Gov."),
+        ("She wrote to \u201cSen. ", "Sen."),
+        ("in the letter,President ", "President"),
+        ("met Vice President-elect ", "Vice President-elect"),
+        ("met Vice President - elect ", "Vice President - elect"),
+        ("the senator ", "senator"),
+        ("said the presidents' ", None),
+        ("Trump and ", None),
+        ("President", None),  # no space before the name: the name is not the title's
+        ("", None),
+    ],
+)
+def test_a_title_before_a_name_is_found_as_the_full_search_finds_it(before: str, role: str | None) -> None:
+    from newsift.nlp.entities import EntityExtractor
+
+    extractor = EntityExtractor()
+    # The quick test in front of the search may skip it only where the search finds nothing.
+    full = extractor._title_before.search(before)
+    quick = extractor._title_in_front(before)
+    assert (None if full is None else full.group(1)) == role
+    assert (None if quick is None else quick.group(1)) == role
+
+
 def test_short_heading_is_not_taken_for_a_full_name(stage) -> None:  # type: ignore[no-untyped-def]
     from newsift.nlp.entities import EntityExtractor
 

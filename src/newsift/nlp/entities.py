@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+# What can stand right before a title's last word: whitespace, the hyphen of "-elect", or what
+# may open the title itself ('"Sen.', "(Gov.", ",President"; see ``_title_before``).
+_LAST_WORD = re.compile(r"[\s\-(\[\"\u201c,]")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
@@ -189,6 +192,9 @@ class EntityExtractor:
             rf"(?:^|(?<=[\s(\[\"\u201c,]))((?:(?:{modifiers})\s+)*(?:{title_alt}))\s+$", re.IGNORECASE
         )
         self._title_lead = re.compile(rf"^((?:{title_alt}))\s+", re.IGNORECASE)
+        # The last word of every title: a search for a title over the words before each name tried
+        # the whole alternation at every word, and most names follow no title at all.
+        self._title_ends = frozenset(_LAST_WORD.split(t.lower())[-1] for t in (*TITLES, *TITLE_SUFFIXES))
 
     def extract(
         self, doc: Doc, quoted: list[tuple[int, int]] | None = None, sents: SentIndex | None = None
@@ -313,6 +319,18 @@ class EntityExtractor:
         return found
 
     # -- names and titles ------------------------------------------------
+    def _title_in_front(self, before: str) -> re.Match[str] | None:
+        """``_title_before.search(before)``, skipped where its last word ends no title.  The test
+        is exact for a word in ASCII; any other goes to the regex, whose case-blind matching
+        knows letters (a dotless i, a long s) that lower-casing does not map to ASCII."""
+        tail = before.rstrip()
+        if tail == before:
+            return None  # a title is followed by whitespace
+        last = _LAST_WORD.split(tail)[-1]
+        if last.isascii() and last.lower() not in self._title_ends:
+            return None
+        return self._title_before.search(before)
+
     def _bare_name(self, text: str, ent: Span) -> tuple[str, str | None]:
         """The entity's name without titles or possessive, and the role in front of it."""
         name = ent.text.strip()
@@ -328,7 +346,7 @@ class EntityExtractor:
             name = name[lead.end() :]
             # The NER may take in the end of a title only ("First [Lady Melania Trump]").
             before += lead.group(0)
-        m = self._title_before.search(before)
+        m = self._title_in_front(before)
         if m:
             role = m.group(1)
         if ent.label_ != "PERSON" and ent.label_ not in _TITLED_AS_PERSON:
