@@ -509,16 +509,18 @@ class AttributionModel:
         doc: Doc,
         quoted: Sequence[tuple[int, int]],
         sents: Sequence[tuple[int, ...]] | None = None,
+        table: TokenTable | None = None,
     ) -> list[LearnedCue]:
         """The cues of ``doc`` (tokens inside ``quoted`` character ranges are speech, not cues).
 
         ``sents``: each sentence's first and end token (more fields may follow, as in
         ``SentIndex.bounds``) when the caller has them: walking ``doc.sents`` again
-        builds a Span per sentence."""
+        builds a Span per sentence.  ``table``: the Doc's :class:`TokenTable`, when the
+        caller has built it."""
         inside = token_in_quote(doc, quoted)
         prefix = prefix_counts(inside)
         out: list[LearnedCue] = []
-        t = TokenTable(doc)
+        t = TokenTable(doc) if table is None else table
         lemmas, poses = self.cue_lemmas, t.pos
         candidates = [i for i, lemma in enumerate(t.lemma) if lemma in lemmas and poses[i] in CUE_POS]
         if not candidates:

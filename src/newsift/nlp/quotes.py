@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .attribution_model import AttributionModel
+from .attribution_model import AttributionModel, TokenTable
 from .entities import EntityIndex, SentIndex
 from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts, speaker_label
 from .rules import (
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_VERB_POS = frozenset({"VERB", "AUX"})
 # Verbs whose subject is the one of the verb they hang from, and how far up to look for it.
 _SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _MAX_SUBJECT_CLIMB = 3
@@ -153,6 +154,8 @@ class QuoteExtractor:
         # A learned cue is kept from its own threshold up; rule cues from 0.5.
         self._quote_cue_floor = min(0.5, model.threshold) if model is not None else 0.5
         self._phrase_firsts = frozenset(p[0] for p in PHRASE_CUES)
+        self._rule_words = VAGUE_ADVERBS | SIGNATURE_DASHES | self._phrase_firsts
+        self._verb_lemmas = SPEECH_VERBS | THOUGHT_VERBS | FINDING_VERBS
 
     # -- the cascade -----------------------------------------------------
     def extract(self, doc: Doc, index: EntityIndex, quoted: list[QuotedSpan]) -> list[Attribution]:
@@ -245,8 +248,9 @@ class QuoteExtractor:
         self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex, marked: list[tuple[int, int]]
     ) -> list[Cue]:
         """``quoted``: the quotes' character ranges; ``marked``: those and the scare quotes."""
-        rule_cues = self._rule_cues(doc, quoted, sents, marked)
-        cues = rule_cues if self.model is None else self._learned_cues(doc, quoted, sents, rule_cues, marked)
+        table = TokenTable(doc)
+        rule_cues = self._rule_cues(doc, quoted, sents, marked, table)
+        cues = rule_cues if self.model is None else self._learned_cues(doc, quoted, sents, rule_cues, marked, table)
         return [_unraised(doc, cue, sents.text, marked) for cue in cues]
 
     def _learned_cues(
@@ -256,11 +260,12 @@ class QuoteExtractor:
         sents: SentIndex,
         rule_cues: list[Cue],
         marked: list[tuple[int, int]],
+        table: TokenTable,
     ) -> list[Cue]:
         """The model's cues and contents; a rule cue the model passes over still
         serves a direct quote beside it (its clause is not claimed)."""
         assert self.model is not None
-        learned = {c.token: c for c in self.model.predict(doc, quoted, sents.bounds)}
+        learned = {c.token: c for c in self.model.predict(doc, quoted, sents.bounds, table)}
         by_token = {c.token: c for c in rule_cues}
         text = sents.text
         out: list[Cue] = []
@@ -347,11 +352,29 @@ class QuoteExtractor:
         return out
 
     def _rule_cues(
-        self, doc: Doc, quoted: list[tuple[int, int]], sents: SentIndex, marked: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]],
+        sents: SentIndex,
+        marked: list[tuple[int, int]],
+        table: TokenTable,
     ) -> list[Cue]:
         cues: list[Cue] = []
         n = len(doc)
-        for tok in sents.tokens:
+        # Only the words a rule below can take are visited: the table tells them apart without
+        # a Token object for each word.  (A glued mark and dash has no case, so its lower-case
+        # form is its text.)
+        words = self._rule_words
+        verbs = self._verb_lemmas
+        visited = [
+            i
+            for i, (low, pos, lemma) in enumerate(zip(table.lower, table.pos, table.lemma, strict=True))
+            if low in words
+            or (pos in _VERB_POS and lemma in verbs)
+            or (len(low) == 2 and low[0] in CLOSING_QUOTE_TOKENS and low[1] in SIGNATURE_DASHES)
+        ]
+        for i in visited:
+            tok = sents.tokens[i]
             if len(tok.text) == 2 and tok.text[0] in CLOSING_QUOTE_TOKENS and tok.text[1] in SIGNATURE_DASHES:
                 # '...at all.”― Dana Ruiz': the tokenizer glues the closing mark
                 # to the signature dash (and the token starts inside the quote).
@@ -381,7 +404,7 @@ class QuoteExtractor:
                 if cue is not None:
                     cues.append(cue)
                 continue
-            if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"amod", "compound"}:
+            if tok.pos_ not in _VERB_POS or tok.dep_ in {"amod", "compound"}:
                 continue
             strength = self._verb_strength(tok)
             if strength <= 0:
