@@ -64,7 +64,7 @@ def full(ents: EntitiesStage, quotes: QuotesStage, texts: list[str], batch: int)
     for i, doc in enumerate(ents.nlp.pipe(texts, batch_size=batch)):
         report = Report(article=Article(id=str(i), text=texts[i]))
         report.language = "en"
-        ents.analyse_doc(report, doc)
+        ents.analyse_doc(report, doc, texts[i])  # with the parsed text, as the stage passes it
         quotes(report)
         n_quotes += len(report.quotes)
     return time.perf_counter() - t0, n_quotes
@@ -75,7 +75,7 @@ def stages_only(ents: EntitiesStage, quotes: QuotesStage, texts: list[str], docs
     for i, doc in enumerate(docs):
         report = Report(article=Article(id=str(i), text=texts[i]))
         report.language = "en"
-        ents.analyse_doc(report, doc)
+        ents.analyse_doc(report, doc, texts[i])
         quotes(report)
     return time.perf_counter() - t0
 

@@ -208,7 +208,7 @@ def run_newsift(
         t0 = time.perf_counter()
         report = Report(article=Article(id=doc.name, text=doc.text))
         report.language = "en"
-        ent_stage.analyse_doc(report, parsed)
+        ent_stage.analyse_doc(report, parsed, doc.text)
         quote_stage(report)
         t_ours += time.perf_counter() - t0
         # PolNeAR annotates a split quote, and the cue-less quotes that continue

@@ -58,7 +58,7 @@ def parsed(texts: list[str], ents: EntitiesStage, clean: CleanStage | None) -> I
         for i, (text, doc) in enumerate(zip(texts, ents.nlp.pipe(texts, batch_size=16), strict=True)):
             report = Report(article=Article(id=str(i), text=text))
             report.language = "en"
-            ents.analyse_doc(report, doc)
+            ents.analyse_doc(report, doc, text)
             yield report, doc
         return
     for i, text in enumerate(texts):

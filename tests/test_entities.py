@@ -552,3 +552,15 @@ def test_a_shouted_name_the_tagger_typed_joins_the_full_name(stage) -> None:  # 
     text = 'Fox host Chris Wallace asked Mike Pence about the debate.\n\n"WALLACE: Will she be there?"'
     wallace = entity(run(stage, text), "Chris Wallace")
     assert "WALLACE" in [m.text for m in wallace.mentions]
+
+
+def test_the_sentence_index_takes_the_parsed_text_and_refuses_another(stage) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.entities import SentIndex
+
+    text = "The pier reopens in May.  Officials said so on Friday.\n"
+    doc = stage.nlp(text)
+    given, rebuilt = SentIndex(doc, text), SentIndex(doc)
+    assert given.text == rebuilt.text == text
+    assert given.bounds == rebuilt.bounds
+    with pytest.raises(ValueError, match="not the one the Doc was parsed from"):
+        SentIndex(doc, text + " And more.")

@@ -137,7 +137,7 @@ class EntitiesStage:
                 f"entities: {broken} run(s) of over {MAX_RUN} characters without whitespace were parsed "
                 f"as pieces of {MAX_RUN}"
             )
-        self.analyse_doc(report, self.parse(text))
+        self.analyse_doc(report, self.parse(text), text)
 
     def parse(self, text: str) -> Any:
         """``nlp(text)``; a text over :data:`PARSE_PIECE_CHARS` in pieces, joined into one Doc of the same text."""
@@ -151,9 +151,10 @@ class EntitiesStage:
             return self.nlp(text)
         return doc
 
-    def analyse_doc(self, report: Report, doc: Any) -> None:
-        """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this)."""
-        sents = SentIndex(doc)
+    def analyse_doc(self, report: Report, doc: Any, text: str | None = None) -> None:
+        """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this); ``text``:
+        the text it was parsed from, which spares rebuilding it from the tokens."""
+        sents = SentIndex(doc, text)
         quoted = find_quoted_spans(sents.text)
         index = self.extractor.extract(doc, [(q.start, q.end) for q in quoted], sents)
         report.context[DOC_KEY] = doc
