@@ -28,10 +28,10 @@ _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 # mark where a page typed it as the opener.
 _AMBIGUOUS = frozenset('"\u201d')
 _SENTENCE_END = re.compile(r"[.!?](?= )")
-# What the pass in ``_find`` stops at: an opening mark outside a quote; inside one, any mark (an
-# opener, a closer, the curly pair of a nested quote) and the line break that ends a paragraph.
 # A line break and the blank space after it, up to the next paragraph's first character.
 _PARAGRAPH_BREAK = re.compile("\n[\n\r \t\u00a0]*")
+# What the pass in ``_find`` stops at: an opening mark outside a quote; inside one, any mark (an
+# opener, a closer, the curly pair of a nested quote) and the line break that ends a paragraph.
 _ANY_OPENER = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 _ANY_MARK = re.compile(
     "[" + re.escape("".join(sorted({"\n", "\u201c", "\u201d", *QUOTE_PAIRS, *"".join(QUOTE_PAIRS.values())}))) + "]"
@@ -157,8 +157,8 @@ def _find(text: str) -> list[QuotedSpan]:
     nested = False
     i = 0
     while i < n:
-        # The pass jumps from mark to mark: a character loop over every letter cost more than
-        # the rest of the quote stage's rules together.
+        # The pass jumps from mark to mark: marks are few, and a Python loop over every character
+        # took ten times as long.
         if open_at < 0:
             found = _ANY_OPENER.search(text, i)
             if found is None:
