@@ -564,3 +564,30 @@ def test_the_sentence_index_takes_the_parsed_text_and_refuses_another(stage) -> 
     assert given.bounds == rebuilt.bounds
     with pytest.raises(ValueError, match="not the one the Doc was parsed from"):
         SentIndex(doc, text + " And more.")
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_a_title_and_a_function_word_tagged_as_a_name_name_no_one(stage, label: str) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+
+    text = "Chairwoman of the Harbour Board Olga Lind warns that the pier is unsafe."
+    doc = stage.nlp(text)
+    # The small model has tagged "Chairwoman of" alone as a name in a corpus article: once the
+    # title is taken off, the "name" left is "of" (and the title made it a person).
+    doc.ents = [Span(doc, 0, 2, label=label), Span(doc, 5, 7, label="PERSON")]
+    assert [e.text for e in doc.ents] == ["Chairwoman of", "Olga Lind"]
+    index = EntityExtractor().extract(doc, [], SentIndex(doc))
+    assert [e.name for e in index.entities] == ["Olga Lind"]
+
+
+def test_a_clitic_the_model_tagged_as_a_place_is_no_entity(stage) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+
+    doc = stage.nlp("Officials in Lisbon don\u2019t know yet.")
+    assert [t.text for t in doc][3:5] == ["do", "n\u2019t"]
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    assert [e.name for e in EntityExtractor().extract(doc, [], SentIndex(doc)).entities] == ["Lisbon"]

@@ -47,6 +47,8 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # may open the title itself ('"Sen.', "(Gov.", ",President"; see ``_title_before``).
 _LAST_WORD = re.compile(r"[\s\-(\[\"\u201c,]")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+# The end of a word that the tokenizer splits off ("do|n’t", "Russia|’s").
+_CLITIC = re.compile(r"(?i)n?['\u2019](?:t|s|re|ve|ll|d|m)")
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
@@ -200,6 +202,9 @@ class EntityExtractor:
         self._title_lead = re.compile(rf"^((?:{title_alt}))\s+", re.IGNORECASE)
         # The last word of every title: a search for a title over the words before each name tried
         # the whole alternation at every word, and most names follow no title at all.
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self._stop_words: frozenset[str] = frozenset(STOP_WORDS)
         self._title_ends = frozenset(_LAST_WORD.split(t.lower())[-1] for t in (*TITLES, *TITLE_SUFFIXES))
 
     def extract(
@@ -218,12 +223,13 @@ class EntityExtractor:
             if ent is None:
                 continue
             name, role = self._bare_name(text, ent)
-            if not name or not any(ch.isalnum() for ch in name):
-                continue
+            if not name or not any(ch.isalnum() for ch in name) or all(map(_CLITIC.fullmatch, name.split())):
+                continue  # "n’t" and "’s", which the small model tags as places now and then
             # A title before a name makes it a person, whatever the small model typed it as
             # ("Mayor Elena Ruiz said" as a WORK_OF_ART).
             if ent.label_ == "PERSON" or (role is not None and ent.label_ in _TITLED_AS_PERSON):
-                persons.append((ent, name, role))
+                if not self._function_words(name):
+                    persons.append((ent, name, role))
             else:
                 others.append((ent, name))
         persons += self._untagged_full_names(doc, text, persons, sents.tokens)
@@ -325,6 +331,12 @@ class EntityExtractor:
         return found
 
     # -- names and titles ------------------------------------------------
+    def _function_words(self, name: str) -> bool:
+        """Whether ``name`` is only lower-case function words: what is left of a span the NER took
+        for a name when the title is cut off it ("Chairwoman of" leaves "of").  A capitalised one
+        is a name ("May", "Will")."""
+        return all(word.islower() and word in self._stop_words for word in name.split())
+
     def _title_in_front(self, before: str) -> re.Match[str] | None:
         """``_title_before.search(before)``, skipped where its last word ends no title.  The test
         is exact for a word in ASCII; any other goes to the regex, whose case-blind matching
