@@ -163,3 +163,21 @@ def test_source_groups_put_short_links_and_archived_copies_with_their_publisher(
     assert group(archived, "web.archive.org") == "abcnews.go.com"
     assert group(None, "www.example-news.org") == "example-news.org"
     assert group(None, None) == "set:no-domain"
+
+
+def test_the_training_corpus_is_repaired_as_the_readers_repair_it(tmp_path: Path) -> None:
+    from newsift.ingest.decode import repair_mojibake
+    from newsift.scoring.corpus import DedupStats, load_corpus
+
+    body = "The mayor said there\u2019s no money left \u2013 and the council\u2019s vote is next week. " * 8
+    broken = body.encode("utf-8").decode("cp1252")
+    assert "\u00e2\u20ac" in broken  # what a page read with the wrong codec shows
+    folder = tmp_path / "set_a"
+    folder.mkdir()
+    row = {"id": "1", "title": "Mayor\u2019s plan".encode().decode("cp1252"), "text": broken, "label": "reliable"}
+    (folder / "set_a.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    stats = DedupStats()
+    (item,) = load_corpus(tmp_path, ["set_a"], stats=stats)
+    assert item.text == repair_mojibake(broken)[0] == body
+    assert item.title == "Mayor\u2019s plan"
+    assert stats.to_dict()["mojibake_repaired"] == {"set_a": 1}

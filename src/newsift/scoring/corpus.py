@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..ingest.decode import repair_mojibake
 from ..signals.reputation import parse_host
 
 # Read in this order; the first copy of a duplicated article is the one kept.  The
@@ -83,6 +84,7 @@ class LabelledArticle:
 @dataclass
 class DedupStats:
     read: dict[str, int] = field(default_factory=dict)
+    repaired: dict[str, int] = field(default_factory=dict)
     short: dict[str, int] = field(default_factory=dict)
     url_dupes: dict[str, int] = field(default_factory=dict)
     text_dupes: dict[str, int] = field(default_factory=dict)
@@ -93,6 +95,7 @@ class DedupStats:
     def to_dict(self) -> dict[str, object]:
         return {
             "read_with_label": self.read,
+            "mojibake_repaired": self.repaired,
             "dropped_short_text": self.short,
             "dropped_url_duplicate": self.url_dupes,
             "dropped_near_duplicate_text": self.text_dupes,
@@ -165,11 +168,14 @@ def load_corpus(
     labels: dict[str, int] = {}
     kept: list[LabelledArticle] = []
     for name in datasets:
-        for key in ("read", "short", "url_dupes", "text_dupes", "kept"):
+        for key in ("read", "repaired", "short", "url_dupes", "text_dupes", "kept"):
             getattr(stats, key)[name] = 0
         for row, label in read_dataset(data_dir, name):
             stats.read[name] += 1
-            text = str(row.get("text") or "")
+            # Mis-decoded characters ("thereâ\x80\x99s") are repaired as the readers repair them for
+            # ``newsift analyze``: the model learns from the text it will be given.
+            text, fixed = repair_mojibake(str(row.get("text") or ""))
+            stats.repaired[name] += int(fixed)
             if len(text.split()) < MIN_WORDS:
                 stats.short[name] += 1
                 continue
@@ -178,7 +184,7 @@ def load_corpus(
                 stats.url_dupes[name] += 1
                 stats.label_conflicts += int(seen_urls[url] != label)
                 continue
-            title = str(row.get("title") or "") or None
+            title = repair_mojibake(str(row.get("title") or ""))[0] or None
             mh = MinHash(num_perm=NUM_PERM, seed=1)
             mh.update_batch(list(_shingles(f"{title or ''} {text}")))
             near = lsh.query(mh)
