@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsift.clean.stage import CleanStage  # noqa: E402
 from newsift.config import Config  # noqa: E402
+from newsift.ingest.decode import repair_mojibake  # noqa: E402
 from newsift.nlp.stages import DOC_KEY, EntitiesStage, QuotesStage  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 from newsift.scoring.corpus import DATASETS, read_dataset  # noqa: E402
@@ -44,7 +45,9 @@ from newsift.scoring.corpus import DATASETS, read_dataset  # noqa: E402
 def first_texts(data: Path, name: str, n: int) -> list[str]:
     texts: list[str] = []
     for row, _ in read_dataset(data, name):
-        text = str(row.get("text") or "").strip()
+        # Repaired as ``newsift analyze`` repairs what it reads: mis-decoded quotation marks
+        # ("â€œ") are no marks to either system.
+        text = repair_mojibake(str(row.get("text") or ""))[0].strip()
         if text:
             texts.append(text)
         if len(texts) >= n:
