@@ -567,7 +567,7 @@ def test_the_sentence_index_takes_the_parsed_text_and_refuses_another(stage) -> 
 
 
 @pytest.mark.parametrize("label", ["PERSON", "ORG"])
-def test_a_title_and_a_function_word_tagged_as_a_name_name_no_one(stage, label: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_and_a_function_word_tagged_as_a_name_are_no_one(stage, label: str) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
     from newsift.nlp.entities import EntityExtractor, SentIndex

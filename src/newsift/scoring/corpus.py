@@ -172,7 +172,7 @@ def load_corpus(
             getattr(stats, key)[name] = 0
         for row, label in read_dataset(data_dir, name):
             stats.read[name] += 1
-            # Mis-decoded characters ("thereâ\x80\x99s") are repaired as the readers repair them for
+            # Mis-decoded characters ("thereâ€™s") are repaired as the readers repair them for
             # ``newsift analyze``: the model learns from the text it will be given.
             text, fixed = repair_mojibake(str(row.get("text") or ""))
             stats.repaired[name] += int(fixed)
