@@ -272,3 +272,29 @@ def test_stretch_root_climbs_a_bounded_number_of_levels() -> None:
     flat = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3], deps=["det", "nsubj", "aux", "ROOT", "advmod"])
     assert am.stretch_root(am.TokenTable(flat), 0, 5) == 3
     assert am.stretch_root(am.TokenTable(flat), 0, 2) == 1
+
+
+def test_modifier_cuts_take_the_nearest_modifiers_on_the_stretch_s_side_only() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsift.nlp import attribution_model as am
+
+    # One root (word 5) with five modifiers on each side, as a run-on page hangs them.
+    deps = ["advmod", "npadvmod", "advcl", "prep", "conj", "ROOT", "advcl", "prep", "punct", "conj", "relcl"]
+    doc = Doc(Vocab(), words=[f"w{i}" for i in range(11)], heads=[5] * 11, deps=deps)
+    table = am.TokenTable(doc)
+    # Right of the cue: the stretch ends before each right-hand modifier, the nearest first, at most four.
+    assert am._modifier_cuts(table, 5, 11, right=True) == [
+        ("advcl", 5, 6),
+        ("prep", 5, 7),
+        ("punct", 5, 8),
+        ("conj", 5, 9),
+    ]
+    # Left of the cue: it starts after each left-hand modifier, the nearest first.
+    assert am._modifier_cuts(table, 0, 6, right=False) == [
+        ("conj", 5, 6),
+        ("prep", 4, 6),
+        ("advcl", 3, 6),
+        ("npadvmod", 2, 6),
+    ]

@@ -357,20 +357,28 @@ def _modifier_cuts(t: TokenTable, lo: int, hi: int, right: bool) -> list[tuple[s
     if hi - lo < 3:
         return []
     root = stretch_root(t, lo, hi)
+    children = t.children[root]
+    # Only the root's children on the one side are walked, and only until the cuts are found:
+    # in a run-on page the root holds thousands of them.
+    split = bisect_left(children, root)
     out: list[tuple[str, int, int]] = []
     if right:
-        for child in t.children[root]:
-            if child > root and t.dep[child] in _MODIFIERS:
+        for child in children[split:]:
+            if t.dep[child] in _MODIFIERS:
                 c_left = t.edges(child)[0]
                 if lo < c_left < hi:
                     out.append((t.dep[child], lo, c_left))
+                    if len(out) == _MAX_CUTS:
+                        break
     else:
-        for child in reversed(t.children[root]):
-            if child < root and t.dep[child] in _MODIFIERS:
+        for child in reversed(children[:split]):
+            if t.dep[child] in _MODIFIERS:
                 c_right = t.edges(child)[1]
                 if lo <= c_right < hi - 1:
                     out.append((t.dep[child], c_right + 1, hi))
-    return out[:_MAX_CUTS]
+                    if len(out) == _MAX_CUTS:
+                        break
+    return out
 
 
 def candidate_features(
