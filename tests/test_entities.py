@@ -591,3 +591,34 @@ def test_a_clitic_the_model_tagged_as_a_place_is_no_entity(stage) -> None:  # ty
     assert [t.text for t in doc][3:5] == ["do", "n\u2019t"]
     doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE")]
     assert [e.name for e in EntityExtractor().extract(doc, [], SentIndex(doc)).entities] == ["Lisbon"]
+
+
+def _mentions_by_name(stage, text: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {e.name: sorted(m.text for m in e.mentions) for e in run(stage, text).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "apart", "joined"),
+    [
+        (
+            "Agents of the Federal Bureau of Investigation met in the harbour town. The FBI said little. "
+            "In Washington, D.C., the vote was close, and in Delaware County it was not.",
+            # Initials alone are no evidence: "D.C." came before the county it would spell.
+            ["D.C.", "Delaware County"],
+            {"Federal Bureau of Investigation": ["FBI", "the Federal Bureau of Investigation"]},
+        ),
+        (
+            # News spells a name out before it abbreviates it, except for a few it always means one way.
+            "The FBI said little. Agents of the Federal Bureau of Investigation met in the harbour town. "
+            "The U.S. said on Monday that the United States would act.",
+            ["FBI", "Federal Bureau of Investigation"],
+            {"United States": ["U.S.", "the United States"]},
+        ),
+    ],
+)
+def test_an_acronym_joins_the_full_name_spelled_out_before_it(  # type: ignore[no-untyped-def]
+    stage, text: str, apart: list[str], joined: dict[str, list[str]]
+) -> None:
+    names = _mentions_by_name(stage, text)
+    assert all(name in names for name in apart), names
+    assert {name: names.get(name) for name in joined} == joined

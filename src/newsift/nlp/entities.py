@@ -30,6 +30,7 @@ from .rules import (
     ROLE_NOUNS,
     TITLE_SUFFIXES,
     TITLES,
+    WELL_KNOWN_ACRONYMS,
     is_tag_verb,
 )
 
@@ -47,6 +48,8 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # may open the title itself ('"Sen.', "(Gov.", ",President"; see ``_title_before``).
 _LAST_WORD = re.compile(r"[\s\-(\[\"\u201c,]")
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+# An acronym as news writes it: "US", "U.S.", "FBI", "U.N.".
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # The end of a word that the tokenizer splits off ("do|n’t", "Russia|’s").
 _CLITIC = re.compile(r"(?i)n?['\u2019](?:t|s|re|ve|ll|d|m)")
 PRONOUN_GENDER = {
@@ -181,6 +184,41 @@ def role_holder(
         i -= 1
     holders = [k for k, e in enumerate(entities) if role in e.roles]
     return holders[0] if len(holders) == 1 else None
+
+
+def _spelled_out(others: list[tuple[Span, str]], keys: list[str]) -> dict[str, str]:
+    """Acronyms of the article that another of its names spells out: acronym key -> that name's key.
+
+    News spells a name out before it abbreviates it ("the Federal Bureau of Investigation ... the
+    FBI"), so the full name must come first and be the only one of the same type with those
+    initials: "D.C." early in an article is not its later "Delaware County".  A few acronyms are
+    written before or without their full name and mean one thing in the news (``WELL_KNOWN_ACRONYMS``:
+    "U.S." and "United States")."""
+    label_of: dict[str, Counter[str]] = {}
+    forms: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for (ent, name), key in zip(others, keys, strict=True):
+        label_of.setdefault(key, Counter())[ent.label_] += 1
+        forms.setdefault(key, set()).add(name)
+        first.setdefault(key, ent.start_char)
+    spelling: dict[tuple[str, str], list[str]] = {}
+    for key, names in forms.items():
+        capitals = [w for w in min(names).split() if w[:1].isupper()]
+        if len(capitals) >= 2 and all(w[:1].isalpha() for w in capitals):
+            initials = "".join(w[0] for w in capitals).lower()
+            spelling.setdefault((initials, label_of[key].most_common(1)[0][0]), []).append(key)
+    out: dict[str, str] = {}
+    for key, names in forms.items():
+        if not all(_ACRONYM.fullmatch(n) for n in names):
+            continue
+        known = WELL_KNOWN_ACRONYMS.get(key)
+        if known in forms:
+            out[key] = known
+            continue
+        full = spelling.get((key, label_of[key].most_common(1)[0][0]), [])
+        if len(full) == 1 and full[0] != key and first[full[0]] < first[key]:
+            out[key] = full[0]
+    return out
 
 
 class EntityExtractor:
@@ -489,10 +527,12 @@ class EntityExtractor:
     def _cluster_others(
         self, others: list[tuple[Span, str]], entities: list[EntityInfo], mentions: list[Mention]
     ) -> None:
+        keys = [" ".join(name.lower().replace(".", "").split()) for _, name in others]
+        spelled_out = _spelled_out(others, keys)
         keyed: dict[str, int] = {}
         labels: dict[int, Counter[str]] = {}
-        for ent, name in others:
-            key = " ".join(name.lower().replace(".", "").split())
+        for (ent, name), key in zip(others, keys, strict=True):
+            key = spelled_out.get(key, key)
             idx = keyed.get(key)
             if idx is None:
                 idx = len(entities)
@@ -502,10 +542,13 @@ class EntityExtractor:
             labels[idx][ent.label_] += 1
             entities[idx].surface[name] += 1
             mentions.append(Mention(ent.start_char, ent.end_char, idx, "name", ent.root.i))
+        joined = {keyed[full] for full in spelled_out.values()}
         for idx, counts in labels.items():
             info = entities[idx]
             info.label = counts.most_common(1)[0][0]
-            info.name = info.surface.most_common(1)[0][0]
+            # An acronym joined to its full name is named by the full name ("U.S." by "United States").
+            forms = Counter({f: n for f, n in info.surface.items() if " " in f}) if idx in joined else info.surface
+            info.name = forms.most_common(1)[0][0]
 
     # -- pronouns --------------------------------------------------------
     def _add_pronouns(

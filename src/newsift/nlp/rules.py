@@ -872,3 +872,15 @@ def is_tag_verb(word: str) -> bool:
 
 # Words the NER runs into a person's name that never begin one ("Never Trump", "Anti Trump").
 NOT_NAME_WORDS: frozenset[str] = frozenset({"never", "not", "no", "anti", "ever", "always", "dump", "stop"})
+
+
+# Acronyms that news writes before, or without, their full name, and that mean one thing there: an
+# article's "U.S." and its "United States" are one entity whichever comes first.  Keys and values as
+# the entities stage keys a name (lower case, no full stops).
+WELL_KNOWN_ACRONYMS: dict[str, str] = {
+    "us": "united states",
+    "usa": "united states",
+    "uk": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+}
