@@ -369,13 +369,11 @@ class QuoteExtractor:
         visited = [
             i
             for i, (low, pos, lemma) in enumerate(zip(table.lower, table.pos, table.lemma, strict=True))
-            if low in words
-            or (pos in _VERB_POS and lemma in verbs)
-            or (len(low) == 2 and low[0] in CLOSING_QUOTE_TOKENS and low[1] in SIGNATURE_DASHES)
+            if low in words or (pos in _VERB_POS and lemma in verbs) or _glued_mark_and_dash(low)
         ]
         for i in visited:
             tok = sents.tokens[i]
-            if len(tok.text) == 2 and tok.text[0] in CLOSING_QUOTE_TOKENS and tok.text[1] in SIGNATURE_DASHES:
+            if _glued_mark_and_dash(tok.text):
                 # '...at all.”― Dana Ruiz': the tokenizer glues the closing mark
                 # to the signature dash (and the token starts inside the quote).
                 signer = _signer(doc, tok, glued=True)
@@ -1696,6 +1694,11 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _glued_mark_and_dash(text: str) -> bool:
+    """A token the tokenizer made of a closing mark and the signature dash after it ('”―')."""
+    return len(text) == 2 and text[0] in CLOSING_QUOTE_TOKENS and text[1] in SIGNATURE_DASHES
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
