@@ -1,10 +1,25 @@
-"""The label-shift diagnostic of the credibility evaluation: Bayes' rule and the EM base-rate estimate."""
+"""The credibility evaluation's diagnostics: Bayes' rule, the EM base-rate estimate, and the bootstrap intervals."""
 
 from __future__ import annotations
 
-import pytest
+import random
 
-from newsift.scoring.evaluate import LabelShift, ece, estimate_rate, shift_prior
+import numpy as np
+import pytest
+from sklearn.metrics import roc_auc_score
+
+from newsift.scoring.evaluate import (
+    SYSTEMS,
+    EvalResult,
+    LabelShift,
+    bootstrap,
+    ece,
+    estimate_rate,
+    format_bootstrap,
+    metrics,
+    rank_auc,
+    shift_prior,
+)
 
 
 def _calibrated_scores(rate: float, n: int = 1000) -> tuple[list[int], list[float]]:
@@ -41,3 +56,60 @@ def test_the_true_rate_removes_a_pure_base_rate_gap() -> None:
 def test_a_one_class_set_is_bounded_short_of_certainty() -> None:
     assert estimate_rate([0.99] * 50, 0.5) == 0.99
     assert max(shift_prior([0.999], 0.5, 1.0)) < 1.0
+
+
+def _result(sets: dict[str, tuple[list[int], dict[str, list[float]]]]) -> EvalResult:
+    result = EvalResult()
+    for name, (y, preds) in sets.items():
+        result.lodo[name] = {s: metrics(y, preds[s]) for s in SYSTEMS}
+        result.held_out[name] = (y, preds)
+    return result
+
+
+def _noisy(seed: int, n: int = 200) -> tuple[list[int], list[float]]:
+    rng = random.Random(seed)
+    y = [i % 2 for i in range(n)]
+    # Scores that separate the classes only partly, with ties (rounded to one decimal).
+    return y, [round(min(max(0.5 + (0.2 if label else -0.2) + rng.gauss(0, 0.3), 0.0), 1.0), 1) for label in y]
+
+
+def test_rank_auc_is_roc_auc_with_ties() -> None:
+    y, p = _noisy(1)
+    assert rank_auc(np.asarray(y), np.asarray(p)) == pytest.approx(roc_auc_score(y, p))
+
+
+def test_bootstrap_intervals_hold_the_figure_and_repeat_with_the_seed() -> None:
+    y, p = _noisy(2)
+    _, q = _noisy(3)
+    # "as shipped" and the baseline score the same items alike: their gap is exactly nothing.
+    noisy = {"signals+text": p, "+domain": q, "as shipped": p, "tfidf": p}
+    perfect = [float(label) for label in y]
+    result = _result(
+        {
+            "a": (y, noisy),
+            "b": (y, {s: perfect for s in SYSTEMS}),
+            "one-class": ([1] * 50, {s: [0.7] * 50 for s in SYSTEMS}),
+        }
+    )
+    boot = bootstrap(result, rounds=300)
+    again = bootstrap(result, rounds=300)
+    assert boot.to_dict() == again.to_dict()
+    # A one-class set has no AUC and no gap, but its ECE counts in the per-set mean.
+    assert set(boot.gap) == {"a", "b"}
+    assert boot.gap["a"].low == boot.gap["a"].high == 0.0
+    for s in SYSTEMS:
+        low, high = boot.mean_auc[s].low, boot.mean_auc[s].high
+        assert low <= result.mean_lodo_auc(s) <= high  # type: ignore[operator]
+        assert boot.mean_ece[s].low <= result.mean_lodo_ece(s) <= boot.mean_ece[s].high
+    # Set "b" is perfect on every draw, so only set "a" moves the mean: a real width, short of 1.
+    assert 0.5 < boot.mean_auc["as shipped"].low < boot.mean_auc["as shipped"].high < 1.0
+    text = format_bootstrap(boot, result)
+    assert "AUC as shipped - tfidf, a" in text and "+0.000 [+0.000, +0.000]" in text
+
+
+def test_a_better_system_has_a_gap_above_zero() -> None:
+    y, p = _noisy(4)
+    better = [0.9 if label else 0.1 for label in y]
+    result = _result({"a": (y, {"signals+text": p, "+domain": p, "as shipped": better, "tfidf": p})})
+    gap = bootstrap(result, rounds=200).gap["a"]
+    assert gap.low > 0.1

@@ -386,9 +386,12 @@ def evaluate_command(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures (numbers only) here.", dir_okay=False)
     ] = None,
+    rounds: Annotated[
+        int, typer.Option("--bootstrap", min=0, help="Draws for the intervals under the table (0: none).")
+    ] = 1000,
 ) -> None:
     """Leave-one-dataset-out and grouped-by-domain evaluation beside a TF-IDF baseline."""
-    from .scoring.evaluate import evaluate, format_label_shift, format_table
+    from .scoring.evaluate import bootstrap, evaluate, format_bootstrap, format_label_shift, format_table
     from .scoring.train import build_training_set
 
     chosen = _datasets_option(datasets)
@@ -402,8 +405,15 @@ def evaluate_command(
     typer.echo(format_table(result))
     typer.echo()
     typer.echo(format_label_shift(result))
+    boot = bootstrap(result, rounds) if rounds else None
+    if boot is not None:
+        typer.echo()
+        typer.echo(format_bootstrap(boot, result))
     if json_out is not None:
-        json_out.write_text(json.dumps(result.to_dict(), indent=1), encoding="utf-8")
+        figures = result.to_dict()
+        if boot is not None:
+            figures["bootstrap"] = boot.to_dict()
+        json_out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 def _datasets_option(value: str | None) -> tuple[str, ...]:

@@ -22,6 +22,12 @@ base rate alone: the as-shipped probabilities moved to another prior by Bayes'
 rule (label shift), once to the rate that EM estimates from the unlabelled
 held-out scores (Saerens, Latinne and Decaestecker, 2002) and once to the
 set's true rate, which no deployed model knows (an oracle, a bound).
+
+How far the figures would move on another draw of articles from the same
+sets: a bootstrap over the items of each held-out set (each class resampled
+apart, so every draw keeps its AUC defined), which gives intervals for the
+LODO means and for each set's AUC gap to the baseline.  It does not cover the
+larger question of which collections were chosen: five sets are five draws.
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ CV_FOLDS = 5
 # A rate of exactly 0 or 1 would send every probability to that end whatever the model read.
 RATE_BOUNDS = (0.01, 0.99)
 EM_ITERATIONS = 200
+BOOTSTRAP_ROUNDS = 1000
+BOOTSTRAP_SEED = 13
 
 
 def ece(y: Sequence[int], p: Sequence[float], bins: int = ECE_BINS) -> float:
@@ -144,6 +152,8 @@ class EvalResult:
     pooled_lodo: dict[str, Metrics] = field(default_factory=dict)
     grouped_cv: dict[str, Metrics] = field(default_factory=dict)
     label_shift: dict[str, LabelShift] = field(default_factory=dict)
+    # Each held-out set's labels and every system's scores, for the bootstrap; not written out.
+    held_out: dict[str, tuple[list[int], dict[str, list[float]]]] = field(default_factory=dict)
 
     def mean_lodo_auc(self, system: str) -> float | None:
         values = [auc for m in self.lodo.values() if (auc := m[system].auc) is not None]
@@ -162,6 +172,134 @@ class EvalResult:
             "grouped_domain_cv": {s: m.to_dict() for s, m in self.grouped_cv.items()},
             "label_shift": {d: shift.to_dict() for d, shift in self.label_shift.items()},
         }
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def to_dict(self) -> list[float]:
+        return [round(self.low, 4), round(self.high, 4)]
+
+
+@dataclass
+class Bootstrap:
+    """95 % intervals from resampling the items of each held-out set (see the module's docstring)."""
+
+    rounds: int
+    seed: int
+    mean_auc: dict[str, Interval]
+    mean_ece: dict[str, Interval]
+    # Per two-class set: the AUC of ``compared[0]`` minus that of ``compared[1]``, on the same draws.
+    gap: dict[str, Interval]
+    compared: tuple[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rounds": self.rounds,
+            "seed": self.seed,
+            "lodo_mean_auc": {s: i.to_dict() for s, i in self.mean_auc.items()},
+            "lodo_mean_ece": {s: i.to_dict() for s, i in self.mean_ece.items()},
+            "auc_gap": {"systems": list(self.compared), **{d: i.to_dict() for d, i in self.gap.items()}},
+        }
+
+
+def rank_auc(y: Any, p: Any) -> float:
+    """ROC-AUC as the Mann-Whitney statistic (ties count half), as ``roc_auc_score`` gives it."""
+    import numpy as np
+
+    positives = int(y.sum())
+    negatives = len(y) - positives
+    # Average ranks, 1-based: tied scores share the middle of the ranks they span.
+    _, inverse, counts = np.unique(p, return_inverse=True, return_counts=True)
+    ranks = (np.cumsum(counts) - (counts - 1) / 2.0)[inverse]
+    return float((ranks[y == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+def _ece_array(y: Any, p: Any, bins: int = ECE_BINS) -> float:
+    import numpy as np
+
+    which = np.minimum((p * bins).astype(int), bins - 1)
+    count = np.bincount(which, minlength=bins)
+    gap = np.abs(np.bincount(which, weights=p, minlength=bins) - np.bincount(which, weights=y, minlength=bins))
+    return float(gap[count > 0].sum() / len(y))
+
+
+def bootstrap(
+    result: EvalResult,
+    rounds: int = BOOTSTRAP_ROUNDS,
+    seed: int = BOOTSTRAP_SEED,
+    compared: tuple[str, str] = (SHIFTED, "tfidf"),
+) -> Bootstrap:
+    """Resample each held-out set's items (each class apart, with replacement) ``rounds`` times and
+    recompute the LODO means and the AUC gap between two systems on every draw."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    sets = []
+    for name, (labels, preds) in result.held_out.items():
+        y = np.asarray(labels, dtype=int)
+        scores = {s: np.asarray(preds[s], dtype=float) for s in SYSTEMS}
+        two_class = min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS
+        sets.append((name, y, scores, np.flatnonzero(y == 1), np.flatnonzero(y == 0), two_class))
+    aucs = {s: np.zeros(rounds) for s in SYSTEMS}
+    eces = {s: np.zeros(rounds) for s in SYSTEMS}
+    gaps = {name: np.zeros(rounds) for name, *_, two_class in sets if two_class}
+    for r in range(rounds):
+        per_auc: dict[str, list[float]] = {s: [] for s in SYSTEMS}
+        for name, y, scores, pos, neg, two_class in sets:
+            idx = np.concatenate(
+                [rng.choice(pos, len(pos)) if len(pos) else pos, rng.choice(neg, len(neg)) if len(neg) else neg]
+            )
+            drawn = y[idx]
+            auc_of: dict[str, float] = {}
+            for s in SYSTEMS:
+                p = scores[s][idx]
+                eces[s][r] += _ece_array(drawn, p) / len(sets)
+                if two_class:
+                    auc_of[s] = rank_auc(drawn, p)
+                    per_auc[s].append(auc_of[s])
+            if two_class:
+                gaps[name][r] = auc_of[compared[0]] - auc_of[compared[1]]
+        for s in SYSTEMS:
+            aucs[s][r] = float(np.mean(per_auc[s])) if per_auc[s] else float("nan")
+
+    def interval(values: Any) -> Interval:
+        low, high = np.percentile(values, [2.5, 97.5])
+        return Interval(float(low), float(high))
+
+    return Bootstrap(
+        rounds,
+        seed,
+        {s: interval(aucs[s]) for s in SYSTEMS if gaps},
+        {s: interval(eces[s]) for s in SYSTEMS},
+        {name: interval(values) for name, values in gaps.items()},
+        compared,
+    )
+
+
+def format_bootstrap(boot: Bootstrap, result: EvalResult) -> str:
+    """The intervals under the table: the LODO means, then each set's AUC gap to the baseline."""
+    lines = [
+        f"bootstrap over the items of each held-out set ({boot.rounds:,} draws, seed {boot.seed}; 95 % intervals;",
+        "it does not cover which collections were chosen)",
+    ]
+    for s in SYSTEMS:
+        auc = result.mean_lodo_auc(s)
+        parts = []
+        if auc is not None and s in boot.mean_auc:
+            i = boot.mean_auc[s]
+            parts.append(f"mean AUC {auc:.3f} [{i.low:.3f}, {i.high:.3f}]")
+        e = boot.mean_ece[s]
+        parts.append(f"per-set ECE mean {result.mean_lodo_ece(s):.3f} [{e.low:.3f}, {e.high:.3f}]")
+        lines.append(f"  {s:<14}" + "   ".join(parts))
+    first, second = boot.compared
+    for name, i in boot.gap.items():
+        m = result.lodo[name]
+        point = (m[first].auc or 0.0) - (m[second].auc or 0.0)
+        lines.append(f"  AUC {first} - {second}, {name:<28}{point:+.3f} [{i.low:+.3f}, {i.high:+.3f}]")
+    return "\n".join(lines)
 
 
 def _round(value: float | None) -> float | None:
@@ -220,6 +358,7 @@ def evaluate(data: TrainingSet, datasets: Sequence[str] = DATASETS) -> EvalResul
         preds = _predict(data, train_idx, test_idx)
         result.lodo[held_out] = {s: metrics(y, preds[s]) for s in SYSTEMS}
         result.label_shift[held_out] = LabelShift.of(y, preds[SHIFTED], trained_rate(data, train_idx))
+        result.held_out[held_out] = (y, preds)
         held_y.extend(y)
         for s in SYSTEMS:
             held_p[s].extend(preds[s])
