@@ -1929,6 +1929,25 @@ def test_a_tag_read_as_a_plural_noun_names_its_speaker(stages) -> None:  # type:
     assert quote_with(states, "stress the rules").speaker == "the message"
 
 
+def test_a_tag_found_by_its_shape_beats_a_cue_whose_sentence_ended_before_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # "allegedly" and "reportedly" are cues of their own sentences; the quote after them has its tag.
+    for text, content in (
+        (
+            "The two singers stopped touring together last spring, allegedly because of a dispute over money. "
+            '"Marta has told Lena to stay away from the band," the insider reports. "She wants the stage to herself."',
+            "stay away from the band",
+        ),
+        (
+            'Their partnership ended in March, reportedly due to a row over the budget. "Nobody on the crew was '
+            'asked," the insider reports.',
+            "Nobody on the crew",
+        ),
+    ):
+        quote = quote_with(run(stages, text), content)
+        assert quote.cue is not None and quote.cue.text == "reports", quote
+        assert quote.speaker == "the insider", quote
+
+
 def test_a_noun_and_a_past_verb_before_a_colon_introduce_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
     # The parse reads "A source shared" as a noun with a participle; the quote is the source's,
     # not the last speaker's.

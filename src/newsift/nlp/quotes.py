@@ -678,6 +678,11 @@ class QuoteExtractor:
                 continue
             if dist < best_dist:
                 best, best_dist = c, dist
+        if best is not None and best_dist >= _ACROSS_SENTENCE:
+            # The cue of the sentence before serves only when the quote has no tag of its own, and
+            # some tags are found by their shape alone: '... allegedly due to her behavior. "Angie
+            # has forbidden Brad ...," the insider reports.'
+            return _tag_verb(doc, q, text, lo, hi) or best
         if best is None:
             best = self._colon_cue(text, q, cues, cue_starts)
         return best
