@@ -23,6 +23,9 @@ Definitions (one place, so figures stay comparable between runs):
   mention of that entity in newsift's entity list);
 * an article annotated by several annotators is scored once, on the first
   annotator's file in name order;
+* intervals: 95 % bootstrap intervals over articles (each draw resamples the
+  articles with replacement and pools their counts; fixed seed), since the
+  attributions of one article are not independent of each other;
 * agreement (a ceiling for every figure above): on the articles that several
   annotators annotated, each annotator's file is scored as a prediction against
   each other annotator's file, with the same definitions, and newsift against
@@ -39,7 +42,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -303,6 +306,12 @@ class Counts:
         r = tg / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Counts)))
+
+    def speaker_accuracy(self) -> float:
+        return self.spk_correct / self.spk_total if self.spk_total else 0.0
+
     def cue_f1(self) -> tuple[float, float, float]:
         p = self.cue_tp / self.cue_pred if self.cue_pred else 0.0
         r = self.cue_tp / self.cue_gold if self.cue_gold else 0.0
@@ -404,6 +413,52 @@ def _speaker_ok(doc: Doc, gold: Attr, pred: Attr) -> int:
     return int(bool(gold_text) and gold_text == pred.speaker.strip().lower())
 
 
+BOOTSTRAP_ROUNDS = 1000
+BOOTSTRAP_SEED = 13
+
+
+def bootstrap(
+    docs: Sequence[Doc], system: str, rounds: int = BOOTSTRAP_ROUNDS, seed: int = BOOTSTRAP_SEED
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """95 % intervals of overlap F1 and speaker accuracy per subset, from ``rounds`` draws of the
+    articles with replacement (their counts pooled, as :func:`score` pools them)."""
+    import random
+
+    per_doc = [score([doc], system) for doc in docs]
+    rng = random.Random(seed)
+    draws: dict[str, dict[str, list[float]]] = {s: {"f1": [], "speaker": []} for s in ("direct", "all")}
+    for _ in range(rounds):
+        chosen = [per_doc[rng.randrange(len(per_doc))] for _ in per_doc]
+        for subset, values in draws.items():
+            total = sum((c[subset] for c in chosen), Counts())
+            values["f1"].append(total.prf(False)[2])
+            values["speaker"].append(total.speaker_accuracy())
+
+    def interval(values: list[float]) -> tuple[float, float]:
+        import numpy as np
+
+        low, high = np.percentile(values, [2.5, 97.5])
+        return float(low), float(high)
+
+    return {subset: {k: interval(v) for k, v in values.items()} for subset, values in draws.items()}
+
+
+def bootstrap_lines(
+    results: dict[str, dict[str, Counts]], intervals: dict[str, dict[str, dict[str, tuple[float, float]]]], rounds: int
+) -> str:
+    lines = [f"bootstrap over articles ({rounds:,} draws, seed {BOOTSTRAP_SEED}; 95 % intervals)"]
+    for system, by_subset in intervals.items():
+        for subset, values in by_subset.items():
+            c = results[system][subset]
+            f_lo, f_hi = values["f1"]
+            s_lo, s_hi = values["speaker"]
+            lines.append(
+                f"  {system:<9} {subset:<7} F1(ov) {c.prf(False)[2]:.3f} [{f_lo:.3f}, {f_hi:.3f}]"
+                f"   spk acc {c.speaker_accuracy():.3f} [{s_lo:.3f}, {s_hi:.3f}]"
+            )
+    return "\n".join(lines)
+
+
 def report_table(results: dict[str, dict[str, Counts]]) -> str:
     lines = []
     header = (
@@ -417,7 +472,7 @@ def report_table(results: dict[str, dict[str, Counts]]) -> str:
             p, r, f = c.prf(False)
             pe, re_, fe = c.prf(True)
             _, _, cf = c.cue_f1()
-            acc = c.spk_correct / c.spk_total if c.spk_total else 0.0
+            acc = c.speaker_accuracy()
             lines.append(
                 f"{system:<11} {subset:<7} {c.gold:>5} {c.pred:>5}  {p:6.3f} {r:6.3f} {f:6.3f}"
                 f"  {pe:6.3f} {re_:6.3f} {fe:6.3f}  {cf:6.3f}  {acc:7.3f} {c.spk_total:>5}"
@@ -442,6 +497,12 @@ def main(argv: list[str] | None = None) -> int:
         choices=["train"],
         help="also measure annotator agreement on this split's multiply-annotated articles",
     )
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=BOOTSTRAP_ROUNDS,
+        help=f"draws for the intervals over articles (default {BOOTSTRAP_ROUNDS}; 0: none)",
+    )
     args = parser.parse_args(argv)
     docs = load_split(args.data, args.split, args.limit)
     config = Config(spacy_model=args.spacy_model)
@@ -456,6 +517,10 @@ def main(argv: list[str] | None = None) -> int:
         f"\ntime: total {total:.1f}s (parse + both systems); newsift stages {t_ours:.1f}s, "
         f"textacy direct_quotations {t_textacy:.1f}s"
     )
+    if args.bootstrap > 0 and docs:
+        intervals = {system: bootstrap(docs, system, args.bootstrap) for system in results}
+        print()
+        print(bootstrap_lines(results, intervals, args.bootstrap))
     print()
     print(agreement_table(args.data, args.split, docs, args.agreement_split))
     print(f"textacy refused {len(bailed)} of {len(docs)} articles (unbalanced quotation marks)")

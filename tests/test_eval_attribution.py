@@ -97,3 +97,26 @@ def test_system_is_scored_against_every_annotator(ev: ModuleType, tmp_path: Path
 def test_test_split_is_refused(ev: ModuleType, tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         ev.load_annotators(tmp_path, "test")
+
+
+def _doc(ev: ModuleType, gold: list[object], pred: list[object]) -> object:
+    return ev.Doc("x", TEXT, gold, {"newsift": pred})
+
+
+def test_bootstrap_intervals_are_over_articles(ev: ModuleType) -> None:
+    indirect, direct, short = (ev.Attr(content=(c,), cue=(q,), source=(s,)) for c, q, s in (INDIRECT, DIRECT, SHORT))
+    # Every article alike: every draw pools the same counts, so the interval is the figure itself.
+    same = [_doc(ev, [indirect, direct], [short, direct]) for _ in range(5)]
+    f1 = ev.score(same, "newsift")["all"].prf(False)[2]
+    assert f1 == 0.5
+    assert ev.bootstrap(same, "newsift", rounds=50)["all"]["f1"] == (f1, f1)
+    # Half the articles right, half wrong: draws differ, and the interval holds the pooled figure.
+    mixed = [_doc(ev, [indirect, direct], [indirect, direct]) for _ in range(6)]
+    mixed += [_doc(ev, [indirect, direct], [short, direct]) for _ in range(6)]
+    low, high = ev.bootstrap(mixed, "newsift", rounds=300)["all"]["f1"]
+    assert low < ev.score(mixed, "newsift")["all"].prf(False)[2] < high
+    assert low >= 0.5 and high <= 1.0
+    assert ev.bootstrap(mixed, "newsift", rounds=300) == ev.bootstrap(mixed, "newsift", rounds=300)
+    # Counts pool by addition, field by field.
+    one = ev.score(mixed[:1], "newsift")["all"]
+    assert (one + one).gold == 2 * one.gold and (one + one).tp_overlap_g == 2 * one.tp_overlap_g
