@@ -503,6 +503,23 @@ def test_apposed_name_is_the_speaker_not_an_anonymous_role(stages) -> None:  # t
     assert q.speaker == "Council members"
 
 
+def test_a_name_the_parse_hangs_on_the_role_s_place_or_body_is_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse apposes the name to "Riverside" and to "the Harbour Authority", not to the role.
+    for text, content, name in (
+        ("The mayor of Riverside, Dana Kowalski, said the pipes would be replaced by June.", "pipes", "Dana Kowalski"),
+        (
+            "A spokesman for the Harbour Authority, Piet Jansen, told reporters that the dock would stay shut.",
+            "dock would stay shut",
+            "Piet Jansen",
+        ),
+    ):
+        q = quote_with(run(stages, text), content)
+        assert q.speaker == name and q.speaker_kind == "person", q
+    # A person apposed to a person could name either of them: the phrase stays.
+    q = quote_with(run(stages, "A lawyer for Ms. Lee, Tom Hart, said the case was closed."), "case was closed")
+    assert q.speaker_kind == "anonymous" and q.speaker is not None and q.speaker.startswith("A lawyer for Ms. Lee")
+
+
 def test_long_apposition_between_quote_and_cue(stages) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The rule is the agency's main tool.\n\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,8 @@ _TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
 _MAX_THEY_CHAIN = 3
 # A subject that lists more people than this is a crowd, not a set of speakers to name.
 _MAX_GROUP = 4
+# spaCy's labels for places and bodies: what a role's prepositional phrase names ("of Ukraine").
+_PLACES_AND_BODIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,32 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
 def breaks_line(tok: Token) -> bool:
     """Whether ``tok`` is whitespace that ends a line."""
     return tok.is_space and "\n" in tok.text
+
+
+# The prepositions that tie a role to its place or body: "the president of Ukraine", "a spokesman for
+# the Taliban", "an analyst at the bank", "a lawyer with the firm".
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
+
+
+def _apposed(head: Token) -> Iterator[tuple[Token, bool]]:
+    """The words apposed to ``head``, each with whether only a person's name may count there.
+
+    Besides the head's own appositions, the parse often hangs the name on the place or body of the
+    head's prepositional phrase ("The president of Ukraine, Poroshenko, said"; "A spokesman for the
+    Taliban, Zabiullah Mujahid, told"). A person apposed to a place or body there names the head's
+    holder; anything else apposed there ("the president of the company, Acme Corp") renames the
+    place or body, and a person apposed to a person ("a spokesman for the senator, Ann Ruiz") could
+    name either of them."""
+    for child in head.rights:
+        if child.dep_ == "appos":
+            yield child, False
+        elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ not in _PLACES_AND_BODIES:
+                    continue
+                for apposed in obj.rights:
+                    if apposed.dep_ == "appos":
+                        yield apposed, True
 
 
 class SpeakerResolver:
@@ -242,9 +271,7 @@ class SpeakerResolver:
     def _apposed_name(self, head: Token) -> Speaker | None:
         """ "A spokeswoman, Lotte Bakker, said": the apposed name is who spoke, and naming her
         as an anonymous spokeswoman would count a named source as an anonymous one."""
-        for child in head.rights:
-            if child.dep_ != "appos":
-                continue
+        for child, people_only in _apposed(head):
             if child.conjuncts:
                 # "Council members Ana Ruiz and Sam Ortiz said": several people speak, and
                 # naming the first alone would credit her with the words of both.
@@ -254,7 +281,7 @@ class SpeakerResolver:
                 continue
             entity = self.index.entities[mention.entity]
             kind = SPEAKER_LABELS.get(entity.label)
-            if kind is None:
+            if kind is None or (people_only and entity.label != "PERSON"):
                 continue
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via="name")
         return None
