@@ -476,6 +476,14 @@ def test_every_vague_pattern_matches_its_example() -> None:
         assert [s.text for s in out.evidence] == [example], pattern
 
 
+def test_reportedly_alone_is_vague_sourcing_and_allegedly_is_not() -> None:
+    out = sourcing.compute(raw("The harbour master reportedly resigned last week. The dock stays shut."))
+    vague = out["sourcing.vague"]
+    assert vague.detail["count"] == 1 and [s.text for s in vague.evidence] == ["reportedly"]
+    out = sourcing.compute(raw("The driver allegedly hit two parked cars. The road stays shut."))
+    assert out["sourcing.vague"].detail["count"] == 0
+
+
 def test_known_acronyms_are_never_shouting_and_words_are() -> None:
     for acronym in sorted(lexicons.KNOWN_ACRONYMS):
         out = style.compute(raw(f"Officials at {acronym} spoke on Tuesday."))

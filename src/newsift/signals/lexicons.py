@@ -185,6 +185,10 @@ VAGUE_SOURCE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("reports say|said|suggest|suggested|claim|claimed|indicate", "reports suggest"),
     ("rumor|rumour has it", "rumour has it"),
+    # A claim pinned on unnamed reports in one word ("the minister reportedly resigned"). The quotes
+    # stage marks it only where it tags a quote; alone it reports nothing there. Not "allegedly":
+    # news writes it for a charge not yet proven ("the man allegedly stole"), a legal caution.
+    ("reportedly", "reportedly"),
     ("we|i have been told", "we have been told"),
     ("we|i were|was told", "I was told"),
 )
