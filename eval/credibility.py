@@ -13,7 +13,8 @@ domain, and a label-shift diagnostic: each held-out set's as-shipped ECE after
 moving its prior to the base rate EM estimates from the unlabelled scores, and
 to its true base rate (an oracle, a bound).  Last, 95 % bootstrap intervals
 (items resampled within each held-out set) for the LODO means and for each
-set's AUC gap between the shipped score and the baseline.
+set's AUC gap between the shipped score and the baseline; and how many items of each
+held-out set the shipped score labels (not ``uncertain``), and how many of those labels are right.
 
 The corpus (which sets, deduplication, caps) is the training corpus of
 ``newsift.scoring.train``; signals are cached under /tmp, so only the first
@@ -38,6 +39,7 @@ from newsift.scoring.evaluate import (  # noqa: E402
     evaluate,
     format_bootstrap,
     format_label_shift,
+    format_labels,
     format_table,
 )
 from newsift.scoring.extract import DEFAULT_CACHE  # noqa: E402
@@ -69,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(result))
     print()
     print(format_label_shift(result))
+    print()
+    print(format_labels(result))
     boot = bootstrap(result, args.bootstrap) if args.bootstrap > 0 else None
     if boot is not None:
         print()

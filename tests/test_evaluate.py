@@ -11,15 +11,18 @@ from sklearn.metrics import roc_auc_score
 from newsift.scoring.evaluate import (
     SYSTEMS,
     EvalResult,
+    LabelCounts,
     LabelShift,
     bootstrap,
     ece,
     estimate_rate,
     format_bootstrap,
+    format_labels,
     metrics,
     rank_auc,
     shift_prior,
 )
+from newsift.scoring.stage import Evidence
 
 
 def _calibrated_scores(rate: float, n: int = 1000) -> tuple[list[int], list[float]]:
@@ -113,3 +116,26 @@ def test_a_better_system_has_a_gap_above_zero() -> None:
     result = _result({"a": (y, {"signals+text": p, "+domain": p, "as shipped": better, "tfidf": p})})
     gap = bootstrap(result, rounds=200).gap["a"]
     assert gap.low > 0.1
+
+
+def test_label_counts_count_only_committed_labels() -> None:
+    y = [1, 1, 0, 0, 1]
+    labels = ["unreliable", "uncertain", "reliable", "unreliable", "reliable"]
+    p = [0.9, 0.55, 0.1, 0.8, 0.3]
+    counts = LabelCounts.of(y, labels, p)
+    # Four labels given; right: the first and the third. At 0.5: items 1, 2 and 3 are right.
+    assert (counts.n, counts.labelled, counts.right, counts.right_at_half) == (5, 4, 2, 3)
+    assert (counts + counts).to_dict() == {"n": 10, "labelled": 8, "right": 4, "right_at_half": 6}
+    result = EvalResult(labels={"a": counts})
+    table = format_labels(result)
+    assert "0.500" in table and "all held-out sets" in table
+
+
+def test_the_label_rule_widens_its_margin_as_evidence_thins() -> None:
+    full = Evidence(False, ())
+    thin = Evidence(False, ("no title", "no quotes stage"))
+    assert full.label(0.70) == "unreliable" and full.label(0.30) == "reliable" and full.label(0.6) == "uncertain"
+    # Two gaps widen the margin to 0.35: only p > 0.85 or p < 0.15 earns a label.
+    assert thin.label(0.70) == "uncertain" and thin.label(0.9) == "unreliable" and thin.label(0.1) == "reliable"
+    assert Evidence(True, ()).label(0.99) == "uncertain"
+    assert Evidence(False, (), too_short=True).label(0.01) == "uncertain"

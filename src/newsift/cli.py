@@ -391,7 +391,14 @@ def evaluate_command(
     ] = 1000,
 ) -> None:
     """Leave-one-dataset-out and grouped-by-domain evaluation beside a TF-IDF baseline."""
-    from .scoring.evaluate import bootstrap, evaluate, format_bootstrap, format_label_shift, format_table
+    from .scoring.evaluate import (
+        bootstrap,
+        evaluate,
+        format_bootstrap,
+        format_label_shift,
+        format_labels,
+        format_table,
+    )
     from .scoring.train import build_training_set
 
     chosen = _datasets_option(datasets)
@@ -405,6 +412,8 @@ def evaluate_command(
     typer.echo(format_table(result))
     typer.echo()
     typer.echo(format_label_shift(result))
+    typer.echo()
+    typer.echo(format_labels(result))
     boot = bootstrap(result, rounds) if rounds else None
     if boot is not None:
         typer.echo()

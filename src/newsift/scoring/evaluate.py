@@ -28,6 +28,10 @@ sets: a bootstrap over the items of each held-out set (each class resampled
 apart, so every draw keeps its AUC defined), which gives intervals for the
 LODO means and for each set's AUC gap to the baseline.  It does not cover the
 larger question of which collections were chosen: five sets are five draws.
+
+And the labels a reader sees: the score stage says ``uncertain`` inside a margin
+around 0.5 that widens as the evidence thins, so each held-out set also gets
+how many items the shipped score labels and how many of those labels are right.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import DATASETS
+from .stage import assess
 from .train import MIN_CLASS, TrainingSet, article_text, dataset_weights, fit_model
 
 SYSTEMS = ("signals+text", "+domain", "as shipped", "tfidf")
@@ -116,6 +121,36 @@ class LabelShift:
 
 
 @dataclass
+class LabelCounts:
+    """How the shipped labels fare on one held-out set: how many items get ``reliable`` or
+    ``unreliable`` rather than ``uncertain``, and how many of those are right."""
+
+    n: int
+    labelled: int
+    right: int
+    # Right at p >= 0.5 over every item, uncertain or not: what the labels hold back from.
+    right_at_half: int
+
+    @classmethod
+    def of(cls, y: Sequence[int], labels: Sequence[str], p: Sequence[float]) -> LabelCounts:
+        given = [(label, truth) for label, truth in zip(labels, y, strict=True) if label != "uncertain"]
+        right = sum((label == "unreliable") == bool(truth) for label, truth in given)
+        at_half = sum((prob >= 0.5) == bool(truth) for prob, truth in zip(p, y, strict=True))
+        return cls(len(y), len(given), right, at_half)
+
+    def __add__(self, other: LabelCounts) -> LabelCounts:
+        return LabelCounts(
+            self.n + other.n,
+            self.labelled + other.labelled,
+            self.right + other.right,
+            self.right_at_half + other.right_at_half,
+        )
+
+    def to_dict(self) -> dict[str, int]:
+        return dict(vars(self))
+
+
+@dataclass
 class Metrics:
     n: int
     positives: int
@@ -154,6 +189,7 @@ class EvalResult:
     label_shift: dict[str, LabelShift] = field(default_factory=dict)
     # Each held-out set's labels and every system's scores, for the bootstrap; not written out.
     held_out: dict[str, tuple[list[int], dict[str, list[float]]]] = field(default_factory=dict)
+    labels: dict[str, LabelCounts] = field(default_factory=dict)
 
     def mean_lodo_auc(self, system: str) -> float | None:
         values = [auc for m in self.lodo.values() if (auc := m[system].auc) is not None]
@@ -171,6 +207,7 @@ class EvalResult:
             "lodo_pooled": {s: m.to_dict() for s, m in self.pooled_lodo.items()},
             "grouped_domain_cv": {s: m.to_dict() for s, m in self.grouped_cv.items()},
             "label_shift": {d: shift.to_dict() for d, shift in self.label_shift.items()},
+            "labels": {d: counts.to_dict() for d, counts in self.labels.items()},
         }
 
 
@@ -321,21 +358,29 @@ def _baseline(data: TrainingSet, train_idx: Sequence[int], test_idx: Sequence[in
     return [float(p) for p in model.predict_proba(vectorizer.transform(_texts(data, test_idx)))[:, 1]]
 
 
-def _predict(data: TrainingSet, train_idx: Sequence[int], test_idx: Sequence[int]) -> dict[str, list[float]]:
+def _predict(
+    data: TrainingSet, train_idx: Sequence[int], test_idx: Sequence[int]
+) -> tuple[dict[str, list[float]], list[str]]:
+    """Every system's probabilities for the test rows, and the labels the score stage would give
+    the shipped ones (its own rule: :meth:`~newsift.scoring.stage.Evidence.label`)."""
     model = fit_model(data, train_idx)
     out: dict[str, list[float]] = {"signals+text": [], "+domain": [], "as shipped": []}
+    labels: list[str] = []
     for i in test_idx:
-        signals = data.signals[data.articles[i].key]
-        text = article_text(data.articles[i])
+        article = data.articles[i]
+        signals = data.signals[article.key]
+        text = article_text(article)
         wording, style = model.wording(text), model.style_score(text)
         plain, full = model.without_domain, model.with_domain
         p_plain = plain.probability(plain.vector(signals, wording, style))
         p_full = full.probability(full.vector(signals, wording, style))
+        shipped = p_plain if model.scorer_for(signals) is plain else p_full
         out["signals+text"].append(p_plain)
         out["+domain"].append(p_full)
-        out["as shipped"].append(p_plain if model.scorer_for(signals) is plain else p_full)
+        out["as shipped"].append(shipped)
+        labels.append(assess(signals, article.text).label(shipped))
     out["tfidf"] = _baseline(data, train_idx, test_idx)
-    return out
+    return out, labels
 
 
 def trained_rate(data: TrainingSet, index: Sequence[int]) -> float:
@@ -355,8 +400,9 @@ def evaluate(data: TrainingSet, datasets: Sequence[str] = DATASETS) -> EvalResul
         test_idx = [i for i, a in enumerate(data.articles) if a.dataset == held_out]
         train_idx = [i for i, a in enumerate(data.articles) if a.dataset != held_out]
         y = [data.articles[i].label for i in test_idx]
-        preds = _predict(data, train_idx, test_idx)
+        preds, given = _predict(data, train_idx, test_idx)
         result.lodo[held_out] = {s: metrics(y, preds[s]) for s in SYSTEMS}
+        result.labels[held_out] = LabelCounts.of(y, given, preds[SHIFTED])
         result.label_shift[held_out] = LabelShift.of(y, preds[SHIFTED], trained_rate(data, train_idx))
         result.held_out[held_out] = (y, preds)
         held_y.extend(y)
@@ -370,7 +416,7 @@ def evaluate(data: TrainingSet, datasets: Sequence[str] = DATASETS) -> EvalResul
     groups = [a.group for a in data.articles]
     labels = [a.label for a in data.articles]
     for train_idx, test_idx in GroupKFold(n_splits=CV_FOLDS).split(labels, labels, groups=groups):
-        preds = _predict(data, list(train_idx), list(test_idx))
+        preds, _ = _predict(data, list(train_idx), list(test_idx))
         pooled_y.extend(labels[i] for i in test_idx)
         for s in SYSTEMS:
             pooled[s].extend(preds[s])
@@ -407,6 +453,34 @@ def format_table(result: EvalResult) -> str:
         f"{'grouped-by-domain 5-fold CV':<28}{any_cv.n:>5}{any_cv.positives:>6}  "
         + "  ".join(cell(cv[s]) for s in SYSTEMS)
     )
+    return "\n".join(lines)
+
+
+def format_labels(result: EvalResult) -> str:
+    """The shipped labels per held-out set: how many are given, and how many of those are right."""
+    header = (
+        f"{'held-out set (' + SHIFTED + ')':<36}{'n':>6}{'labelled':>10}{'share':>8}{'right':>8}"
+        f"{'accuracy':>10}{'at 0.5':>8}"
+    )
+    lines = [
+        "labels (a reader sees reliable / unreliable / uncertain; uncertain inside a margin around 0.5",
+        "that widens as the evidence thins): how many items are labelled, how many of those labels are",
+        "right, and the accuracy at p >= 0.5 over every item for comparison",
+        header,
+        "-" * len(header),
+    ]
+
+    def row(name: str, c: LabelCounts) -> str:
+        share = c.labelled / c.n if c.n else 0.0
+        accuracy = f"{c.right / c.labelled:.3f}" if c.labelled else "n/a"
+        at_half = c.right_at_half / c.n if c.n else 0.0
+        return f"{name:<36}{c.n:>6}{c.labelled:>10}{share:>8.3f}{c.right:>8}{accuracy:>10}{at_half:>8.3f}"
+
+    for name, counts in result.labels.items():
+        lines.append(row(name, counts))
+    if result.labels:
+        lines.append("-" * len(header))
+        lines.append(row("all held-out sets", sum(result.labels.values(), LabelCounts(0, 0, 0, 0))))
     return "\n".join(lines)
 
 

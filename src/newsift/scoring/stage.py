@@ -55,6 +55,12 @@ class Evidence:
     def margin(self) -> float:
         return BASE_MARGIN + THIN_MARGIN * len(self.gaps)
 
+    def label(self, p: float) -> str:
+        """The label a probability earns on this evidence: ``uncertain`` inside the margin."""
+        if self.no_body or self.too_short or abs(p - 0.5) < self.margin:
+            return "uncertain"
+        return "unreliable" if p > 0.5 else "reliable"
+
 
 def assess(signals: dict[str, Signal], body: str = "") -> Evidence:
     """What the report has to go on; ``body`` is the text the signals read, without the title."""
@@ -140,10 +146,7 @@ class ScoreStage:
             x = scorer.vector(signals, wording, style)
             p = scorer.probability(x)
         evidence = assess(signals, text.partition("\n")[2])
-        if evidence.no_body or evidence.too_short or abs(p - 0.5) < evidence.margin:
-            label = "uncertain"
-        else:
-            label = "unreliable" if p > 0.5 else "reliable"
+        label = evidence.label(p)
         reasons = _reasons(scorer, x, signals, label, reading, original)
         reasons.extend(_unweighed(scorer, signals))
         for gap in evidence.gaps:
