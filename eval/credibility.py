@@ -33,15 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsift.scoring.evaluate import (  # noqa: E402
-    BOOTSTRAP_ROUNDS,
-    bootstrap,
-    evaluate,
-    format_bootstrap,
-    format_label_shift,
-    format_labels,
-    format_table,
-)
+from newsift.scoring.evaluate import BOOTSTRAP_ROUNDS, bootstrap, evaluate, format_report, report_figures  # noqa: E402
 from newsift.scoring.extract import DEFAULT_CACHE  # noqa: E402
 from newsift.scoring.train import CAP_PER_DATASET, SEED, build_training_set  # noqa: E402
 
@@ -67,21 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     result = evaluate(data)
     print(f"command: python eval/credibility.py --data {args.data} --cap {args.cap} --seed {args.seed}")
     print(f"corpus: {len(data.articles)} articles after URL + MinHash dedup, cap {args.cap} per set")
-    print("cells: ROC-AUC / F1 (unreliable, p>=0.5) / ECE (10 bins); n/a = one-class set\n")
-    print(format_table(result))
-    print()
-    print(format_label_shift(result))
-    print()
-    print(format_labels(result))
     boot = bootstrap(result, args.bootstrap) if args.bootstrap > 0 else None
-    if boot is not None:
-        print()
-        print(format_bootstrap(boot, result))
+    print(format_report(result, boot))
     print(f"\n{time.perf_counter() - t0:.1f} s")
     if args.json is not None:
-        figures = {**result.to_dict(), "dedup": data.stats.to_dict()}
-        if boot is not None:
-            figures["bootstrap"] = boot.to_dict()
+        figures = {**report_figures(result, boot), "dedup": data.stats.to_dict()}
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     mean = result.mean_lodo_auc("signals+text")
     if args.min_auc is not None and (mean is None or mean < args.min_auc):

@@ -18,8 +18,10 @@ from newsift.scoring.evaluate import (
     estimate_rate,
     format_bootstrap,
     format_labels,
+    format_report,
     metrics,
     rank_auc,
+    report_figures,
     shift_prior,
 )
 from newsift.scoring.stage import Evidence
@@ -139,3 +141,19 @@ def test_the_label_rule_widens_its_margin_as_evidence_thins() -> None:
     assert thin.label(0.70) == "uncertain" and thin.label(0.9) == "unreliable" and thin.label(0.1) == "reliable"
     assert Evidence(True, ()).label(0.99) == "uncertain"
     assert Evidence(False, (), too_short=True).label(0.01) == "uncertain"
+
+
+def test_the_report_holds_every_section_in_order_and_its_figures() -> None:
+    y, p = _noisy(5)
+    result = _result({"a": (y, {s: p for s in SYSTEMS})})
+    result.grouped_cv = {s: metrics(y, p) for s in SYSTEMS}
+    result.label_shift = {"a": LabelShift.of(y, p, 0.5)}
+    result.labels = {"a": LabelCounts.of(y, ["uncertain"] * len(y), p)}
+    boot = bootstrap(result, rounds=50)
+    text = format_report(result, boot)
+    marks = ["cells:", "grouped-by-domain", "label shift", "labels (", "bootstrap over"]
+    assert [text.index(m) for m in marks] == sorted(text.index(m) for m in marks)
+    assert "bootstrap over" not in format_report(result)
+    assert report_figures(result, boot)["bootstrap"]["rounds"] == 50
+    assert "bootstrap" not in report_figures(result)
+    assert report_figures(result)["labels"]["a"]["labelled"] == 0

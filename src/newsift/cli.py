@@ -391,14 +391,7 @@ def evaluate_command(
     ] = 1000,
 ) -> None:
     """Leave-one-dataset-out and grouped-by-domain evaluation beside a TF-IDF baseline."""
-    from .scoring.evaluate import (
-        bootstrap,
-        evaluate,
-        format_bootstrap,
-        format_label_shift,
-        format_labels,
-        format_table,
-    )
+    from .scoring.evaluate import bootstrap, evaluate, format_report, report_figures
     from .scoring.train import build_training_set
 
     chosen = _datasets_option(datasets)
@@ -408,21 +401,10 @@ def evaluate_command(
     except (NewsiftError, OSError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from None
-    typer.echo("cells: ROC-AUC / F1 (unreliable, p>=0.5) / ECE (10 bins); n/a = one-class set")
-    typer.echo(format_table(result))
-    typer.echo()
-    typer.echo(format_label_shift(result))
-    typer.echo()
-    typer.echo(format_labels(result))
     boot = bootstrap(result, rounds) if rounds else None
-    if boot is not None:
-        typer.echo()
-        typer.echo(format_bootstrap(boot, result))
+    typer.echo(format_report(result, boot))
     if json_out is not None:
-        figures = result.to_dict()
-        if boot is not None:
-            figures["bootstrap"] = boot.to_dict()
-        json_out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        json_out.write_text(json.dumps(report_figures(result, boot), indent=1), encoding="utf-8")
 
 
 def _datasets_option(value: str | None) -> tuple[str, ...]:

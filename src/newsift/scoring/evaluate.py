@@ -484,6 +484,26 @@ def format_labels(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
+CELLS = "cells: ROC-AUC / F1 (unreliable, p>=0.5) / ECE (10 bins); n/a = one-class set"
+
+
+def format_report(result: EvalResult, boot: Bootstrap | None = None) -> str:
+    """Everything the evaluation prints, in order: the table, the label-shift diagnostic, the labels
+    and, when drawn, the bootstrap intervals (one text for the script and the CLI alike)."""
+    parts = [f"{CELLS}\n\n{format_table(result)}", format_label_shift(result), format_labels(result)]
+    if boot is not None:
+        parts.append(format_bootstrap(boot, result))
+    return "\n\n".join(parts)
+
+
+def report_figures(result: EvalResult, boot: Bootstrap | None = None) -> dict[str, Any]:
+    """The figures of :func:`format_report` as numbers, for ``--json``."""
+    figures = result.to_dict()
+    if boot is not None:
+        figures["bootstrap"] = boot.to_dict()
+    return figures
+
+
 def format_label_shift(result: EvalResult) -> str:
     """The diagnostic table: how much of each held-out set's ECE its base rate alone explains."""
     header = (
