@@ -123,10 +123,16 @@ def _apposed(head: Token) -> Iterator[tuple[Token, bool]]:
     Taliban, Zabiullah Mujahid, told"). A person apposed to a place or body there names the head's
     holder; anything else apposed there ("the president of the company, Acme Corp") renames the
     place or body, and a person apposed to a person ("a spokesman for the senator, Ann Ruiz") could
-    name either of them."""
+    name either of them. A name the parse made the head's conjunct, where nothing is joined by "and"
+    or "or", is an apposition too."""
+    listed = any(t.dep_ == "cc" for c in (head, *head.conjuncts) for t in c.children)
     for child in head.rights:
         if child.dep_ == "appos":
             yield child, False
+        elif child.dep_ == "conj" and not listed:
+            # "the chairman of the committee, Jason Chaffetz, R-Utah, said": with no "and" or "or"
+            # anywhere, the conjunct the parse made is an apposition.
+            yield child, True
         elif child.dep_ == "prep" and child.lower_ in _ROLE_PREPOSITIONS:
             for obj in child.children:
                 if obj.dep_ != "pobj" or obj.ent_type_ not in _PLACES_AND_BODIES:
@@ -272,7 +278,7 @@ class SpeakerResolver:
         """ "A spokeswoman, Lotte Bakker, said": the apposed name is who spoke, and naming her
         as an anonymous spokeswoman would count a named source as an anonymous one."""
         for child, people_only in _apposed(head):
-            if child.conjuncts:
+            if any(c.i != head.i for c in child.conjuncts):
                 # "Council members Ana Ruiz and Sam Ortiz said": several people speak, and
                 # naming the first alone would credit her with the words of both.
                 return None
