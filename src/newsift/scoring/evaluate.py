@@ -57,16 +57,13 @@ BOOTSTRAP_SEED = 13
 
 def ece(y: Sequence[int], p: Sequence[float], bins: int = ECE_BINS) -> float:
     """Expected calibration error: the bin-weighted gap between mean score and observed rate."""
-    total = len(y)
-    if not total:
+    import numpy as np
+
+    if len(y) != len(p):
+        raise ValueError(f"{len(y)} labels against {len(p)} scores")
+    if not len(y):
         return float("nan")
-    sums: list[list[float]] = [[0.0, 0.0, 0.0] for _ in range(bins)]
-    for label, prob in zip(y, p, strict=True):
-        b = min(int(prob * bins), bins - 1)
-        sums[b][0] += 1
-        sums[b][1] += prob
-        sums[b][2] += label
-    return sum(abs(s[1] - s[2]) for s in sums if s[0]) / total
+    return _ece_array(np.asarray(y, dtype=float), np.asarray(p, dtype=float), bins)
 
 
 def shift_prior(p: Sequence[float], trained_rate: float, new_rate: float) -> list[float]:
@@ -187,7 +184,7 @@ class EvalResult:
     pooled_lodo: dict[str, Metrics] = field(default_factory=dict)
     grouped_cv: dict[str, Metrics] = field(default_factory=dict)
     label_shift: dict[str, LabelShift] = field(default_factory=dict)
-    # Each held-out set's labels and every system's scores, for the bootstrap; not written out.
+    # Each held-out set's true classes and every system's scores, for the bootstrap; not written out.
     held_out: dict[str, tuple[list[int], dict[str, list[float]]]] = field(default_factory=dict)
     labels: dict[str, LabelCounts] = field(default_factory=dict)
 
@@ -255,6 +252,7 @@ def rank_auc(y: Any, p: Any) -> float:
 
 
 def _ece_array(y: Any, p: Any, bins: int = ECE_BINS) -> float:
+    """:func:`ece` on numpy arrays, which the bootstrap calls thousands of times."""
     import numpy as np
 
     which = np.minimum((p * bins).astype(int), bins - 1)
@@ -275,8 +273,8 @@ def bootstrap(
 
     rng = np.random.default_rng(seed)
     sets = []
-    for name, (labels, preds) in result.held_out.items():
-        y = np.asarray(labels, dtype=int)
+    for name, (truth, preds) in result.held_out.items():
+        y = np.asarray(truth, dtype=int)
         scores = {s: np.asarray(preds[s], dtype=float) for s in SYSTEMS}
         two_class = min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS
         sets.append((name, y, scores, np.flatnonzero(y == 1), np.flatnonzero(y == 0), two_class))
