@@ -489,6 +489,19 @@ def test_marks_pair_linearly_on_nested_input() -> None:
     assert all(s.end <= len(text) for s in spans)
 
 
+def test_a_name_the_ner_typed_as_a_person_that_ends_on_an_institution_is_an_organisation(stages) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, "Eight people were hurt, said the U.K.-based Yemeni Observatory for Human Rights.")
+    q = quote_with(report, "Eight people were hurt")
+    assert q.speaker == "Yemeni Observatory" and q.speaker_kind == "organisation", q
+    assert [e.label for e in report.entities if e.name == "Yemeni Observatory"] == ["ORG"]
+    # A title that opens the name does not make it a person named "Department".
+    policy = run(stages, "Prosecutors will not confirm the inquiry, per Justice Department policy.")
+    assert [(e.name, e.label) for e in policy.entities] == [("Justice Department", "ORG")]
+    # A word that ends institutions' names and people's too is left alone: Frank Church stays a person.
+    senator = run(stages, "Senator Frank Church said the inquiry would go on.")
+    assert [e.label for e in senator.entities if e.name == "Frank Church"] == ["PERSON"]
+
+
 def test_apposed_name_is_the_speaker_not_an_anonymous_role(stages) -> None:  # type: ignore[no-untyped-def]
     text = "A spokeswoman, Lotte Bakker, said the group had asked the board to publish annual reports."
     q = quote_with(run(stages, text), "publish annual reports")

@@ -44,6 +44,34 @@ if TYPE_CHECKING:
 
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+# Words that end an institution's name and no person's: a name that would be a person's and ends on
+# one is an organisation, whether the NER typed it as a person ("Syrian Observatory") or a title
+# word opens it ("Justice Department" would be a person named "Department"). Words that are also
+# surnames ("Church", "Court", "Union", "State") are left out.
+_INSTITUTION_HEADS = frozenset(
+    {
+        "academy",
+        "administration",
+        "agency",
+        "association",
+        "board",
+        "bureau",
+        "college",
+        "commission",
+        "committee",
+        "council",
+        "department",
+        "embassy",
+        "foundation",
+        "hospital",
+        "institute",
+        "ministry",
+        "observatory",
+        "office",
+        "school",
+        "university",
+    }
+)
 # What can stand right before a title's last word: whitespace, the hyphen of "-elect", or what
 # may open the title itself ('"Sen.', "(Gov.", ",President"; see ``_title_before``).
 _LAST_WORD = re.compile(r"[\s\-(\[\"\u201c,]")
@@ -265,7 +293,11 @@ class EntityExtractor:
                 continue  # "n’t" and "’s", which the small model tags as places now and then
             # A title before a name makes it a person, whatever the small model typed it as
             # ("Mayor Elena Ruiz said" as a WORK_OF_ART).
-            if ent.label_ == "PERSON" or (role is not None and ent.label_ in _TITLED_AS_PERSON):
+            person = ent.label_ == "PERSON" or (role is not None and ent.label_ in _TITLED_AS_PERSON)
+            if person and ent[-1].lower_ in _INSTITUTION_HEADS:
+                # Named in full: "Justice" is part of "Justice Department", not a title.
+                others.append((_relabelled(ent, "ORG"), _institution_name(ent)))
+            elif person:
                 if not self._function_words(name):
                     persons.append((ent, name, role))
             else:
@@ -1085,6 +1117,22 @@ def _reported_self_gender(ent: Span) -> str | None:
             if child.dep_ == "nsubj" and child.i < clause.i:
                 return _SUBJECT_PRONOUN_GENDER.get(child.lower_)
     return None
+
+
+def _relabelled(ent: Span, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start, ent.end, label=label)
+
+
+def _institution_name(ent: Span) -> str:
+    """An institution's name as written, without a possessive or a leading "the"."""
+    name = ent.text.strip()
+    for suffix in _POSSESSIVE:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)].rstrip()
+            break
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def opens_a_line_tag(tok: Token) -> bool:
