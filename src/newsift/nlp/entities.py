@@ -421,11 +421,7 @@ class EntityExtractor:
 
     def _bare_name(self, text: str, ent: Span) -> tuple[str, str | None]:
         """The entity's name without titles or possessive, and the role in front of it."""
-        name = ent.text.strip()
-        for suffix in _POSSESSIVE:
-            if name.endswith(suffix) and len(name) > len(suffix) + 1:
-                name = name[: -len(suffix)].rstrip()
-                break
+        name = _without_possessive(ent.text.strip())
         role: str | None = None
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         lead = self._title_lead.match(name)
@@ -1125,13 +1121,16 @@ def _relabelled(ent: Span, label: str) -> Span:
     return Span(ent.doc, ent.start, ent.end, label=label)
 
 
-def _institution_name(ent: Span) -> str:
-    """An institution's name as written, without a possessive or a leading "the"."""
-    name = ent.text.strip()
+def _without_possessive(name: str) -> str:
     for suffix in _POSSESSIVE:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            name = name[: -len(suffix)].rstrip()
-            break
+            return name[: -len(suffix)].rstrip()
+    return name
+
+
+def _institution_name(ent: Span) -> str:
+    """An institution's name as written, without a possessive or a leading "the"."""
+    name = _without_possessive(ent.text.strip())
     return name[4:] if name.lower().startswith("the ") else name
 
 
