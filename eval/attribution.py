@@ -444,9 +444,12 @@ def bootstrap(
 
 
 def bootstrap_lines(
-    results: dict[str, dict[str, Counts]], intervals: dict[str, dict[str, dict[str, tuple[float, float]]]], rounds: int
+    results: dict[str, dict[str, Counts]],
+    intervals: dict[str, dict[str, dict[str, tuple[float, float]]]],
+    rounds: int,
+    seed: int = BOOTSTRAP_SEED,
 ) -> str:
-    lines = [f"bootstrap over articles ({rounds:,} draws, seed {BOOTSTRAP_SEED}; 95 % intervals)"]
+    lines = [f"bootstrap over articles ({rounds:,} draws, seed {seed}; 95 % intervals)"]
     for system, by_subset in intervals.items():
         for subset, values in by_subset.items():
             c = results[system][subset]

@@ -229,12 +229,13 @@ def _spelled_out(others: list[tuple[Span, str]], keys: list[str]) -> dict[str, s
         label_of.setdefault(key, Counter())[ent.label_] += 1
         forms.setdefault(key, set()).add(name)
         first.setdefault(key, ent.start_char)
+    label = {key: counts.most_common(1)[0][0] for key, counts in label_of.items()}
     spelling: dict[tuple[str, str], list[str]] = {}
     for key, names in forms.items():
         capitals = [w for w in min(names).split() if w[:1].isupper()]
         if len(capitals) >= 2 and all(w[:1].isalpha() for w in capitals):
             initials = "".join(w[0] for w in capitals).lower()
-            spelling.setdefault((initials, label_of[key].most_common(1)[0][0]), []).append(key)
+            spelling.setdefault((initials, label[key]), []).append(key)
     out: dict[str, str] = {}
     for key, names in forms.items():
         if not all(_ACRONYM.fullmatch(n) for n in names):
@@ -243,7 +244,7 @@ def _spelled_out(others: list[tuple[Span, str]], keys: list[str]) -> dict[str, s
         if known in forms:
             out[key] = known
             continue
-        full = spelling.get((key, label_of[key].most_common(1)[0][0]), [])
+        full = spelling.get((key, label[key]), [])
         if len(full) == 1 and full[0] != key and first[full[0]] < first[key]:
             out[key] = full[0]
     return out
