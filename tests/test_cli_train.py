@@ -125,6 +125,10 @@ def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, 
     for name in SETS:
         assert name in result.output
     assert "tfidf" in result.output and "grouped-by-domain" in result.output
+    # Unset, the intervals take the evaluation's own number of draws, as eval/credibility.py does.
+    from newsift.scoring.evaluate import BOOTSTRAP_ROUNDS
+
+    assert f"({BOOTSTRAP_ROUNDS:,} draws" in result.output
     data = json.loads(figures.read_text(encoding="utf-8"))
     assert set(data["lodo"]) == set(SETS)
     for per in data["lodo"].values():

@@ -387,8 +387,11 @@ def evaluate_command(
         Path | None, typer.Option("--json", help="Also write the figures (numbers only) here.", dir_okay=False)
     ] = None,
     rounds: Annotated[
-        int, typer.Option("--bootstrap", min=0, help="Draws for the intervals under the table (0: none).")
-    ] = 1000,
+        int | None,
+        typer.Option(
+            "--bootstrap", min=0, help="Draws for the intervals under the table (default: the evaluation's; 0: none)."
+        ),
+    ] = None,
 ) -> None:
     """Leave-one-dataset-out and grouped-by-domain evaluation beside a TF-IDF baseline."""
     from .scoring.evaluate import bootstrap, evaluate, format_report, report_figures
@@ -401,7 +404,8 @@ def evaluate_command(
     except (NewsiftError, OSError) as exc:
         _err(f"error: {exc}")
         raise typer.Exit(1) from None
-    boot = bootstrap(result, rounds) if rounds else None
+    # Left unset, the draws are the evaluation module's own default, one number for the script and the CLI.
+    boot = None if rounds == 0 else bootstrap(result) if rounds is None else bootstrap(result, rounds)
     typer.echo(format_report(result, boot))
     if json_out is not None:
         json_out.write_text(json.dumps(report_figures(result, boot), indent=1), encoding="utf-8")
