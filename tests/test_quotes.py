@@ -500,6 +500,11 @@ def test_a_name_the_ner_typed_as_a_person_that_ends_on_an_institution_is_an_orga
     # A word that ends institutions' names and people's too is left alone: Frank Church stays a person.
     senator = run(stages, "Senator Frank Church said the inquiry would go on.")
     assert [e.label for e in senator.entities if e.name == "Frank Church"] == ["PERSON"]
+    q = quote_with(senator, "inquiry would go on")
+    assert (q.speaker, q.speaker_kind) == ("Frank Church", "person"), q
+    # The same word heading a body's name keeps the body as the speaker.
+    q = quote_with(run(stages, "The Supreme Court said the inquiry would go on."), "inquiry would go on")
+    assert q.speaker_kind == "organisation" and q.speaker is not None and q.speaker.endswith("Supreme Court"), q
 
 
 def test_apposed_name_is_the_speaker_not_an_anonymous_role(stages) -> None:  # type: ignore[no-untyped-def]

@@ -47,7 +47,7 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # Words that end an institution's name and no person's: a name that would be a person's and ends on
 # one is an organisation, whether the NER typed it as a person ("Syrian Observatory") or a title
 # word opens it ("Justice Department" would be a person named "Department"). Words that are also
-# surnames ("Church", "Court", "Union", "State") are left out.
+# surnames (`rules.SURNAME_BODY_WORDS`: "Church", "Court", "Union", "State") are left out.
 _INSTITUTION_HEADS = frozenset(
     {
         "academy",

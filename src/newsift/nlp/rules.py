@@ -355,6 +355,10 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+# Words that head a body's name and end people's names too ("Frank Church", "Margaret Court"): where
+# the NER made the name a person's, it is that person, not a body.
+SURNAME_BODY_WORDS: frozenset[str] = frozenset({"church", "court", "union", "state"})
+
 # Document-like sources ("a report", "the poll") speak for their authors.
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     {

@@ -28,6 +28,7 @@ from .rules import (
     PRONOUN_LABELS,
     ROLE_NOUNS,
     SPEAKER_LABELS,
+    SURNAME_BODY_WORDS,
     VAGUE_DETERMINERS,
     VAGUE_PHRASES,
     VAGUE_PRONOUNS,
@@ -174,7 +175,7 @@ class SpeakerResolver:
             # person the text describes, not the group ("the Kardashian" the text joined to Kim
             # Kardashian stays hers).
             return Speaker(phrase.text, "anonymous", text_span, False, vague=_indefinite(head), via="phrase")
-        if mention is not None and lemma not in ORGANISATION_NOUNS:
+        if mention is not None and (lemma not in ORGANISATION_NOUNS or self._surname_of_person(head, mention)):
             entity = self.index.entities[mention.entity]
             via = mention.kind
             kind = SPEAKER_LABELS.get(entity.label, "unknown")
@@ -205,6 +206,17 @@ class SpeakerResolver:
             # A name the NER missed: keep the phrase, but do not claim what it is.
             return Speaker(phrase_text, "unknown", text_span, False, via="phrase")
         return Speaker(phrase_text, "unknown", text_span, False, vague=vague_phrase, via="phrase")
+
+    def _surname_of_person(self, head: Token, mention: Mention) -> bool:
+        """ "Senator Frank Church said": a body's word that is a person's surname, last in a name the NER
+        typed as a person's, names that person ("The Catholic Church" is an organisation's name, and
+        "Trump's office" is no name)."""
+        return (
+            head.lower_ in SURNAME_BODY_WORDS
+            and head.pos_ == "PROPN"
+            and mention.start < head.idx
+            and self.index.entities[mention.entity].label == "PERSON"
+        )
 
     def carried_on(
         self, speaker: Speaker, previous: Speaker, since: int, quoted: list[tuple[int, int]]
