@@ -2126,3 +2126,24 @@ def test_a_heading_the_parse_runs_into_the_next_paragraph_is_no_subject(stages) 
         "again doubting the count of the harbour ballots, urging supporters to watch the tally on Monday."
     )
     assert quote_with(run(stages, dated), "count of the harbour ballots").speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mayor Elena Ruiz criticised the water board in a radio interview on Tuesday.", "the water board"),
+        ("Councillor Sam Ortiz defended the budget at a rally in Riverside last week.", "the budget"),
+        # "through 2013" is the stretch of time reported on, not when it was said.
+        ("The audit covered the years through 2013.", "the years through 2013"),
+    ],
+)
+def test_when_where_and_through_what_it_was_said_is_no_part_of_what_was_said(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q.content.text for q in run(stages, text).quotes] == [content]
+
+
+def test_words_in_quotation_marks_are_never_cut_off_as_a_circumstance(stages) -> None:  # type: ignore[no-untyped-def]
+    # A mark typed the wrong way round leaves two unclosed quotes; cutting "in a tweet" off would
+    # leave the second of them as a direct quote of its own.
+    text = "Senator Ana Lee called the plan \u201creckless\u201c in a tweet on Sunday."
+    q = quote_with(run(stages, text), "the plan")
+    assert q.cue is not None and q.cue.text == "called" and q.kind == "mixed", q

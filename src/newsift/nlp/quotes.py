@@ -41,6 +41,7 @@ from .rules import (
     IMPERSONAL_CUES,
     IMPERSONAL_SUBJECTS,
     INHERIT_MAX_PARAGRAPHS,
+    MEDIUM_NOUNS,
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
     ORGANISATION_NOUNS,
@@ -51,6 +52,7 @@ from .rules import (
     ROLE_NOUNS,
     SCARE_QUOTE_MAX_WORDS,
     SIGNATURE_DASHES,
+    SPEAKING_EVENTS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
     VAGUE_ADVERBS,
@@ -114,6 +116,8 @@ _ACROSS_SENTENCE = 1 << 20
 _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 # What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
 # mark ('... a stone, he says', '"... done!" she continued').
+# Prepositions that open a speech act's circumstance ("in an interview", "during the debate").
+_CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
 _SET_OFF = frozenset(",:;\u2014\u2013-\"'\u2019\u201d")
 _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
 # A headline led by its source ("Alvarez: Budget will not cover stadium"): how long the line and
@@ -307,6 +311,8 @@ class QuoteExtractor:
                 # what was said, not the addressee or the medium after its verb; nor is the
                 # name after an inverted tag's verb ('"...," reasons Ann Lee on the roof as ...').
                 content, tag_object = None, True
+            if content is not None and content[0] > tok.idx:
+                content = _without_circumstance(doc, tok, content, marked)
             if content is not None and rule is not None and rule.speaker_head is not None and tok.lower_ == "according":
                 content = _beside_source(doc, tok, doc[rule.speaker_head], content, sents) or content
             if rule is not None:
@@ -750,6 +756,52 @@ def _beside_source(
     comma = next((t.i for t in doc[source.i + 1 : sent_end] if t.text == ","), None)
     right = (comma + 1, sent_end) if comma is not None else (sent_end, sent_end)
     return _larger_side(doc, (sent_start, tok.i), right)
+
+
+def _circumstance(tok: Token) -> bool:
+    """Whether a modifier of a cue tells when, where or through what the words were said, not what was
+    said: "in an interview", "on Twitter", "at a rally", "during the debate", "last week"."""
+    if tok.dep_ in {"npadvmod", "advmod"}:
+        return tok.ent_type_ in {"DATE", "TIME"}
+    if tok.dep_ != "prep" or tok.lower_ not in _CIRCUMSTANCE_PREPS:
+        return False
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    obj, prep = objects[0], tok.lower_
+    lemma = obj.lemma_.lower()
+    if prep in {"through", "via"}:
+        # "through 2013" is a stretch of time that was reported on, not when it was said.
+        return lemma in MEDIUM_NOUNS
+    if prep == "at":
+        # "at a rally", but "anger at articles" is what the anger is about.
+        return lemma in SPEAKING_EVENTS or obj.ent_type_ in {"DATE", "TIME"}
+    return (
+        obj.ent_type_ in {"DATE", "TIME"}
+        or lemma in MEDIUM_NOUNS
+        or (prep == "on" and obj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"})
+    )
+
+
+def _without_circumstance(
+    doc: Doc, cue: Token, content: tuple[int, int], marked: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A content right of its cue, without the cue's own modifiers that end it and tell when, where
+    or through what it was said ("attacked Machado *in early-morning tweets*", "likened RT to the
+    BBC *in an interview last week*"): PolNeAR's contents, like PARC's, hold what was said only.
+    Words inside quotation marks, scare quotes too, are never cut off: the marks decide there."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return content
+    lo, hi = span.start, span.end
+    while True:
+        trailing = [c for c in cue.children if lo < c.left_edge.i and c.right_edge.i == hi - 1 and _circumstance(c)]
+        if not trailing:
+            break
+        hi = trailing[0].left_edge.i
+    if hi == span.end or any(a < content[1] and doc[hi].idx < b for a, b in marked):
+        return content
+    return _trim(doc, lo, hi) or content
 
 
 def _larger_side(doc: Doc, left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int] | None:

@@ -359,6 +359,63 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
 # the NER made the name a person's, it is that person, not a body.
 SURNAME_BODY_WORDS: frozenset[str] = frozenset({"church", "court", "union", "state"})
 
+# Where and through what words are said. A cue's modifier headed by one ("at a rally", "in an interview",
+# "on Twitter") is the circumstance of the saying, not part of what was said.
+SPEAKING_EVENTS: frozenset[str] = frozenset(
+    {
+        "address",
+        "appearance",
+        "briefing",
+        "conference",
+        "debate",
+        "event",
+        "forum",
+        "hearing",
+        "interview",
+        "meeting",
+        "rally",
+        "session",
+        "speech",
+        "testimony",
+    }
+)
+MEDIUM_NOUNS: frozenset[str] = SPEAKING_EVENTS | frozenset(
+    {
+        "article",
+        "blog",
+        "book",
+        "broadcast",
+        "call",
+        "column",
+        "comment",
+        "e-mail",
+        "editorial",
+        "email",
+        "episode",
+        "facebook",
+        "instagram",
+        "letter",
+        "memo",
+        "message",
+        "op-ed",
+        "podcast",
+        "post",
+        "press",
+        "program",
+        "radio",
+        "remark",
+        "segment",
+        "show",
+        "statement",
+        "television",
+        "tv",
+        "tweet",
+        "twitter",
+        "video",
+        "website",
+    }
+)
+
 # Document-like sources ("a report", "the poll") speak for their authors.
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     {
