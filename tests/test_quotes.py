@@ -2147,3 +2147,18 @@ def test_words_in_quotation_marks_are_never_cut_off_as_a_circumstance(stages) ->
     text = "Senator Ana Lee called the plan \u201creckless\u201c in a tweet on Sunday."
     q = quote_with(run(stages, text), "the plan")
     assert q.cue is not None and q.cue.text == "called" and q.kind == "mixed", q
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("An onlooker said the car had been speeding.", "An onlooker"),
+        ("Federal prosecutors said the case was strong.", "Federal prosecutors"),
+        ("Authorities said the driver had fled.", "Authorities"),
+        # Capitalised at the start of the sentence, the tagger reads the noun as a name.
+        ("Attorneys for Dana Ortiz said the fine would stand.", "Attorneys for Dana Ortiz"),
+    ],
+)
+def test_a_person_described_but_not_named_is_an_anonymous_source(stages, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), text.split(" said ")[1].rstrip("."))
+    assert (q.speaker, q.speaker_kind) == (phrase, "anonymous"), q

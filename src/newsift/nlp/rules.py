@@ -249,6 +249,7 @@ ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
         "loyalist",
         "veteran",
         "pundit",
+        "authority",
     }
 )
 VAGUE_DETERMINERS: frozenset[str] = frozenset(
@@ -668,6 +669,14 @@ soldier pilot manager reporter journalist writer author professor founder child 
 attacker killer defendant plaintiff inmate prisoner athlete player coach singer host boss employer landlord tenant
 neighbor neighbour passenger caller blogger teen teenager kid citizen immigrant refugee protester protestor
 demonstrator cop deputy sheriff detective trooper guard clerk moderator anchor correspondent columnist
+prosecutor juror panelist onlooker bystander spectator commenter commentator lobbyist representative politician
+legislator executive entrepreneur investor banker donor backer delegate superdelegate attendee contender pollster
+organizer organiser volunteer campaigner advocate proponent skeptic sceptic conservative liberal progressive
+libertarian evangelical millennial fan viewer reader listener follower parent relative cousin spouse colleague
+coworker classmate roommate teammate rival challenger incumbent constituent taxpayer consumer tourist visitor
+guest physician surgeon neurosurgeon dentist pharmacist psychologist psychiatrist therapist counselor paramedic
+firefighter historian scholar editor publisher producer comedian rapper billionaire millionaire mogul tycoon
+consultant contractor negotiator envoy survivor assailant perpetrator militant insurgent rebel
 """
 FEMALE_PERSON_NOUNS: frozenset[str] = frozenset(_FEMALE.split())
 MALE_PERSON_NOUNS: frozenset[str] = frozenset(_MALE.split())

@@ -44,6 +44,8 @@ _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "
 # Heads of a source phrase that describe people without naming them: the source nouns and the
 # nouns for one person ("people" is only among the former, since it is no antecedent of "he").
 _UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
+# Common nouns the speaker rules know, for reading a capitalised one ("Attorneys for the city said").
+_KNOWN_HEADS = _UNNAMED_SOURCE_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # Heads of a title that may run on into its holder's name ("President of Iceland Jon Berg").
 _TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
 # How many sentences a run of "they"s may carry an antecedent over.
@@ -143,6 +145,26 @@ def _apposed(head: Token) -> Iterator[tuple[Token, bool]]:
                         yield apposed, True
 
 
+def _noun_lemma(tok: Token) -> str:
+    """A head's lemma, reading a capitalised common noun the tagger took for a name ("Attorneys for
+    the city said", "Officials Say ...") as the common noun it is: the tagger leaves a proper noun's
+    plural unlemmatised. A word the NER tagged, or one a name runs into ("Forward Progressives", a
+    blog), is left as it is."""
+    lemma = tok.lemma_.lower()
+    if (
+        tok.tag_ not in {"NNP", "NNPS"}
+        or tok.ent_type_
+        or lemma in _KNOWN_HEADS
+        or any(c.dep_ == "compound" and c.tag_ in {"NNP", "NNPS"} for c in tok.lefts)
+    ):
+        return lemma
+    low = tok.lower_
+    for ending, stem_end in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(ending) and low[: -len(ending)] + stem_end in _KNOWN_HEADS:
+            return low[: -len(ending)] + stem_end
+    return low if low in _KNOWN_HEADS else lemma
+
+
 class SpeakerResolver:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
@@ -158,7 +180,7 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> Speaker:
         doc = self.doc
         # "Trump's office said": the possessor names whose office; the office is the speaker.
-        lemma = head.lemma_.lower()
+        lemma = _noun_lemma(head)
         low = head.lower_
         start, end = phrase_bounds(doc, head)
         phrase = doc[start:end]
