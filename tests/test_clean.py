@@ -377,6 +377,23 @@ def test_inline_photo_credits_are_cut_with_exact_offsets(
     assert_offsets_round_trip(text, result)
 
 
+def test_a_closing_credit_and_the_next_story_s_teaser_flattened_after_it_are_cut(cleaner: FlatTextCleaner) -> None:
+    credit, teaser = "Featured image via Marta Quinn/Getty Images", "Harbour towns say the ferry will never come back."
+    text = "\n\n".join([BODY[0], BODY[1], f"{BODY[2]} {credit}  {teaser}"]) + "\n"
+    result = cleaner.clean(text)
+    assert [(f.kind, f.text) for f in result.furniture] == [("photo_credit", credit), ("related", teaser)]
+    assert result.related_headlines == [teaser]
+    assert result.clean_text.rstrip().endswith(BODY[2])
+    assert_offsets_round_trip(text, result)
+
+
+def test_a_sentence_about_a_featured_image_is_no_closing_credit(cleaner: FlatTextCleaner) -> None:
+    # Written as a sentence, with no gap a page layout leaves, it stays.
+    plain = "\n\n".join([BODY[0], f"{BODY[1]} Featured image by Marta Quinn won a prize at the Harbour Gazette."])
+    kept = cleaner.clean(plain)
+    assert kept.furniture == [] and "won a prize" in kept.clean_text
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -145,6 +145,7 @@ class FlatTextCleaner:
         ]
         self._agency_dateline = re.compile(R.AGENCY_DATELINE)
         self._highlights_label = re.compile(R.HIGHLIGHTS_LABEL, re.IGNORECASE)
+        self._closing_credit = re.compile(R.CLOSING_CREDIT_TEASER, re.IGNORECASE)
         self._blocked = re.compile(R.BLOCKED_PAGE, re.IGNORECASE)
         self._word_score = word_score or _default_word_score()
         self.site_lines: dict[str, frozenset[str]] = dict(site_lines or {})
@@ -320,6 +321,8 @@ class FlatTextCleaner:
             label = m.group().rstrip()
             out.furniture.append(Furniture(kind, label, line.start, line.start + len(label), rule))
             pieces = _without(pieces, line.start, line.start + m.end())
+        if "eatured image" in t:
+            pieces = self._cut_closing_credit(line, pieces, out)
         if "|" in t or "(" in t:
             for m in self._inline_credit.finditer(t):
                 s, e = line.start + m.start(), line.start + m.end()
@@ -367,6 +370,24 @@ class FlatTextCleaner:
                         f"{t[finding.start : finding.end]!r}; kept because the evidence is thin"
                     )
         return pieces
+
+    def _cut_closing_credit(
+        self, line: _Line, pieces: list[tuple[int, int]], out: CleanResult
+    ) -> list[tuple[int, int]]:
+        """The image credit that closes an article and the next story's teaser flattened after it
+        (``CLOSING_CREDIT_TEASER``)."""
+        m = self._closing_credit.search(line.text)
+        if m is None:
+            return pieces
+        for group, kind, rule in (
+            ("credit", "photo_credit", "closing_credit"),
+            ("teaser", "related", "closing_teaser"),
+        ):
+            s, e = line.start + m.start(group), line.start + m.end(group)
+            out.furniture.append(Furniture(kind, m.group(group), s, e, rule))
+        out.related_headlines.append(m.group("teaser"))
+        # The space before the credit goes with it.
+        return _without(pieces, line.start + m.start(), line.end)
 
     def _cut_glued_teasers(self, line: _Line, pieces: list[tuple[int, int]], out: CleanResult) -> list[tuple[int, int]]:
         """Related-link headlines glued into a kept line, each up to the word that opens the next

@@ -325,6 +325,16 @@ AGENCY_DATELINE = (
 HIGHLIGHTS_LABEL = r"story highlights[ \t]*:?[ \t]*(?=(?-i:[A-Z\"“‘'])|$)"
 
 
+# A page that closes its article with the image credit and then shows the next story's teaser, flattened
+# into the article's last line ("... a member of. Featured image via Andrew Burton/Getty Images  Trump
+# told us EXACTLY who he will favor as president."; eight BuzzFeed-Webis items, each at the text's
+# end): the credit and the teaser after the spaces are cut, the teaser as a related headline. Only
+# after a sentence's end and only up to the end of the line.
+CLOSING_CREDIT_TEASER = (
+    r"(?<=[.!?:\"”’)\]…])[ \t\xa0]+(?P<credit>featured image (?:via|by)[ \t\xa0]*[^\n]{1,80}?)[ \t\xa0]{2,}"
+    r"(?P<teaser>(?-i:[A-Z\"“‘'])[^\n]{1,300}?)[ \t\xa0]*$"
+)
+
 # A scraper that was turned away keeps the bot check or the refusal instead of the article: 1,084
 # of coaid's 5,457 items are "this website is using a security service to protect itself from
 # online attacks". Only a short text is checked, so an article that reports such a page stays.
