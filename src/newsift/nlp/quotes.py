@@ -114,10 +114,10 @@ _STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019)]*\s+\S")
 _ACROSS_SENTENCE = 1 << 20
 # A full stop that ends the text before a quote: '..., say locals. “Six have died”'.
 _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
-# What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
-# mark ('... a stone, he says', '"... done!" she continued').
 # Prepositions that open a speech act's circumstance ("in an interview", "during the debate").
 _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
+# What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
+# mark ('... a stone, he says', '"... done!" she continued').
 _SET_OFF = frozenset(",:;\u2014\u2013-\"'\u2019\u201d")
 _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
 # A headline led by its source ("Alvarez: Budget will not cover stadium"): how long the line and
@@ -785,7 +785,7 @@ def _circumstance(tok: Token) -> bool:
 
 def _without_circumstance(
     doc: Doc, cue: Token, content: tuple[int, int], marked: list[tuple[int, int]]
-) -> tuple[int, int] | None:
+) -> tuple[int, int]:
     """A content right of its cue, without the cue's own modifiers that end it and tell when, where
     or through what it was said ("attacked Machado *in early-morning tweets*", "likened RT to the
     BBC *in an interview last week*"): PolNeAR's contents, like PARC's, hold what was said only.

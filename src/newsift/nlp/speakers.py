@@ -44,7 +44,7 @@ _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "
 # Heads of a source phrase that describe people without naming them: the source nouns and the
 # nouns for one person ("people" is only among the former, since it is no antecedent of "he").
 _UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
-# Common nouns the speaker rules know, for reading a capitalised one ("Attorneys for the city said").
+# Common nouns the speaker rules know, for reading a capitalised one ("Attorneys for Dana Ortiz said").
 _KNOWN_HEADS = _UNNAMED_SOURCE_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # Heads of a title that may run on into its holder's name ("President of Iceland Jon Berg").
 _TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
@@ -147,7 +147,7 @@ def _apposed(head: Token) -> Iterator[tuple[Token, bool]]:
 
 def _noun_lemma(tok: Token) -> str:
     """A head's lemma, reading a capitalised common noun the tagger took for a name ("Attorneys for
-    the city said", "Officials Say ...") as the common noun it is: the tagger leaves a proper noun's
+    Dana Ortiz said", "Officials Say ...") as the common noun it is: the tagger leaves a proper noun's
     plural unlemmatised. A word the NER tagged, or one a name runs into ("Forward Progressives", a
     blog), is left as it is."""
     lemma = tok.lemma_.lower()
