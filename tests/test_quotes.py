@@ -2155,6 +2155,7 @@ def test_words_in_quotation_marks_are_never_cut_off_as_a_circumstance(stages) ->
         ("An onlooker said the car had been speeding.", "An onlooker"),
         ("Federal prosecutors said the case was strong.", "Federal prosecutors"),
         ("Authorities said the driver had fled.", "Authorities"),
+        ("A close pal of the singer said the wedding was off.", "A close pal of the singer"),
         # Capitalised at the start of the sentence, the tagger reads the noun as a name.
         ("Attorneys for Dana Ortiz said the fine would stand.", "Attorneys for Dana Ortiz"),
     ],

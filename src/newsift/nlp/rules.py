@@ -250,6 +250,12 @@ ANONYMOUS_SOURCE_NOUNS: frozenset[str] = frozenset(
         "veteran",
         "pundit",
         "authority",
+        # Gossip's unnamed sources ("a close pal tattled", "the tipster added").
+        "pal",
+        "buddy",
+        "tipster",
+        "informant",
+        "confidante",
     }
 )
 VAGUE_DETERMINERS: frozenset[str] = frozenset(
