@@ -377,6 +377,27 @@ def test_inline_photo_credits_are_cut_with_exact_offsets(
     assert_offsets_round_trip(text, result)
 
 
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        # A lower-cased body, as some sets store them.
+        ("the harbour board met on monday. getty images the board voted to close the pier.", "getty images"),
+        ("the board voted on monday. ana ruiz via getty images engineers found cracks.", "ana ruiz via getty images"),
+        ("The board voted on Monday. Getty Images The pier will close next month.", "Getty Images"),
+    ],
+)
+def test_a_photo_agency_credit_glued_between_sentences_is_cut(cleaner: FlatTextCleaner, text: str, credit: str) -> None:
+    result = cleaner.clean(text)
+    assert [(f.kind, f.text) for f in result.furniture] == [("photo_credit", credit)]
+    assert credit not in result.clean_text
+    assert_offsets_round_trip(text, result)
+
+
+def test_the_photo_agency_named_in_a_sentence_is_no_credit(cleaner: FlatTextCleaner) -> None:
+    text = "The agency sells photos. Getty Images declined to comment on the lawsuit."
+    assert cleaner.clean(text).furniture == []
+
+
 def test_a_closing_credit_and_the_next_story_s_teaser_flattened_after_it_are_cut(cleaner: FlatTextCleaner) -> None:
     credit, teaser = "Featured image via Marta Quinn/Getty Images", "Harbour towns say the ferry will never come back."
     text = "\n\n".join([BODY[0], BODY[1], f"{BODY[2]} {credit}  {teaser}"]) + "\n"

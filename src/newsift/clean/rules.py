@@ -447,6 +447,16 @@ INLINE_RULES: tuple[InlineRule, ...] = (
         r"(?:Please )?(?:[Aa]dhere|[Rr]efer) to our comment(?:ing)? policy\b[^\n]{0,1200}",
         "to our comment",
     ),
+    # A photo agency's credit glued between two sentences, with the photographer before it or not
+    # ("... than you think. getty images the mental health ...", "... treatments. xinhua zhang yuwei via
+    # getty images scientists ..."; 390 coaid texts, whose bodies come lower-cased). Written with
+    # capitals, only before a capital, so "Getty Images declined to comment" stays a sentence.
+    InlineRule(
+        "agency_credit_glued",
+        "photo_credit",
+        r"(?:[^\n.!?]{1,80}?[ \t]+via[ \t]+)?(?:Getty Images(?=[ \t]+[A-Z\"“])|getty images(?=[ \t]+[a-z]))",
+        "etty ",
+    ),
     # CNN's photo gallery flattened into the text: "Photos: <gallery> <caption> Hide Caption 1 of 9
     # Photos: <gallery> <caption> Hide Caption 2 of 9 ...", up to its last caption.
     InlineRule(
