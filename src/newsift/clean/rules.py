@@ -449,7 +449,7 @@ INLINE_RULES: tuple[InlineRule, ...] = (
     ),
     # A photo agency's credit glued between two sentences, with the photographer before it or not
     # ("... than you think. getty images the mental health ...", "... treatments. xinhua zhang yuwei via
-    # getty images scientists ..."; 390 coaid texts, whose bodies come lower-cased). Written with
+    # getty images scientists ..."; 340 coaid texts, whose bodies come lower-cased). Written with
     # capitals, only before a capital, so "Getty Images declined to comment" stays a sentence.
     InlineRule(
         "agency_credit_glued",
