@@ -34,7 +34,6 @@ from .rules import (
     ABBREVIATIONS,
     APPEARANCE_CUES,
     CLOSING_QUOTE_TOKENS,
-    DOCUMENT_NOUNS,
     FINDING_VERBS,
     FORECAST_CUES,
     HEADLINE_SOURCE_NOUNS,
@@ -44,14 +43,12 @@ from .rules import (
     MEDIUM_NOUNS,
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
-    ORGANISATION_NOUNS,
     PAGE_LABELS,
-    PERSON_NOUNS,
     PHRASE_CUES,
     RAISING_CUES,
-    ROLE_NOUNS,
     SCARE_QUOTE_MAX_WORDS,
     SIGNATURE_DASHES,
+    SOURCE_HEAD_NOUNS,
     SPEAKING_EVENTS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
@@ -91,7 +88,6 @@ _SPEECH_ACTS = frozenset(
         "repeat", "dismiss", "reject", "unload", "lash", "hammer", "call", "describe", "thank", "apologize",
     }
 )  # fmt: skip
-_SPEAKING_NOUNS = PERSON_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # The speaker-tag fallback: what a quote's inside may end with (a full stop ends the
 # sentence, so a verb after it starts a new one), how far after it the verb may sit,
 # which verb forms a tag uses, and how sure a tag found by shape alone is.
@@ -1018,7 +1014,7 @@ def _names_someone(tok: Token) -> bool:
         tok.pos_ == "PROPN"
         or tok.ent_type_ in _SOURCE_ENTITIES
         or tok.lower_ in {"he", "she", "they", "i", "we"}
-        or tok.lemma_.lower() in _SPEAKING_NOUNS
+        or tok.lemma_.lower() in SOURCE_HEAD_NOUNS
     )
 
 
@@ -1382,7 +1378,7 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
                 and (
                     subj.pos_ == "PROPN"
                     or subj.ent_type_ in _SOURCE_ENTITIES
-                    or (subj.pos_ == "NOUN" and subj.lemma_.lower() in _SPEAKING_NOUNS)
+                    or (subj.pos_ == "NOUN" and subj.lemma_.lower() in SOURCE_HEAD_NOUNS)
                 )
             ):
                 return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
@@ -1539,7 +1535,7 @@ def _speaking_noun_at(doc: Doc, i: int) -> Token | None:
     """The head of a noun phrase for someone who speaks ("a source", "one friend of the couple")
     that starts at token ``i``, or None."""
     head = _someone_at(doc, i)
-    return head if head is not None and head.lemma_.lower() in _SPEAKING_NOUNS else None
+    return head if head is not None and head.lemma_.lower() in SOURCE_HEAD_NOUNS else None
 
 
 def _name_at(doc: Doc, i: int) -> Token | None:

@@ -689,6 +689,8 @@ MALE_PERSON_NOUNS: frozenset[str] = frozenset(_MALE.split())
 PERSON_NOUNS: frozenset[str] = (
     frozenset(_PERSON.split()) | ANONYMOUS_SOURCE_NOUNS | FEMALE_PERSON_NOUNS | MALE_PERSON_NOUNS
 ) - {"people"}
+# Heads of a phrase that can name who spoke: a person, a role, a body or a document ("the mayor", "a report").
+SOURCE_HEAD_NOUNS: frozenset[str] = PERSON_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
 
 # Pronouns a speaker can be, and which entity labels each may refer to.
 PRONOUN_LABELS: dict[str, tuple[str, ...]] = {

@@ -27,6 +27,7 @@ from .rules import (
     PERSON_NOUNS,
     PRONOUN_LABELS,
     ROLE_NOUNS,
+    SOURCE_HEAD_NOUNS,
     SPEAKER_LABELS,
     SURNAME_BODY_WORDS,
     VAGUE_DETERMINERS,
@@ -45,7 +46,7 @@ _PHRASE_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "
 # nouns for one person ("people" is only among the former, since it is no antecedent of "he").
 _UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
 # Common nouns the speaker rules know, for reading a capitalised one ("Attorneys for Dana Ortiz said").
-_KNOWN_HEADS = _UNNAMED_SOURCE_NOUNS | ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
+_KNOWN_HEADS = SOURCE_HEAD_NOUNS | ANONYMOUS_SOURCE_NOUNS
 # Heads of a title that may run on into its holder's name ("President of Iceland Jon Berg").
 _TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
 # How many sentences a run of "they"s may carry an antecedent over.
