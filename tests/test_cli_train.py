@@ -79,14 +79,17 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_train_writes_a_model_that_loads(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "model"
     args = ["train", "--data", str(data_dir), "--out", str(out), "--cache", str(tmp_path / "cache")]
-    result = CliRunner().invoke(app, [*args, "--datasets", ",".join(SETS), "--cap", "16"])
+    result = CliRunner().invoke(app, [*args, "--datasets", ",".join(SETS)])
     assert result.exit_code == 0, result.output
     model = CredibilityModel.load(out)
     assert model.metadata["seed"] == 13
+    # Uncapped by default: every article of every set trains.
+    assert model.metadata["cap_per_dataset"] is None
     assert model.metadata["training_articles"] == 48
     assert set(model.metadata["per_dataset"]) == set(SETS)
     assert model.text.terms and model.style.terms and model.style.analyzer == "style"
-    # A second run reads the cache and gives the same model: training is reproducible.
+    # A second run reads the cache and gives the same model: training is reproducible (a cap the
+    # sets do not reach draws every article, in the same order).
     again = tmp_path / "again"
     rerun = ["train", "--data", str(data_dir), "--out", str(again), "--cache", str(tmp_path / "cache")]
     assert CliRunner().invoke(app, [*rerun, "--datasets", ",".join(SETS), "--cap", "16"]).exit_code == 0
@@ -185,3 +188,19 @@ def test_the_training_corpus_is_repaired_as_the_readers_repair_it(tmp_path: Path
     assert item.text == repair_mojibake(broken)[0] == body
     assert item.title == "Mayor\u2019s plan"
     assert stats.to_dict()["mojibake_repaired"] == {"set_a": 1}
+
+
+def test_no_cap_keeps_every_article_and_a_cap_takes_the_minority_first() -> None:
+    from newsift.scoring.corpus import LabelledArticle, cap_per_dataset
+
+    arts = [LabelledArticle("a", f"a{i:02d}", None, "text", None, None, int(i < 3)) for i in range(12)] + [
+        LabelledArticle("b", f"b{i:02d}", None, "text", None, None, 0) for i in range(5)
+    ]
+    every = cap_per_dataset(arts, None, 13)
+    assert sorted(a.key for a in every) == sorted(a.key for a in arts)
+    # A cap the sets do not reach draws the same articles in the same order as no cap.
+    assert [a.key for a in cap_per_dataset(arts, 100, 13)] == [a.key for a in every]
+    capped = cap_per_dataset(arts, 8, 13)
+    a_side = [x for x in capped if x.dataset == "a"]
+    assert len(a_side) == 8 and sum(x.label for x in a_side) == 3  # all three of the minority
+    assert len([x for x in capped if x.dataset == "b"]) == 5

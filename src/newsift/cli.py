@@ -347,7 +347,10 @@ def stages(
 
 # train and eval read the same corpus the same way: one definition of their shared options.
 _DataOption = Annotated[Path, typer.Option("--data", help="The shared datasets folder.")]
-_CapOption = Annotated[int, typer.Option("--cap", help="At most this many articles per dataset.", min=10)]
+_CapOption = Annotated[
+    int | None,
+    typer.Option("--cap", help="At most this many articles per dataset (default: every deduplicated one).", min=10),
+]
 _SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the per-dataset sampling.")]
 _CacheOption = Annotated[Path, typer.Option("--cache", help="Where parsed signals are cached (outside the repo).")]
 _DatasetsOption = Annotated[str | None, typer.Option("--datasets", help="Comma-separated subset of the article sets.")]
@@ -359,7 +362,7 @@ def train(
     out: Annotated[Path, typer.Option("--out", help="Folder to write model.json into.")] = Path(
         "src/newsift/models/credibility"
     ),
-    cap: _CapOption = 600,
+    cap: _CapOption = None,
     seed: _SeedOption = 13,
     cache: _CacheOption = Path("/tmp/newsift-credibility-cache"),
     datasets: _DatasetsOption = None,
@@ -379,7 +382,7 @@ def train(
 @app.command("eval")
 def evaluate_command(
     data: _DataOption = Path("../shared/data"),
-    cap: _CapOption = 600,
+    cap: _CapOption = None,
     seed: _SeedOption = 13,
     cache: _CacheOption = Path("/tmp/newsift-credibility-cache"),
     datasets: _DatasetsOption = None,

@@ -211,9 +211,10 @@ def load_corpus(
 
 
 def cap_per_dataset(
-    articles: list[LabelledArticle], cap: int, seed: int, *, stats: DedupStats | None = None
+    articles: list[LabelledArticle], cap: int | None, seed: int, *, stats: DedupStats | None = None
 ) -> list[LabelledArticle]:
     """At most ``cap`` articles per set: the minority class first (up to half), then the majority.
+    ``None`` keeps every article, in the same id order.
 
     Sampling is seeded and works on id-sorted lists, so it does not depend on
     the order the files were read in.
@@ -228,8 +229,11 @@ def cap_per_dataset(
         for group in classes.values():
             rng.shuffle(group)
         minority, majority = sorted(classes.values(), key=len)
-        take_min = min(len(minority), cap // 2) if majority else min(len(minority), cap)
-        take_maj = min(len(majority), cap - take_min)
+        if cap is None:
+            take_min, take_maj = len(minority), len(majority)
+        else:
+            take_min = min(len(minority), cap // 2) if majority else min(len(minority), cap)
+            take_maj = min(len(majority), cap - take_min)
         chosen = minority[:take_min] + majority[:take_maj]
         chosen.sort(key=lambda a: a.id)
         out.extend(chosen)
