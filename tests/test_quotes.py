@@ -2163,3 +2163,31 @@ def test_words_in_quotation_marks_are_never_cut_off_as_a_circumstance(stages) ->
 def test_a_person_described_but_not_named_is_an_anonymous_source(stages, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, text), text.split(" said ")[1].rstrip("."))
     assert (q.speaker, q.speaker_kind) == (phrase, "anonymous"), q
+
+
+def test_a_paragraph_after_a_speech_verbs_colon_is_a_block_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # A block quote or an embedded post keeps no quotation marks once the page is flattened; the line
+    # that introduces it still names who spoke.
+    text = (
+        "Senator Hal Byrne voted against the bill on Thursday.\n\n"
+        "Byrne tweeted after the vote:\n\n"
+        "Today the Senate failed working families. I know we will win this fight next year.\n\n"
+        "The bill needed 60 votes."
+    )
+    report = run(stages, text)
+    q = quote_with(report, "failed working families")
+    assert q.kind == "direct"
+    assert q.content.text == "Today the Senate failed working families. I know we will win this fight next year."
+    assert q.cue is not None and q.cue.text == "tweeted"
+    assert q.speaker == "Hal Byrne" and q.speaker_kind == "person"
+    # The words inside the block are its speaker's: "I know" is no attribution of the article's.
+    assert not [x for x in report.quotes if x.cue is not None and x.cue.text == "know"]
+
+
+def test_a_colon_with_no_speech_verb_introduces_no_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The transit plan has three parts:\n\n"
+        "New buses for the east side, longer evening hours and lower fares for students.\n\n"
+        "It starts in May."
+    )
+    assert not [q for q in run(stages, text).quotes if "New buses" in q.content.text]

@@ -89,6 +89,9 @@ class Quote:
     ``anonymous`` for people the text describes without naming them; ``unknown`` where there is no
     speaker, or the source is no person or body ("the report") or a name the entities stage could
     not type.  ``vague``: the sourcing names no one in particular ("experts say", "it is reported").
+    ``kind``: ``direct`` for words quoted as said, in quotation marks or as a block quote whose marks
+    the page lost (a paragraph after "... tweeted:"); ``indirect`` for reported speech; ``mixed`` for
+    reported speech that quotes some of the words.
     """
 
     content: Span

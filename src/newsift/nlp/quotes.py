@@ -45,6 +45,7 @@ from .rules import (
     OBJECT_IS_ADDRESSEE,
     PAGE_LABELS,
     PHRASE_CUES,
+    QUOTE_PAIRS,
     RAISING_CUES,
     SCARE_QUOTE_MAX_WORDS,
     SIGNATURE_DASHES,
@@ -121,6 +122,11 @@ _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
 _HEADLINE_MAX_TOKENS = 40
 _HEADLINE_SOURCE_TOKENS = 5
 _HEADLINE_STRENGTH = 0.8
+# A paragraph set off by a line that ends "<speaker> <speech verb> ...:" is a block quote whose
+# marks the page's layout carried and the scrape lost (a statement, a post, an excerpt): how many
+# words may sit between the verb and the colon ("said in a statement on Friday:").
+_BLOCK_LEAD_TOKENS = 8
+_BLOCK_INTRO = re.compile(r":[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,9 @@ class QuoteExtractor:
     # -- the cascade -----------------------------------------------------
     def extract(self, doc: Doc, index: EntityIndex, quoted: list[QuotedSpan]) -> list[Attribution]:
         text = index.sents.text
+        blocks = _unmarked_blocks(doc, text, quoted)
+        if blocks:
+            quoted = sorted([*quoted, *blocks], key=lambda q: q.start)
         resolver = SpeakerResolver(doc, index)
         real = [q for q in quoted if not is_scare_quote(text, q)]
         closed_ranges = [(q.start, q.end) for q in real]
@@ -177,6 +186,12 @@ class QuoteExtractor:
         if titles:
             cues = [c for c in cues if not _inside(c.start, titles)]
         cues = [c for c in cues if not _page_prompt(doc[c.token])]
+        if blocks:
+            # 'Byrne tweeted after the vote:' then the post: what the tag's verb governs on its own
+            # line is when or where it was said; what was said is the block, which the direct pass
+            # gives this cue.
+            colons = [text.rfind(":", 0, q.start) for q in blocks]
+            cues = [replace(c, content=None) if _introduces_block(text, c, colons) else c for c in cues]
         headline = _headline_cues(doc, text, marked)
         headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
         real, turns = _transcript_turns(doc, text, real)
@@ -707,6 +722,59 @@ class QuoteExtractor:
         if j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
+
+
+def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Paragraphs that a line ending in a speech verb's colon introduces ('The governor added:' and
+    then his words), as quotes with no marks: what the page showed as a block quote, an embedded post
+    or a statement. A paragraph that opens with a quotation mark is the marks' own; one that holds
+    any mark, or a speaker label, is left alone, as is a colon inside a quote."""
+    out: list[QuotedSpan] = []
+    marks = [(q.start, q.end) for q in quoted]
+    for m in _BLOCK_INTRO.finditer(text):
+        colon, start = m.start(), m.end()
+        end = _line_end(text, start)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start or text[start] in QUOTE_PAIRS or text[end - 1] == ":" or _inside(colon, marks):
+            # A paragraph that ends on a colon introduces the next one itself.
+            continue
+        if any(start <= a < end for a, _ in marks) or speaker_label(text, start) >= 0:
+            continue
+        span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if span is None or not _speech_verb_before(span[0]):
+            continue
+        block = QuotedSpan(start, end, closed=True, paragraphs=1, mark_len=0)
+        if not is_scare_quote(text, block):  # a dateline or a heading ('July 27, 2016') quotes no one
+            out.append(block)
+    return out
+
+
+def _introduces_block(text: str, cue: Cue, colons: list[int]) -> bool:
+    """Whether ``cue``'s own content lies between it and a colon that opens a block quote."""
+    if cue.content is None or cue.content[0] < cue.end:
+        return False
+    return any(cue.end <= c and cue.content[1] <= c + 1 and "\n" not in text[cue.end : c] for c in colons)
+
+
+def _speech_verb_before(colon: Token) -> bool:
+    """A verb of speech (say, write, tweet ...) on the colon's line, a few words before it, with no
+    quotation mark or sentence end between ('Byrne tweeted:', 'Trump said in a statement:')."""
+    doc = colon.doc
+    for back in range(1, _BLOCK_LEAD_TOKENS + 2):
+        i = colon.i - back
+        if i < 0:
+            return False
+        tok = doc[i]
+        if "\n" in tok.text_with_ws or tok.text in QUOTE_PAIRS or tok.text in CLOSING_QUOTE_TOKENS:
+            return False
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            # Someone speaks: the verb has a subject, or is a participle that goes on from one ('quoted
+            # an insider as saying:'); a bare imperative is the page's prompt ('Read more below:').
+            return tok.tag_ == "VBG" or any(c.dep_ in _SUBJ for c in tok.children)
+        if tok.is_sent_start:
+            return False
+    return False
 
 
 def _around_parenthetical_tag(doc: Doc, tok: Token, sents: SentIndex) -> tuple[int, int] | None:
