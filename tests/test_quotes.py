@@ -2191,3 +2191,19 @@ def test_a_colon_with_no_speech_verb_introduces_no_quote(stages) -> None:  # typ
         "It starts in May."
     )
     assert not [q for q in run(stages, text).quotes if "New buses" in q.content.text]
+
+
+def test_a_block_after_a_reported_clause_is_the_main_speakers(stages) -> None:  # type: ignore[no-untyped-def]
+    # The verb nearest the colon reports inside what the line's main verb reports: the block is
+    # the words of the one who told, not of the one he spoke about.
+    text = (
+        "Governor Mike Dale spoke on Tuesday.\n\n"
+        "Dale told the radio host Wolf Baker that it was a sad day because Senator Ann Cole had suggested"
+        " condoms over abstinence:\n\n"
+        "Well, Wolf, I think it was a sad day for the young people of this country.\n\n"
+        "The interview ran for ten minutes."
+    )
+    q = quote_with(run(stages, text), "young people of this country")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "told"
+    assert q.speaker == "Mike Dale"

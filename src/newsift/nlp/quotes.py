@@ -191,7 +191,11 @@ class QuoteExtractor:
             # line is when or where it was said; what was said is the block, which the direct pass
             # gives this cue.
             colons = [text.rfind(":", 0, q.start) for q in blocks]
-            cues = [replace(c, content=None) if _introduces_block(text, c, colons) else c for c in cues]
+            intro = [c for c in cues if _introduces_block(text, c, colons)]
+            # 'Pence told Blitzer it was a sad day because Powell had suggested condoms:' and Pence's
+            # words: a cue inside another's content on that line is part of what the outer one said.
+            inner = {c.token for c in intro for d in intro if d is not c and _holds(d, c)}
+            cues = [replace(c, content=None) if c in intro else c for c in cues if c.token not in inner]
         headline = _headline_cues(doc, text, marked)
         headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
         real, turns = _transcript_turns(doc, text, real)
@@ -719,7 +723,10 @@ class QuoteExtractor:
             # Only the cue right before the comma, with the quote on a line of its own: a comma
             # inside a sentence ("..., she said, and then") introduces nothing.
             return cues[i] if cues[i].end == j and "\n" in text[j : q.start] else None
-        if j - cues[i].end <= 80 and not _has_sentence_break(text[cues[i].end : j]):
+        # A block quote's line is its introduction however long it runs ('Dale told the host that it
+        # was a sad day because ...:'); a colon in running text is some other sentence's.
+        limit = _MAX_TAG_GAP if q.mark_len == 0 else 80
+        if j - cues[i].end <= limit and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
 
@@ -755,6 +762,10 @@ def _introduces_block(text: str, cue: Cue, colons: list[int]) -> bool:
     if cue.content is None or cue.content[0] < cue.end:
         return False
     return any(cue.end <= c and cue.content[1] <= c + 1 and "\n" not in text[cue.end : c] for c in colons)
+
+
+def _holds(outer: Cue, cue: Cue) -> bool:
+    return outer.content is not None and outer.content[0] <= cue.start and cue.end <= outer.content[1]
 
 
 def _speech_verb_before(colon: Token) -> bool:
