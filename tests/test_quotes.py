@@ -237,6 +237,11 @@ def _bounded(stages, text: str) -> Report:  # type: ignore[no-untyped-def]
         # One sentence of 4,500 cues: each cue rescanned the sentence (26 s before, about 3 s now).
         pytest.param("He said that she said that they said that " * 1500 + "it rained.", id="run-on-cues"),
         pytest.param(('"' * 300 + " x ") * 10, id="nested-straight"),
+        # 1,500 block quotes, each introduced by its own line: every cue is checked against the
+        # colon after it, not against every colon of the page.
+        pytest.param(
+            "Lee said on Friday:\n\nThe budget is fine and the roads will be fixed.\n\n" * 1500, id="block-intros"
+        ),
         pytest.param("", id="empty"),
         pytest.param("   \n\n\t  \n", id="whitespace"),
         pytest.param("... !!! ??? \u2014 \u201c\u201d", id="no-sentences"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -191,11 +191,16 @@ class QuoteExtractor:
             # line is when or where it was said; what was said is the block, which the direct pass
             # gives this cue.
             colons = [text.rfind(":", 0, q.start) for q in blocks]
-            intro = [c for c in cues if _introduces_block(text, c, colons)]
+            by_colon: dict[int, list[Cue]] = {}
+            for c in cues:
+                colon = _block_colon(text, c, colons)
+                if colon is not None:
+                    by_colon.setdefault(colon, []).append(c)
+            intro = {c.token for line in by_colon.values() for c in line}
             # 'Pence told Blitzer it was a sad day because Powell had suggested condoms:' and Pence's
             # words: a cue inside another's content on that line is part of what the outer one said.
-            inner = {c.token for c in intro for d in intro if d is not c and _holds(d, c)}
-            cues = [replace(c, content=None) if c in intro else c for c in cues if c.token not in inner]
+            inner = {c.token for line in by_colon.values() for c in line for d in line if d is not c and _holds(d, c)}
+            cues = [replace(c, content=None) if c.token in intro else c for c in cues if c.token not in inner]
         headline = _headline_cues(doc, text, marked)
         headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
         real, turns = _transcript_turns(doc, text, real)
@@ -737,7 +742,8 @@ def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[Quot
     or a statement. A paragraph that opens with a quotation mark is the marks' own; one that holds
     any mark, or a speaker label, is left alone, as is a colon inside a quote."""
     out: list[QuotedSpan] = []
-    marks = [(q.start, q.end) for q in quoted]
+    marks = sorted((q.start, q.end) for q in quoted)
+    starts = [a for a, _ in marks]
     for m in _BLOCK_INTRO.finditer(text):
         colon, start = m.start(), m.end()
         end = _line_end(text, start)
@@ -746,7 +752,8 @@ def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[Quot
         if end <= start or text[start] in QUOTE_PAIRS or text[end - 1] == ":" or _inside(colon, marks):
             # A paragraph that ends on a colon introduces the next one itself.
             continue
-        if any(start <= a < end for a, _ in marks) or speaker_label(text, start) >= 0:
+        k = bisect_left(starts, start)
+        if (k < len(starts) and starts[k] < end) or speaker_label(text, start) >= 0:
             continue
         span = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None or not _speech_verb_before(span[0]):
@@ -757,11 +764,16 @@ def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[Quot
     return out
 
 
-def _introduces_block(text: str, cue: Cue, colons: list[int]) -> bool:
-    """Whether ``cue``'s own content lies between it and a colon that opens a block quote."""
+def _block_colon(text: str, cue: Cue, colons: list[int]) -> int | None:
+    """The colon that opens a block quote, when ``cue``'s own content lies between the cue and it.
+    ``colons`` is sorted; each ends its line, so only the first one after the cue can be on its line."""
     if cue.content is None or cue.content[0] < cue.end:
-        return False
-    return any(cue.end <= c and cue.content[1] <= c + 1 and "\n" not in text[cue.end : c] for c in colons)
+        return None
+    k = bisect_left(colons, cue.end)
+    if k == len(colons):
+        return None
+    colon = colons[k]
+    return colon if cue.content[1] <= colon + 1 and "\n" not in text[cue.end : colon] else None
 
 
 def _holds(outer: Cue, cue: Cue) -> bool:
