@@ -126,6 +126,9 @@ _HEADLINE_STRENGTH = 0.8
 # marks the page's layout carried and the scrape lost (a statement, a post, an excerpt): how many
 # words may sit between the verb and the colon ("said in a statement on Friday:").
 _BLOCK_LEAD_TOKENS = 8
+# ... and how far before the colon the cue that introduces the block may stand on its line, which
+# can report a long clause first ('Dale told the host that it was a sad day because ...:').
+_BLOCK_INTRO_CHARS = 200
 _BLOCK_INTRO = re.compile(r":[ \t]*\n\s*")
 
 
@@ -728,9 +731,9 @@ class QuoteExtractor:
             # Only the cue right before the comma, with the quote on a line of its own: a comma
             # inside a sentence ("..., she said, and then") introduces nothing.
             return cues[i] if cues[i].end == j and "\n" in text[j : q.start] else None
-        # A block quote's line is its introduction however long it runs ('Dale told the host that it
-        # was a sad day because ...:'); a colon in running text is some other sentence's.
-        limit = _MAX_TAG_GAP if q.mark_len == 0 else 80
+        # A block quote's line is its introduction, however long it runs; a colon far into running
+        # text ends some other sentence's business.
+        limit = _BLOCK_INTRO_CHARS if q.mark_len == 0 else 80
         if j - cues[i].end <= limit and not _has_sentence_break(text[cues[i].end : j]):
             return cues[i]
         return None
