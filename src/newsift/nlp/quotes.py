@@ -113,6 +113,8 @@ _ACROSS_SENTENCE = 1 << 20
 _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 # Prepositions that open a speech act's circumstance ("in an interview", "during the debate").
 _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
+# Entity labels of when something was said ("last week", "Sunday night").
+_WHEN = frozenset({"DATE", "TIME"})
 # What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
 # mark ('... a stone, he says', '"... done!" she continued').
 _SET_OFF = frozenset(",:;\u2014\u2013-\"'\u2019\u201d")
@@ -852,7 +854,7 @@ def _circumstance(tok: Token) -> bool:
     """Whether a modifier of a cue tells when, where or through what the words were said, not what was
     said: "in an interview", "on Twitter", "at a rally", "during the debate", "last week"."""
     if tok.dep_ in {"npadvmod", "advmod"}:
-        return tok.ent_type_ in {"DATE", "TIME"}
+        return tok.ent_type_ in _WHEN
     if tok.dep_ != "prep" or tok.lower_ not in _CIRCUMSTANCE_PREPS:
         return False
     objects = [c for c in tok.children if c.dep_ == "pobj"]
@@ -865,9 +867,9 @@ def _circumstance(tok: Token) -> bool:
         return lemma in MEDIUM_NOUNS
     if prep == "at":
         # "at a rally", but "anger at articles" is what the anger is about.
-        return lemma in SPEAKING_EVENTS or obj.ent_type_ in {"DATE", "TIME"}
+        return lemma in SPEAKING_EVENTS or obj.ent_type_ in _WHEN
     return (
-        obj.ent_type_ in {"DATE", "TIME"}
+        obj.ent_type_ in _WHEN
         or lemma in MEDIUM_NOUNS
         or (prep == "on" and obj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"})
     )
