@@ -150,6 +150,36 @@ def test_calibration_is_a_temperature_fitted_on_held_out_datasets() -> None:
     assert one.platt_b_ == 0.0 and one.platt_a_ > 0.0
 
 
+def test_training_weights_give_each_set_the_same_total_and_each_class_half() -> None:
+    from newsift.scoring.train import class_balanced, training_weights
+
+    sets = ["a"] * 6 + ["b"] * 2
+    labels = [0, 0, 0, 0, 0, 1, 0, 1]
+    weights = training_weights(sets, labels)
+    assert sum(weights) == pytest.approx(len(sets))
+    assert sum(w for w, y in zip(weights, labels, strict=True) if y) == pytest.approx(len(sets) / 2)
+    # Inside a set, articles of one class weigh the same.
+    assert weights[0] == pytest.approx(weights[4]) and weights[6] != pytest.approx(weights[0])
+    # One class only: nothing to balance, the weights stay as they are.
+    assert class_balanced([1.0, 3.0], [1, 1]) == [1.0, 3.0]
+
+
+def test_the_fit_assumes_no_base_rate_whatever_mix_it_trains_on() -> None:
+    # Sets that are mostly reliable: a fit that learns their mix would call the midpoint between
+    # the classes reliable, and so score every unseen collection towards that mix.
+    pytest.importorskip("sklearn")
+    from newsift.scoring.train import dataset_weights, fit_scorer, training_weights
+
+    xs, ys, sets = _synthetic_sets({"a": 0.15, "b": 0.2, "c": 0.25}, n=200)
+    groups = [f"{s}-{i % 6}" for i, s in enumerate(sets)]
+    midpoint = [float("nan")] * len(xs[0])
+    midpoint[0], midpoint[1] = 0.5, 0.0
+    balanced = fit_scorer(xs, ys, groups, training_weights(sets, ys), sets, with_domain=False)
+    assert balanced.probability(midpoint) == pytest.approx(0.5, abs=0.05)
+    as_collected = fit_scorer(xs, ys, groups, dataset_weights(sets), sets, with_domain=False)
+    assert as_collected.probability(midpoint) < 0.35
+
+
 def test_page_furniture_is_never_weighed_even_when_it_separates_the_training_sets() -> None:
     # One site's template (an ad marker on every reliable item of every set) must not become a
     # learned "reliable" signal: it would score the site, not the article.

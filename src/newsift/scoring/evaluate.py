@@ -42,7 +42,7 @@ from typing import Any
 
 from .corpus import DATASETS
 from .stage import assess
-from .train import MIN_CLASS, TrainingSet, article_text, dataset_weights, fit_model
+from .train import MIN_CLASS, TrainingSet, article_text, fit_model, training_weights
 
 SYSTEMS = ("signals+text", "+domain", "as shipped", "tfidf")
 SHIFTED = "as shipped"
@@ -382,8 +382,8 @@ def _predict(
 
 
 def trained_rate(data: TrainingSet, index: Sequence[int]) -> float:
-    """The unreliable share the fit saw: each set weighs the same in total (``dataset_weights``)."""
-    weights = dataset_weights([data.articles[i].dataset for i in index])
+    """The unreliable share the fit saw (``training_weights``; one half whenever both classes train)."""
+    weights = training_weights([data.articles[i].dataset for i in index], [data.articles[i].label for i in index])
     return sum(w * data.articles[i].label for w, i in zip(weights, index, strict=True)) / sum(weights)
 
 
