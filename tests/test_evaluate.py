@@ -22,6 +22,7 @@ from newsift.scoring.evaluate import (
     metrics,
     rank_auc,
     report_figures,
+    same_source,
     shift_prior,
 )
 from newsift.scoring.stage import Evidence
@@ -149,11 +150,40 @@ def test_the_report_holds_every_section_in_order_and_its_figures() -> None:
     result.grouped_cv = {s: metrics(y, p) for s in SYSTEMS}
     result.label_shift = {"a": LabelShift.of(y, p, 0.5)}
     result.labels = {"a": LabelCounts.of(y, ["uncertain"] * len(y), p)}
+    result.same_source = {"a": same_source(y, ["one.example"] * len(y), {s: p for s in SYSTEMS})}
     boot = bootstrap(result, rounds=50)
     text = format_report(result, boot)
-    marks = ["cells:", "grouped-by-domain", "label shift", "labels (", "bootstrap over"]
+    marks = ["cells:", "grouped-by-domain", "same source", "label shift", "labels (", "bootstrap over"]
     assert [text.index(m) for m in marks] == sorted(text.index(m) for m in marks)
     assert "bootstrap over" not in format_report(result)
     assert report_figures(result, boot)["bootstrap"]["rounds"] == 50
     assert "bootstrap" not in report_figures(result)
     assert report_figures(result)["labels"]["a"]["labelled"] == 0
+    # One site holds every article, so the same-source AUC is the set's own.
+    assert report_figures(result)["same_source"]["a"]["auc"]["tfidf"] == pytest.approx(
+        rank_auc(np.array(y), np.array(p)), abs=1e-4
+    )
+
+
+def test_same_source_auc_orders_only_articles_of_one_site() -> None:
+    # One site mostly unreliable and scored high, one mostly reliable and scored low, and inside each
+    # site the order reversed: the plain AUC rewards knowing the site, the same-source one does not.
+    y = [1] * 40 + [0] * 10 + [1] * 10 + [0] * 40
+    sites: list[str | None] = ["a.example"] * 50 + ["b.example"] * 50
+    site_only = [0.9] * 40 + [0.95] * 10 + [0.1] * 10 + [0.15] * 40
+    article = [0.9] * 40 + [0.85] * 10 + [0.2] * 10 + [0.15] * 40
+    # Neither an article with no known site nor a site with one class makes a pair.
+    y += [1, 0, 1]
+    sites += [None, None, "c.example"]
+    site_only += [0.0, 1.0, 0.0]
+    article += [0.0, 1.0, 0.0]
+    result = same_source(y, sites, {"site only": site_only, "article": article})
+    assert roc_auc_score(y, site_only) > 0.6
+    assert result.sites == 2 and result.pairs == 40 * 10 + 10 * 40
+    assert result.auc == {"site only": 0.0, "article": 1.0}
+    assert result.enough and result.to_dict()["auc"] == {"site only": 0.0, "article": 1.0}
+    # Ties count a half.
+    assert same_source([1, 0], ["a", "a"], {"flat": [0.5, 0.5]}).auc == {"flat": 0.5}
+    # Too few articles of a class: the pairs are counted, the figure is not given.
+    few = same_source([1, 0, 0], ["a", "a", "a"], {"s": [0.9, 0.1, 0.2]})
+    assert few.pairs == 2 and not few.enough and few.to_dict()["auc"] is None

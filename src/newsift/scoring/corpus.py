@@ -68,17 +68,21 @@ class LabelledArticle:
         return f"{self.dataset}/{self.id}"
 
     @property
-    def group(self) -> str:
-        """The source an article comes from, for folds that must not share one.
-
-        Read as the reputation lookup reads it, so a publisher's short link and an
-        archived copy of its page fall in the publisher's own group.
-        """
+    def site(self) -> str | None:
+        """The site an article comes from, read as the reputation lookup reads it (a publisher's
+        short link and an archived copy of its page are the publisher's); None when no url or
+        domain names one."""
         for value in (self.url, self.domain):
             host = parse_host(value).host if value else None
             if host:
                 return host
-        return normalise_host(self.domain or self.url or "") or f"{self.dataset}:no-domain"
+        return normalise_host(self.domain or self.url or "") or None
+
+    @property
+    def group(self) -> str:
+        """The source an article comes from, for folds that must not share one: its site, or
+        its whole set when no site is known."""
+        return self.site or f"{self.dataset}:no-domain"
 
 
 @dataclass

@@ -29,6 +29,12 @@ apart, so every draw keeps its AUC defined), which gives intervals for the
 LODO means and for each set's AUC gap to the baseline.  It does not cover the
 larger question of which collections were chosen: five sets are five draws.
 
+A second diagnostic asks whether a score tells the articles of one site apart: the
+AUC over pairs of an unreliable and a reliable article *from the same site* (sites
+with both classes only).  The domain prior is the same for both articles of a
+pair, so only what the text and the signals say can order them; a score that
+only recognised the kind of site would sit at 0.5 here, however high its AUC.
+
 And the labels a reader sees: the score stage says ``uncertain`` inside a margin
 around 0.5 that widens as the evidence thins, so each held-out set also gets
 how many items the shipped score labels and how many of those labels are right.
@@ -36,7 +42,7 @@ how many items the shipped score labels and how many of those labels are right.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,6 +182,57 @@ def metrics(y: Sequence[int], p: Sequence[float]) -> Metrics:
     return Metrics(len(y), sum(y), auc, f1, ece(y, p))
 
 
+@dataclass(frozen=True)
+class SameSource:
+    """Pairs of an unreliable and a reliable article from the same site, and how often each system
+    scores the unreliable one higher (ties count a half)."""
+
+    sites: int
+    pairs: int
+    unreliable: int
+    reliable: int
+    auc: dict[str, float]
+
+    @property
+    def enough(self) -> bool:
+        # A handful of articles on either side makes the figure noise, as for a set's own AUC.
+        return min(self.unreliable, self.reliable) >= MIN_CLASS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sites": self.sites,
+            "pairs": self.pairs,
+            "unreliable": self.unreliable,
+            "reliable": self.reliable,
+            "auc": {s: round(v, 4) for s, v in self.auc.items()} if self.enough else None,
+        }
+
+
+def same_source(y: Sequence[int], sites: Sequence[str | None], scores: Mapping[str, Sequence[float]]) -> SameSource:
+    """The AUC over pairs of articles from one site (an article with no known site takes part in none)."""
+    import numpy as np
+
+    by_site: dict[str, list[int]] = {}
+    for i, site in enumerate(sites):
+        if site is not None:
+            by_site.setdefault(site, []).append(i)
+    both = [ks for ks in by_site.values() if 0 < sum(y[k] for k in ks) < len(ks)]
+    pairs = sum(sum(y[k] for k in ks) * sum(1 - y[k] for k in ks) for ks in both)
+    auc: dict[str, float] = {}
+    for system, p in scores.items():
+        good = 0.0
+        for ks in both:
+            neg = np.sort([p[k] for k in ks if not y[k]])
+            pos = np.asarray([p[k] for k in ks if y[k]])
+            below = np.searchsorted(neg, pos, side="left")
+            tied = np.searchsorted(neg, pos, side="right") - below
+            good += float(below.sum() + 0.5 * tied.sum())
+        if pairs:
+            auc[system] = good / pairs
+    unreliable = sum(y[k] for ks in both for k in ks)
+    return SameSource(len(both), pairs, unreliable, sum(len(ks) for ks in both) - unreliable, auc)
+
+
 @dataclass
 class EvalResult:
     lodo: dict[str, dict[str, Metrics]] = field(default_factory=dict)
@@ -187,6 +244,7 @@ class EvalResult:
     # Each held-out set's true classes and every system's scores, for the bootstrap; not written out.
     held_out: dict[str, tuple[list[int], dict[str, list[float]]]] = field(default_factory=dict)
     labels: dict[str, LabelCounts] = field(default_factory=dict)
+    same_source: dict[str, SameSource] = field(default_factory=dict)
 
     def mean_lodo_auc(self, system: str) -> float | None:
         values = [auc for m in self.lodo.values() if (auc := m[system].auc) is not None]
@@ -205,6 +263,7 @@ class EvalResult:
             "grouped_domain_cv": {s: m.to_dict() for s, m in self.grouped_cv.items()},
             "label_shift": {d: shift.to_dict() for d, shift in self.label_shift.items()},
             "labels": {d: counts.to_dict() for d, counts in self.labels.items()},
+            "same_source": {d: pairs.to_dict() for d, pairs in self.same_source.items()},
         }
 
 
@@ -403,6 +462,7 @@ def evaluate(data: TrainingSet, datasets: Sequence[str] = DATASETS) -> EvalResul
         result.labels[held_out] = LabelCounts.of(y, given, preds[SHIFTED])
         result.label_shift[held_out] = LabelShift.of(y, preds[SHIFTED], trained_rate(data, train_idx))
         result.held_out[held_out] = (y, preds)
+        result.same_source[held_out] = same_source(y, [data.articles[i].site for i in test_idx], preds)
         held_y.extend(y)
         for s in SYSTEMS:
             held_p[s].extend(preds[s])
@@ -454,6 +514,26 @@ def format_table(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
+def format_same_source(result: EvalResult) -> str:
+    """Each held-out set's AUC over pairs of articles from the same site."""
+    header = f"{'held-out set':<28}{'sites':>6}{'pairs':>9}  " + "".join(f"{s:>14}" for s in SYSTEMS)
+    lines = [
+        "same source (a diagnostic): the AUC over pairs of an unreliable and a reliable article from",
+        "the same site, in the sites that have both; the domain prior is the same for both articles of",
+        f"a pair, so only the text and the signals can order them (n/a: fewer than {MIN_CLASS} articles of a class)",
+        header,
+        "-" * len(header),
+    ]
+    for name, pairs in result.same_source.items():
+        if not pairs.sites:
+            continue
+        cells = "".join(
+            f"{pairs.auc[s]:>14.3f}" if pairs.enough and s in pairs.auc else f"{'n/a':>14}" for s in SYSTEMS
+        )
+        lines.append(f"{name:<28}{pairs.sites:>6}{pairs.pairs:>9}  {cells}")
+    return "\n".join(lines)
+
+
 def format_labels(result: EvalResult) -> str:
     """The shipped labels per held-out set: how many are given, and how many of those are right."""
     header = (
@@ -486,9 +566,15 @@ CELLS = "cells: ROC-AUC / F1 (unreliable, p>=0.5) / ECE (10 bins); n/a = one-cla
 
 
 def format_report(result: EvalResult, boot: Bootstrap | None = None) -> str:
-    """Everything the evaluation prints, in order: the table, the label-shift diagnostic, the labels
-    and, when drawn, the bootstrap intervals (one text for the script and the CLI alike)."""
-    parts = [f"{CELLS}\n\n{format_table(result)}", format_label_shift(result), format_labels(result)]
+    """Everything the evaluation prints, in order: the table, the same-source and label-shift
+    diagnostics, the labels and, when drawn, the bootstrap intervals (one text for the script and
+    the CLI alike)."""
+    parts = [
+        f"{CELLS}\n\n{format_table(result)}",
+        format_same_source(result),
+        format_label_shift(result),
+        format_labels(result),
+    ]
     if boot is not None:
         parts.append(format_bootstrap(boot, result))
     return "\n\n".join(parts)
