@@ -582,6 +582,25 @@ def test_a_title_and_a_function_word_tagged_as_a_name_are_no_one(stage, label: s
     assert [e.name for e in index.entities] == ["Olga Lind"]
 
 
+@pytest.mark.parametrize(
+    ("label", "joined"), [("WORK_OF_ART", True), ("PRODUCT", True), ("EVENT", True), ("GPE", False)]
+)
+def test_a_surname_the_model_tagged_as_a_thing_is_the_person(stage, label: str, joined: bool) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+
+    doc = stage.nlp('Senator Mara Holt spoke at the pier. "We will rebuild it," Holt responded.')
+    holt = [t.i for t in doc if t.text == "Holt"]
+    # The small model has typed a bare "Trump" after a quote as a work of art in a corpus article.
+    doc.ents = [Span(doc, holt[0] - 1, holt[0] + 1, label="PERSON"), Span(doc, holt[1], holt[1] + 1, label=label)]
+    index = EntityExtractor().extract(doc, [], SentIndex(doc))
+    second = index.at(doc[holt[1]].idx, doc[holt[1]].idx + 4)
+    assert second is not None
+    # A place is left alone: "Washington" may be the city whoever else is named Washington.
+    assert (index.entities[second.entity].name == "Mara Holt") is joined
+
+
 def test_a_clitic_the_model_tagged_as_a_place_is_no_entity(stage) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 

@@ -488,6 +488,20 @@ def test_a_page_prompt_to_read_or_see_reports_nothing(stages) -> None:  # type: 
     assert quote_with(report, "We are done").speaker is not None
 
 
+def test_an_editors_note_on_emphasis_is_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ferries stopped at noon. Here are the relevant sections of the code (emphasis added):\n\n"
+        "\u201cA pilot must not leave the bridge while the ferry is docking.\u201d\n\n"
+        "The board said the rules take effect in May."
+    )
+    report = run(stages, text)
+    assert all((q.speaker or "").lower() != "emphasis" for q in report.quotes)
+    assert quote_with(report, "A pilot must not").speaker is None
+    # A real subject of the same verb still speaks.
+    said = run(stages, 'The clerk added: "The rules take effect in May."')
+    assert quote_with(said, "take effect").speaker == "The clerk"
+
+
 def test_marks_pair_linearly_on_nested_input() -> None:
     text = "\u201c" * 1000 + "x" + "\u201d" * 1000
     spans = find_quoted_spans(text)

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
     from .names import NameGenders
 
+# The labels the small model gives a bare surname that is a person's in the same text.
+_SURNAME_MISTAKEN_AS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # Words that end an institution's name and no person's: a name that would be a person's and ends on
@@ -521,17 +523,18 @@ class EntityExtractor:
             surname_of.setdefault(words[-1], []).append(idx)
             return idx
 
-        # spaCy's small model often tags a bare surname as ORG ("Trump's office"):
-        # a one-word ORG that is a known person's name is that person, whether the text gives
-        # the full name or only the surname elsewhere tagged as a person ("Trump told CNNMoney
-        # ... Trump replied", the second an ORG).
+        # spaCy's small model often tags a bare surname as ORG ("Trump's office"), and now and then
+        # as a work of art, a product or an event ('"...," Trump responded'): such a one-word
+        # name that is a known person's name is that person, whether the text gives the full name
+        # or only the surname elsewhere tagged as a person ("Trump told CNNMoney ... Trump
+        # replied", the second an ORG). A place is left alone: "Washington", "Jordan".
         # A bare name tagged a body as often as a person is left alone: "Antifa", "Crimea", "BrewDog".
         as_person = Counter(name for _, name, _ in persons if " " not in name)
         as_body = Counter(name for ent, name in others if ent.label_ in {"ORG", "NORP"} and " " not in name)
         moved = [
             (ent, name)
             for ent, name in others
-            if ent.label_ in {"ORG", "NORP"}
+            if ent.label_ in _SURNAME_MISTAKEN_AS
             and len(name.split()) == 1
             and (name in surname_of or as_person[name] > as_body[name])
         ]

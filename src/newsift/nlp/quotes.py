@@ -34,6 +34,7 @@ from .rules import (
     ABBREVIATIONS,
     APPEARANCE_CUES,
     CLOSING_QUOTE_TOKENS,
+    EDITORIAL_NOTES,
     FINDING_VERBS,
     FORECAST_CUES,
     HEADLINE_SOURCE_NOUNS,
@@ -190,7 +191,7 @@ class QuoteExtractor:
         ]
         if titles:
             cues = [c for c in cues if not _inside(c.start, titles)]
-        cues = [c for c in cues if not _page_prompt(doc[c.token])]
+        cues = [c for c in cues if not _page_prompt(doc[c.token]) and not _editorial_note(doc[c.token])]
         if blocks:
             # 'Byrne tweeted after the vote:' then the post: what the tag's verb governs on its own
             # line is when or where it was said; what was said is the block, which the direct pass
@@ -1715,6 +1716,18 @@ def _page_prompt(tok: Token) -> bool:
         return False
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return tok.is_sent_start or prev is None or prev.is_space or prev.text in {":", "\u2014", "-", "|"}
+
+
+def _editorial_note(tok: Token) -> bool:
+    """'(emphasis added)', '[italics added]': an editor's note on what a quotation's typography
+    owes to the page; the verb reports nothing, and what follows is not its subject's words. The
+    note stands in brackets: the parser also makes "emphasis" a second subject of a verb that has
+    one ("aides questioned her emphasis on ...")."""
+    doc = tok.doc
+    return any(
+        c.dep_ in _SUBJ and c.lower_ in EDITORIAL_NOTES and c.i > 0 and doc[c.i - 1].text in {"(", "["}
+        for c in tok.children
+    )
 
 
 # Verbs a page uses to send its reader elsewhere.
