@@ -18,6 +18,7 @@ from newsift.signals.reputation import (
     candidate_domains,
     combine_quality,
     combine_ratings,
+    names_no_publisher,
     parse_host,
     registrable_domain,
 )
@@ -464,6 +465,21 @@ def test_a_publishers_own_short_link_is_the_publisher_and_a_general_shortener_is
         assert "link shortener" in result.note, general
     # A platform's own short domain is the platform, rated as the platform is.
     assert shipped.lookup("https://youtu.be/AbCdEf?t=12").matched_domain == "youtube.com"
+
+
+@pytest.mark.parametrize(
+    ("address", "publisher"),
+    [
+        ("http://archive.is/AbCd1", False),
+        ("https://t.co/AbCd", False),
+        ("https://nyti.ms/2xYz9", True),
+        ("https://web.archive.org/web/20160101000000/http://www.example-news.com/x", True),
+        ("https://www.example-news.com/story", True),
+    ],
+)
+def test_a_shortener_or_an_archives_short_address_names_no_publisher(address: str, publisher: bool) -> None:
+    host = parse_host(address).host
+    assert host is not None and names_no_publisher(host) is not publisher
 
 
 def test_an_archive_address_that_names_no_page_says_so(shipped: DomainReputation) -> None:

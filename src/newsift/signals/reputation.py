@@ -488,6 +488,12 @@ class DomainReputation:
         return ReputationResult(query, domain, cast(Rating, rating), quality, sources, how)
 
 
+def names_no_publisher(host: str) -> bool:
+    """A host that stands for no one publisher: a link shortener anyone can point anywhere, or a
+    web archive whose address does not name the archived page (``parse_host`` follows one that does)."""
+    return host in GENERAL_SHORTENERS or host in WEB_ARCHIVE_HOSTS
+
+
 def _unknown_note(host: str, via: str) -> str:
     if host in GENERAL_SHORTENERS:
         return f"{host} is a link shortener that can point anywhere: look up the address it leads to"
