@@ -500,6 +500,12 @@ def test_an_editors_note_on_emphasis_is_no_speaker(stages) -> None:  # type: ign
     # A real subject of the same verb still speaks.
     said = run(stages, 'The clerk added: "The rules take effect in May."')
     assert quote_with(said, "take effect").speaker == "The clerk"
+    # Outside brackets the word is no note: the parser also makes "emphasis" a second subject.
+    text = (
+        "On Thursday, two former aides to Rep. Ann Lind (D-Del.) questioned Mara Holt\u2019s emphasis on her "
+        "ethnicity, responding to a Washington Post story."
+    )
+    assert [q.cue.text for q in run(stages, text).quotes if q.cue is not None] == ["questioned"]
 
 
 def test_marks_pair_linearly_on_nested_input() -> None:

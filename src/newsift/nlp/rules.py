@@ -178,12 +178,6 @@ PHRASE_CUES: tuple[tuple[str, ...], ...] = (
 
 # Adverbs and impersonal constructions that attribute to nobody in particular.
 VAGUE_ADVERBS: frozenset[str] = frozenset({"reportedly", "allegedly", "supposedly", "purportedly"})
-
-# What an editor's note in brackets says was changed ("(emphasis added)", "[italics added]"): the
-# subject of such a verb is the page's typography, not someone who speaks.
-EDITORIAL_NOTES: frozenset[str] = frozenset(
-    {"emphasis", "emphases", "italics", "bold", "boldface", "underlining", "underline", "highlighting", "brackets"}
-)
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset({"it"})  # "it is reported that", "it was said"
 IMPERSONAL_CUES: frozenset[str] = frozenset(
     {
@@ -198,6 +192,12 @@ IMPERSONAL_CUES: frozenset[str] = frozenset(
         "think",
         "know",
     }
+)
+
+# What an editor's note in brackets says was changed ("(emphasis added)", "[italics added]"): the
+# subject of such a verb is the page's typography, not someone who speaks.
+EDITORIAL_NOTES: frozenset[str] = frozenset(
+    {"emphasis", "emphases", "italics", "bold", "boldface", "underlining", "underline", "highlighting", "brackets"}
 )
 
 # Reporting verbs that raise their subject ("X is said to be ...", "X is expected to win"):

@@ -3,7 +3,7 @@
     python -m newsift.scoring.train --data ../shared/data --out src/newsift/models/credibility
     newsift train --data ../shared/data            # the same, through the CLI
 
-Reproducible: the corpus is deduplicated and capped with a fixed seed, the
+Reproducible: the corpus is deduplicated (and, with ``--cap``, sampled) with a fixed seed, the
 folds are grouped by source domain (deterministic), and the solver is
 deterministic.  Signals are cached under /tmp (see :mod:`.extract`), so a
 second run takes seconds.
