@@ -601,6 +601,27 @@ def test_a_surname_the_model_tagged_as_a_thing_is_the_person(stage, label: str, 
     assert (index.entities[second.entity].name == "Mara Holt") is joined
 
 
+@pytest.mark.parametrize(("persons", "joined"), [(2, True), (1, False)])
+def test_a_surname_tagged_once_as_a_place_joins_a_person_tagged_more_often(stage, persons: int, joined: bool) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+
+    doc = stage.nlp("Senator Mara Holt spoke." + " Then Holt left." * persons + " Holt waved.")
+    holt = [t.i for t in doc if t.text == "Holt"]
+    # The bare name tagged a person `persons` times and a place once (the small model has typed
+    # "Obama" a GPE once among fourteen PERSONs in a corpus article).
+    ents = [Span(doc, holt[0] - 1, holt[0] + 1, label="PERSON")]
+    ents += [Span(doc, i, i + 1, label="PERSON") for i in holt[1:-1]]
+    ents.append(Span(doc, holt[-1], holt[-1] + 1, label="GPE"))
+    doc.ents = ents
+    index = EntityExtractor().extract(doc, [], SentIndex(doc))
+    place = index.at(doc[holt[-1]].idx, doc[holt[-1]].idx + 4)
+    assert place is not None
+    # Tagged a place as often as a person, the name stays a place: "Washington" beside George Washington.
+    assert (index.entities[place.entity].name == "Mara Holt") is joined
+
+
 def test_a_clitic_the_model_tagged_as_a_place_is_no_entity(stage) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 # The labels the small model gives a bare surname that is a person's in the same text.
 _SURNAME_MISTAKEN_AS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+_PLACES = frozenset({"GPE", "LOC"})
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # Words that end an institution's name and no person's: a name that would be a person's and ends on
@@ -527,16 +528,22 @@ class EntityExtractor:
         # as a work of art, a product or an event ('"...," Trump responded'): such a one-word
         # name that is a known person's name is that person, whether the text gives the full name
         # or only the surname elsewhere tagged as a person ("Trump told CNNMoney ... Trump
-        # replied", the second an ORG). A place is left alone: "Washington", "Jordan".
+        # replied", the second an ORG).
         # A bare name tagged a body as often as a person is left alone: "Antifa", "Crimea", "BrewDog".
+        # A place needs more: a person of that surname named in full, and the bare name tagged a
+        # person more often than a place ("Obama" once a GPE among fourteen PERSONs); "Washington"
+        # the city stays a place beside a George Washington the text names once or twice.
         as_person = Counter(name for _, name, _ in persons if " " not in name)
         as_body = Counter(name for ent, name in others if ent.label_ in {"ORG", "NORP"} and " " not in name)
+        as_place = Counter(name for ent, name in others if ent.label_ in _PLACES and " " not in name)
         moved = [
             (ent, name)
             for ent, name in others
-            if ent.label_ in _SURNAME_MISTAKEN_AS
-            and len(name.split()) == 1
-            and (name in surname_of or as_person[name] > as_body[name])
+            if len(name.split()) == 1
+            and (
+                (ent.label_ in _SURNAME_MISTAKEN_AS and (name in surname_of or as_person[name] > as_body[name]))
+                or (ent.label_ in _PLACES and name in surname_of and as_person[name] > as_place[name])
+            )
         ]
         for item in moved:
             others.remove(item)
