@@ -531,8 +531,8 @@ class EntityExtractor:
         # replied", the second an ORG).
         # A bare name tagged a body as often as a person is left alone: "Antifa", "Crimea", "BrewDog".
         # A place needs more: a person named in full with that name among their words, and the bare
-        # name tagged a person more often than a place ("Obama" once a GPE among fourteen PERSONs); "Washington"
-        # the city stays a place beside a George Washington the text names once or twice.
+        # name tagged a person more often than a place ("Obama" once a GPE among fourteen PERSONs);
+        # "Washington" the city stays a place beside a George Washington the text names once or twice.
         as_person = Counter(name for _, name, _ in persons if " " not in name)
         as_body = Counter(name for ent, name in others if ent.label_ in {"ORG", "NORP"} and " " not in name)
         as_place = Counter(name for ent, name in others if ent.label_ in _PLACES and " " not in name)

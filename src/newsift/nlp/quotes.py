@@ -172,9 +172,10 @@ class QuoteExtractor:
     # -- the cascade -----------------------------------------------------
     def extract(self, doc: Doc, index: EntityIndex, quoted: list[QuotedSpan]) -> list[Attribution]:
         text = index.sents.text
+        # Each block with the colon that opens it, in text order.
         blocks = _unmarked_blocks(doc, text, quoted)
         if blocks:
-            quoted = sorted([*quoted, *blocks], key=lambda q: q.start)
+            quoted = sorted([*quoted, *(q for _, q in blocks)], key=lambda q: q.start)
         resolver = SpeakerResolver(doc, index)
         real = [q for q in quoted if not is_scare_quote(text, q)]
         closed_ranges = [(q.start, q.end) for q in real]
@@ -196,7 +197,7 @@ class QuoteExtractor:
             # 'Byrne tweeted after the vote:' then the post: what the tag's verb governs on its own
             # line is when or where it was said; what was said is the block, which the direct pass
             # gives this cue.
-            colons = [text.rfind(":", 0, q.start) for q in blocks]
+            colons = [colon for colon, _ in blocks]
             by_colon: dict[int, list[Cue]] = {}
             for c in cues:
                 colon = _block_colon(text, c, colons)
@@ -742,12 +743,13 @@ class QuoteExtractor:
         return None
 
 
-def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[QuotedSpan]:
+def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[tuple[int, QuotedSpan]]:
     """Paragraphs that a line ending in a speech verb's colon introduces ('The governor added:' and
     then his words), as quotes with no marks: what the page showed as a block quote, an embedded post
     or a statement. A paragraph that opens with a quotation mark is the marks' own; one that holds
-    any mark, or a speaker label, is left alone, as is a colon inside a quote."""
-    out: list[QuotedSpan] = []
+    any mark, or a speaker label, is left alone, as is a colon inside a quote. Each comes with the
+    offset of the colon that introduces it."""
+    out: list[tuple[int, QuotedSpan]] = []
     marks = sorted((q.start, q.end) for q in quoted)
     starts = [a for a, _ in marks]
     for m in _BLOCK_INTRO.finditer(text):
@@ -766,7 +768,7 @@ def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[Quot
             continue
         block = QuotedSpan(start, end, closed=True, paragraphs=1, mark_len=0)
         if not is_scare_quote(text, block):  # a dateline or a heading ('July 27, 2016') quotes no one
-            out.append(block)
+            out.append((colon, block))
     return out
 
 
