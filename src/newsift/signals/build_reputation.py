@@ -365,9 +365,11 @@ def build_table(
             "listed source counts",
             "quality": "mean of the counted raters' quality numbers (0 = lowest, 1 = highest)",
             "lookup": "lowercase; drop scheme, path, port, www./m./mobile./amp.; a web archive's copy "
-            "(web.archive.org/web/<time>/<url>) is its original's page, and a publisher's own short-link "
-            "domain (cnn.it, nyti.ms) is the publisher; try the host, then each parent down to the "
-            "registrable domain; anything else is unknown",
+            "(web.archive.org/web/<time>/<url>) is its original's page, and a publisher's or platform's own "
+            "short-link domain (cnn.it, nyti.ms, youtu.be) is that site; try the host, then each parent down "
+            "to the registrable domain; anything else is unknown. A general link shortener (bit.ly, t.co) and "
+            "an archive address that does not name its page (archive.is/AbCd) are unknown too, with a note "
+            "that says so: what they lead to is not known offline",
         },
         "sources": {k: v for k, v in sources_meta.items() if v["in_table"]},
         "domains": domains,
