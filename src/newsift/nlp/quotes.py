@@ -116,6 +116,12 @@ _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
 # Entity labels of when something was said ("last week", "Sunday night").
 _WHEN = frozenset({"DATE", "TIME"})
+# How far past a signing name its line is searched for another quotation mark: a signature with its
+# description is a dozen words ("Hermann Goering, German military commander and Hitler's designated
+# successor"), and a flattened page may have no line break for hundreds.
+_SIGNATURE_REACH = 40
+# A quote whose last word ends on one of these is a whole statement, which a dash and a name may sign.
+_STATEMENT_END = frozenset(".!?\u2026")
 # What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
 # mark ('... a stone, he says', '"... done!" she continued').
 _SET_OFF = frozenset(",:;\u2014\u2013-\"'\u2019\u201d")
@@ -395,24 +401,16 @@ class QuoteExtractor:
         cues: list[Cue] = []
         n = len(doc)
         # Only the words a rule below can take are visited: the table tells them apart without
-        # a Token object for each word.  (A glued mark and dash has no case, so its lower-case
-        # form is its text.)
+        # a Token object for each word.
         words = self._rule_words
         verbs = self._verb_lemmas
         visited = [
             i
             for i, (low, pos, lemma) in enumerate(zip(table.lower, table.pos, table.lemma, strict=True))
-            if low in words or (pos in _VERB_POS and lemma in verbs) or _glued_mark_and_dash(low)
+            if low in words or (pos in _VERB_POS and lemma in verbs)
         ]
         for i in visited:
             tok = sents.tokens[i]
-            if _glued_mark_and_dash(tok.text):
-                # '...at all.”― Dana Ruiz': the tokenizer glues the closing mark
-                # to the signature dash (and the token starts inside the quote).
-                signer = _signer(doc, tok, glued=True)
-                if signer is not None:
-                    cues.append(Cue(tok.i, tok.idx + 1, tok.idx + 2, 0.8, signer, None))
-                continue
             if _inside(tok.idx, quoted):
                 continue
             low = tok.lower_
@@ -1693,21 +1691,36 @@ def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token |
     return None
 
 
-def _signer(doc: Doc, dash: Token, glued: bool = False) -> int | None:
+def _signer(doc: Doc, dash: Token) -> int | None:
     """“...” ― Steve Quinlan: the name a dash signs a quote with, right after its closing
-    mark (``glued``: the dash token holds the mark too)."""
+    mark: the last token of that name, or None.
+
+    A signature signs a whole statement ('... to employers.”— Hillary Clinton “I never said that.” —
+    Donald Trump', as a flattened page runs them on) or ends its line ('“...Passport” – NBC News').
+    A dash after a quote that stops mid-sentence and runs on into more quoted words on its line
+    ('“After those situations”—Tammy Wynette, “cookies” and “teas”—“the campaign ...') sets off an
+    aside, and a date after the dash ('”—October 11, 1798') says when the words were said, not who
+    said them.
+    """
     before = dash.i - 1
     while before >= 0 and doc[before].is_space:
         before -= 1
-    if not glued and (before < 0 or doc[before].text not in CLOSING_QUOTE_TOKENS):
+    if before < 0 or doc[before].text not in CLOSING_QUOTE_TOKENS:
         return None
     j = dash.i + 1
     while j < len(doc) and doc[j].is_space:
         j += 1
-    if j >= len(doc) or doc[j].pos_ != "PROPN":
+    if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].text[:1].isupper() or doc[j].ent_type_ in _WHEN:
         return None
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1
+    if before > 0 and doc[before - 1].text[-1:] in _STATEMENT_END:
+        return j
+    for tok in doc[j + 1 : j + 1 + _SIGNATURE_REACH]:
+        if breaks_line(tok):
+            break
+        if tok.text in QUOTE_PAIRS or tok.text in CLOSING_QUOTE_TOKENS:
+            return None
     return j
 
 
@@ -1858,11 +1871,6 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-
-
-def _glued_mark_and_dash(text: str) -> bool:
-    """A token the tokenizer made of a closing mark and the signature dash after it ('”―')."""
-    return len(text) == 2 and text[0] in CLOSING_QUOTE_TOKENS and text[1] in SIGNATURE_DASHES
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -35,7 +35,7 @@ from .attribution_model import (
     sent_has_quote,
     token_in_quote,
 )
-from .model import load_spacy_model
+from .model import TOKENIZER_RULES, load_spacy_model
 from .quotemarks import find_quoted_spans
 
 if TYPE_CHECKING:
@@ -118,7 +118,9 @@ def parse_articles(articles: Sequence[Article], model: str | None, cache: Path |
     key = hashlib.sha256()
     # The components are part of the key: a pipeline with other components (a sentence splitter
     # added before the parser, say) parses differently, and its cache must not be read as this one's.
-    key.update(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}".encode())
+    key.update(
+        f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}-{TOKENIZER_RULES}".encode()
+    )
     for a in articles:
         key.update(a.text.encode("utf-8"))
     path = cache / f"polnear-{key.hexdigest()[:16]}.spacy" if cache else None
