@@ -78,7 +78,7 @@ def _tagged(words: list[str], pos: list[str], ents: list[str] | None = None):  #
     return Doc(Vocab(), words=words, pos=pos, ents=ents)
 
 
-def test_signature_dash_names_whole_statements_and_line_ends_only() -> None:
+def test_signature_dash_signs_statements_line_items_and_line_ends() -> None:
     from newsift.nlp.quotes import _signer
 
     # '“We won.” — Ana Cruz “They lost.”': a flattened page runs the next quote on after a signature.
@@ -86,16 +86,22 @@ def test_signature_dash_names_whole_statements_and_line_ends_only() -> None:
     tags = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
     signed = _tagged(words, [*tags, "PUNCT"])
     assert _signer(signed, signed[5]) == 7
-    # '“After the floods”—Ana Cruz, “repairs”': a fragment whose line runs on into more quoted words
-    # is an aside.
+    # '“After the floods”—Ana Cruz, “repairs”': a fragment whose name goes on after a comma into more
+    # quoted words on its line is an aside.
     aside = _tagged(
         ["\u201c", "After", "the", "floods", "\u201d", "\u2014", "Ana", "Cruz", ",", "\u201c", "repairs", "\u201d"],
         ["PUNCT", "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "NOUN", "PUNCT"],
     )
     assert _signer(aside, aside[5]) is None
-    # The same fragment at the end of its line is a credit ('“...Passport” – NBC News').
+    # The same fragment at the end of its line is a credit ('“...Passport” – NBC News'), and so it is
+    # where the line's next item follows the name at once ('“...Iraq” — Clinton “Wrong.” — Trump').
     credit = _tagged([t.text for t in aside[:8]] + ["\n"], [t.pos_ for t in aside[:8]] + ["SPACE"])
     assert _signer(credit, credit[5]) == 7
+    listed = _tagged(
+        [t.text for t in aside[:8]] + ["\u201c", "Wrong", ".", "\u201d"],
+        [t.pos_ for t in aside[:8]] + ["PUNCT", "INTJ", "PUNCT", "PUNCT"],
+    )
+    assert _signer(listed, listed[5]) == 7
     # A lower-case word the tagger calls a name ('.”—pun intended') signs nothing, nor does a date.
     pun = _tagged(
         ["\u201c", "Yes", ".", "\u201d", "\u2014", "pun", "intended"],

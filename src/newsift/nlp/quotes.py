@@ -116,8 +116,8 @@ _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
 # Entity labels of when something was said ("last week", "Sunday night").
 _WHEN = frozenset({"DATE", "TIME"})
-# How far past a signing name its line is searched for another quotation mark: a signature with its
-# description is a dozen words ("Hermann Goering, German military commander and Hitler's designated
+# How far past a signing name and its comma its line is searched for another quotation mark: a
+# signature with its description is a dozen words ("Hermann Goering, German military commander and Hitler's designated
 # successor"), and a flattened page may have no line break for hundreds.
 _SIGNATURE_REACH = 40
 # A quote whose last word ends on one of these is a whole statement, which a dash and a name may sign.
@@ -1696,11 +1696,12 @@ def _signer(doc: Doc, dash: Token) -> int | None:
     mark: the last token of that name, or None.
 
     A signature signs a whole statement ('... to employers.”— Hillary Clinton “I never said that.” —
-    Donald Trump', as a flattened page runs them on) or ends its line ('“...Passport” – NBC News').
-    A dash after a quote that stops mid-sentence and runs on into more quoted words on its line
-    ('“After those situations”—Tammy Wynette, “cookies” and “teas”—“the campaign ...') sets off an
-    aside, and a date after the dash ('”—October 11, 1798') says when the words were said, not who
-    said them.
+    Donald Trump', as a flattened page runs them on), or a line's next item follows the name at once
+    ('“Donald supported the invasion of Iraq” — Clinton “Wrong.” — Trump', '“...Passport” – NBC News:
+    http://...'), or the name ends its line. A dash after a quote that stops mid-sentence, whose name
+    goes on after a comma into more quoted words on its line ('“After those situations”—Tammy Wynette,
+    “cookies” and “teas”—“the campaign ...'), sets off an aside; and a date after the dash ('”—October
+    11, 1798') says when the words were said, not who said them.
     """
     before = dash.i - 1
     while before >= 0 and doc[before].is_space:
@@ -1715,6 +1716,8 @@ def _signer(doc: Doc, dash: Token) -> int | None:
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1
     if before > 0 and doc[before - 1].text[-1:] in _STATEMENT_END:
+        return j
+    if j + 1 < len(doc) and doc[j + 1].text != ",":
         return j
     for tok in doc[j + 1 : j + 1 + _SIGNATURE_REACH]:
         if breaks_line(tok):
