@@ -49,6 +49,15 @@ def test_name_variants_and_pronoun_are_one_entity(stage) -> None:  # type: ignor
     assert not [e for e in report.entities if e.name == "Merkel"]
 
 
+def test_name_repeated_where_a_heading_ran_into_its_sentence(stage) -> None:  # type: ignore[no-untyped-def]
+    # A flattened page runs a heading that ends on a name into the sentence that opens with it.
+    report = run(stage, "Obama mocks Mitt Mitt Romney had been hammering President Barack Obama on defense.")
+    names = [e.name for e in report.entities]
+    assert "Mitt Romney" in names and "Mitt Mitt Romney" not in names
+    report = run(stage, "Officials oppose Trump Trump has refused to release his returns, aides of Donald Trump said.")
+    assert "Trump Trump" not in [e.name for e in report.entities]
+
+
 def test_title_becomes_role_attribute(stage) -> None:  # type: ignore[no-untyped-def]
     report = run(stage, "Governor-elect Maria Lopez arrived late. Lopez thanked the volunteers.")
     lopez = entity(report, "Maria Lopez")

@@ -1157,7 +1157,7 @@ def opens_a_line_tag(tok: Token) -> bool:
 def _after_clutter(ent: Span) -> Span | None:
     """A person's name after what a scraped page glued before it: a video time stamp, footnote
     marks or a link ("01:23 Clinton said", "Zola.[22][23] Chirac", "pic.twitter.com/... Stein"),
-    or a slogan's negation ("Never Trump").
+    a slogan's negation ("Never Trump"), or the name itself ending a heading ("Trump Trump").
     No name holds a digit, bracket, slash or pipe, so the name starts after the last token that does."""
     from spacy.tokens import Span
 
@@ -1166,6 +1166,11 @@ def _after_clutter(ent: Span) -> Span | None:
     # A slogan's word before a name is no part of it: "Never Trump" (tagged a person) would make
     # every bare "Trump" of the text that person.
     while start < ent.end - 1 and ent.doc[start].lower_ in NOT_NAME_WORDS:
+        start += 1
+    # Nor is a word that the name repeats at once: "... oppose Trump Trump has refused ...", "Obama
+    # mocks Mitt Mitt Romney had been ...", where a flattened page ran a heading that ended on the name
+    # into the sentence that opens with it. As one name, "Trump Trump" would take every "Trump".
+    while start < ent.end - 1 and ent.doc[start].text == ent.doc[start + 1].text:
         start += 1
     if start == ent.start:
         return ent
