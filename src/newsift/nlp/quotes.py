@@ -117,8 +117,8 @@ _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
 # Entity labels of when something was said ("last week", "Sunday night").
 _WHEN = frozenset({"DATE", "TIME"})
 # How far past a signing name and its comma its line is searched for another quotation mark: a
-# signature with its description is a dozen words ("Hermann Goering, German military commander and Hitler's designated
-# successor"), and a flattened page may have no line break for hundreds.
+# signature with its description is a dozen words ("Hermann Goering, German military commander and
+# Hitler's designated successor"), and a flattened page may have no line break for hundreds.
 _SIGNATURE_REACH = 40
 # A quote whose last word ends on one of these is a whole statement, which a dash and a name may sign.
 _STATEMENT_END = frozenset(".!?\u2026")
