@@ -210,6 +210,20 @@ def test_quote_signed_with_a_dash_takes_the_name_after_it(stages) -> None:  # ty
     assert glued.speaker == "Dana Ruiz" and glued.cue is not None and glued.cue.text == "\u2015"
 
 
+def test_a_dash_signs_a_quote_with_a_possessive_name_and_the_signer_phrase_stops_at_the_dash(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The stalls were busy.\n\n\u201cThe market closes at noon on Sundays now\u201d \u2014 STALL OWNER\u2019S SON\n"
+    )
+    # The parse hangs the quote on the signer, whose phrase still starts after the dash.
+    assert _quote_with(_run(stages, text), "closes at noon").speaker == "STALL OWNER\u2019S SON"
+    inline = (
+        "Nobody would give her name. \u201cThe clerk said my order was too political for the store\u201d \u2014 "
+        "TRAIN CONDUCTOR\u2019S DAUGHTER \u201cI only wanted to thank my father for his years of work.\u201d"
+    )
+    # The tagger runs the proper nouns on to the possessive: the one who signs is the daughter, not "\u2019S".
+    assert _quote_with(_run(stages, inline), "too political").speaker == "TRAIN CONDUCTOR\u2019S DAUGHTER"
+
+
 def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(stages) -> None:  # type: ignore[no-untyped-def]
     text = "The plan was backed by Senator Tom Reyes, who said the state would pay for the new school buildings."
     report = _run(stages, text)

@@ -852,6 +852,28 @@ def test_closing_mark_typed_as_opener() -> None:
     assert len(spans) == 1, spans
 
 
+def test_opening_mark_typed_as_closer() -> None:
+    text = (
+        "The paper ran under the title \u201cA Quiet Star Near the Harbour\u201c. The study was led by Ana Ruiz, "
+        "who said \u201cwe saw it twice,\u201c and then \u201cnothing more.\u201d\n\n"
+        "\u201c I never expected it,\u201d she wrote."
+    )
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    # Right after a word or a comma and before punctuation or a space, that mark ends the quote, and
+    # it opens none: "The study was led by ..." is nobody's words.
+    assert spans == [
+        "\u201cA Quiet Star Near the Harbour\u201c",
+        "\u201cwe saw it twice,\u201c",
+        "\u201cnothing more.\u201d",
+        "\u201c I never expected it,\u201d",
+    ]
+    # Inside a straight quote such a mark closes the curly quote nested in it, not the outer one.
+    nested = '"We call it \u201ca plan\u201c and move on," the mayor said.'
+    assert [nested[s.start : s.end] for s in find_quoted_spans(nested)] == [nested[: nested.index(" the mayor")]]
+    # With no quote open (its opener lost), the mark opens nothing either.
+    assert find_quoted_spans("They were done by noon.\u201c The rest of the day was quiet.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "said", "speaker"),
     [
@@ -2236,11 +2258,12 @@ def test_when_where_and_through_what_it_was_said_is_no_part_of_what_was_said(sta
 
 
 def test_words_in_quotation_marks_are_never_cut_off_as_a_circumstance(stages) -> None:  # type: ignore[no-untyped-def]
-    # A mark typed the wrong way round leaves two unclosed quotes; cutting "in a tweet" off would
-    # leave the second of them as a direct quote of its own.
-    text = "Senator Ana Lee called the plan \u201creckless\u201c in a tweet on Sunday."
+    # "in a tweet on Sunday" would be cut off as when and through what it was said, but a word of it
+    # is in quotation marks: the writer's marks decide what belongs to the content.
+    text = "Senator Ana Lee called the plan \u201creckless\u201d in a \u201ctweet\u201d on Sunday."
     q = quote_with(run(stages, text), "the plan")
-    assert q.cue is not None and q.cue.text == "called" and q.kind == "mixed", q
+    assert q.cue is not None and q.cue.text == "called", q
+    assert q.content.text.endswith("\u201ctweet\u201d on Sunday"), q
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from .rules import (
 
 _OPEN_CONTEXT = frozenset(" \t\n\r([{\u2014\u2013-/:;\u00a0")
 _SENTENCE_PUNCT = frozenset(".,!?;:\u2026")
+_AFTER_CLOSER = _SENTENCE_PUNCT | frozenset(")]}\u201d\u2019")
 _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 # Marks that open or close by their context: the straight mark, and the closing curly
 # mark where a page typed it as the opener.
@@ -85,9 +86,20 @@ def _reopens(opener: str, mark: str) -> bool:
     return not (opener == '"' and mark == "\u201c")
 
 
+def _typed_opener_closes(text: str, i: int) -> bool:
+    """Whether the opening curly mark at ``i`` stands where a quote ends: right after a word or
+    punctuation, and before a space, punctuation or the end ('the title “A Detached Black Hole“.
+    The study ...', 'to “Do what thou wilt“.'). Some pages type that mark at both ends of a quote.
+    An opener has a word right after it."""
+    if text[i] != "\u201c" or i == 0 or text[i - 1] in _OPEN_CONTEXT:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return after.isspace() or after in _AFTER_CLOSER
+
+
 def _is_opener(text: str, i: int) -> bool:
     ch = text[i]
-    if ch not in QUOTE_PAIRS:
+    if ch not in QUOTE_PAIRS or _typed_opener_closes(text, i):
         return False
     if ch not in _AMBIGUOUS:
         return True
@@ -202,7 +214,13 @@ def _find(text: str) -> list[QuotedSpan]:
             open_at = -1
             i = j
             continue
-        if opener == '"' and ch == "\u201c" and _is_opener(text, i):
+        if ch == "\u201c" and _typed_opener_closes(text, i):
+            if nested:
+                nested = False
+            elif opener in {"\u201c", '"'} and i - open_at > 1:
+                spans.append(QuotedSpan(open_at, i + 1, True, paras))
+                open_at = -1
+        elif opener == '"' and ch == "\u201c" and _is_opener(text, i):
             nested = True
         elif nested and ch == "\u201d":
             nested = False

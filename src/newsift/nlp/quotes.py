@@ -122,6 +122,7 @@ _WHEN = frozenset({"DATE", "TIME"})
 _SIGNATURE_REACH = 40
 # A quote whose last word ends on one of these is a whole statement, which a dash and a name may sign.
 _STATEMENT_END = frozenset(".!?\u2026")
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
 # What sets a trailing tag off from the content before it: a comma, colon or dash, or a closing
 # mark ('... a stone, he says', '"... done!" she continued').
 _SET_OFF = frozenset(",:;\u2014\u2013-\"'\u2019\u201d")
@@ -1715,6 +1716,7 @@ def _signer(doc: Doc, dash: Token) -> int | None:
         return None
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1
+    j = _past_possessive(doc, j)
     if before > 0 and doc[before - 1].text[-1:] in _STATEMENT_END:
         return j
     if j + 1 < len(doc) and doc[j + 1].text != ",":
@@ -1725,6 +1727,19 @@ def _signer(doc: Doc, dash: Token) -> int | None:
         if tok.text in QUOTE_PAIRS or tok.text in CLOSING_QUOTE_TOKENS:
             return None
     return j
+
+
+def _past_possessive(doc: Doc, j: int) -> int:
+    """The end of a signer's name that owns what it names: '— POLICE OFFICER’S DAUGHTER' is signed by
+    the daughter (the tagger runs the proper nouns on to the possessive, not past it), so the name's
+    last word is the capitalised noun after the possessive, not "’S"."""
+    k = j if doc[j].lower_ in _POSSESSIVES else j + 1
+    if k >= len(doc) or doc[k].lower_ not in _POSSESSIVES:
+        return j
+    end = k
+    while end + 1 < len(doc) and doc[end + 1].pos_ in {"PROPN", "NOUN"} and doc[end + 1].text[:1].isupper():
+        end += 1
+    return end if end > k else j
 
 
 def _page_prompt(tok: Token) -> bool:

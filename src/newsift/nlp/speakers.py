@@ -27,6 +27,7 @@ from .rules import (
     PERSON_NOUNS,
     PRONOUN_LABELS,
     ROLE_NOUNS,
+    SIGNATURE_DASHES,
     SOURCE_HEAD_NOUNS,
     SPEAKER_LABELS,
     SURNAME_BODY_WORDS,
@@ -67,6 +68,11 @@ class Speaker:
     via: str = "name"  # name | pronoun | role | phrase | none
 
 
+def _phrase_stop(tok: Token) -> bool:
+    # Not the hyphen: "R-Utah" or "Coca-Cola" can be tokens of a name.
+    return breaks_line(tok) or tok.text == ":" or (tok.text in SIGNATURE_DASHES and tok.text != "-")
+
+
 def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``head``, without
     relative clauses or appositions ("Mike Pence, Trump's running mate, ...")."""
@@ -88,16 +94,17 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_STOP_DEPS or (child.dep_ == "prep" and child.lower_ == "as"):
             break
         end = max(end, child.right_edge.i + 1)
-    # A phrase never runs over a line break or a colon: the parse can hang a heading, a
+    # A phrase never runs over a line break, a colon or a dash: the parse can hang a heading, a
     # dateline or a time stamp of the line before on the noun ("3:10 p.m.\n\nColorado's fire
-    # marshal says"), or a transcript's topic on the name that labels a quote ('On her
-    # emails: Galifianakis: "..."').
+    # marshal says"), a transcript's topic on the name that labels a quote ('On her
+    # emails: Galifianakis: "..."'), or the quote a dash signs on its signer ('“...” — STALL
+    # OWNER’S SON').
     for k in range(head.i - 1, start - 1, -1):
-        if breaks_line(doc[k]) or doc[k].text == ":":
+        if _phrase_stop(doc[k]):
             start = k + 1
             break
     for k in range(head.i + 1, end):
-        if breaks_line(doc[k]) or doc[k].text == ":":
+        if _phrase_stop(doc[k]):
             end = k
             break
     # Nor does it begin or end in punctuation or in a run of spaces ("The brewer  which ...", where
