@@ -1,4 +1,4 @@
-"""Rebuild every shipped model from ``../shared/data`` and compare it, byte for byte, with the file in the package.
+"""Rebuild every shipped model from ``../shared/data`` and compare it with the file in the package.
 
     python eval/reproduce.py [--data ../shared/data] [--only attribution clickbait ...] [--keep DIR]
 
@@ -9,6 +9,10 @@ behind its command.  This script runs each documented command into a temporary f
 per file, PASS when the rebuilt bytes equal the shipped ones and FAIL (with both sha256) when they
 do not: retrain and commit the file, or find what made the run differ.  A file that records the day
 it was trained is rebuilt as of that day (``SOURCE_DATE_EPOCH``), so the date alone never differs.
+
+A trained JSON file also records the library versions that built it (``newsift.provenance``).  Where
+only that record differs, the learned content is the same and the line says PASS, naming the versions
+that changed; a FAIL names them too, since a new parser or solver can move the weights.
 
 Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
 signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
@@ -30,9 +34,12 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "src" / "newsift" / "models"
+sys.path.insert(0, str(ROOT / "src"))
+from newsift.provenance import ENVIRONMENT_KEY, environment_changes  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,42 @@ def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str]
     return done.returncode, (done.stdout + done.stderr)[-2000:]
 
 
+def split_environment(path: Path) -> tuple[Any, dict[str, str] | None]:
+    """A JSON model file's content without its environment record, and the record.
+
+    The record sits in the file's ``metadata`` (or, in the attribution file, ``meta``).  A file that
+    is no JSON object comes back whole, with no record."""
+    if path.suffix != ".json":
+        return path.read_bytes(), None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        return data, None
+    for key in ("metadata", "meta"):
+        meta = data.get(key)
+        if isinstance(meta, dict) and ENVIRONMENT_KEY in meta:
+            env = meta.pop(ENVIRONMENT_KEY)
+            return data, env if isinstance(env, dict) else None
+    return data, None
+
+
+def verdict(shipped: Path, rebuilt: Path) -> tuple[bool, str]:
+    """Whether ``rebuilt`` holds what ``shipped`` holds, and the line that says how they compare."""
+    a, b = sha256(shipped), sha256(rebuilt)
+    detail = f"shipped {a[:12]}, rebuilt {b[:12]}"
+    if a == b:
+        return True, detail
+    content_a, env_a = split_environment(shipped)
+    content_b, env_b = split_environment(rebuilt)
+    changes = environment_changes(env_a, env_b) if env_a != env_b else []
+    if content_a == content_b:
+        if changes:
+            return True, f"{detail}; the same model, built with other libraries: {', '.join(changes)}"
+        return True, f"{detail}; the same content, written in another order"
+    if changes:
+        return False, f"{detail}; built with other libraries: {', '.join(changes)}"
+    return False, f"{detail}; same recorded environment" if env_a else detail
+
+
 def compare(build: Build, out: Path) -> list[tuple[str, bool, str]]:
     rows = []
     for name in build.files:
@@ -104,8 +147,8 @@ def compare(build: Build, out: Path) -> list[tuple[str, bool, str]]:
         if not rebuilt.is_file():
             rows.append((f"{build.name}/{name}", False, "the command wrote no such file"))
             continue
-        a, b = sha256(shipped), sha256(rebuilt)
-        rows.append((f"{build.name}/{name}", a == b, f"shipped {a[:12]}, rebuilt {b[:12]}"))
+        ok, detail = verdict(shipped, rebuilt)
+        rows.append((f"{build.name}/{name}", ok, detail))
     return rows
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..provenance import ENVIRONMENT_KEY, training_environment
 from .attribution_model import (
     MODEL_FILE,
     AttributionModel,
@@ -437,6 +438,7 @@ def train(
         "C": c,
         "seed": seed,
         "spacy_model": model or "default",
+        ENVIRONMENT_KEY: training_environment(),
     }
     # Time goes to the log, not the file, so two runs write the same bytes.
     print(f"trained in {time.perf_counter() - t0:.0f}s")

@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import InputError
+from ..provenance import ENVIRONMENT_KEY, training_environment
 from ..report import Signal
 from .corpus import DATASETS, DedupStats, LabelledArticle, cap_per_dataset, load_corpus
 from .extract import CACHE_VERSION, DEFAULT_CACHE, extract_signals
@@ -348,6 +349,7 @@ def train(
         "per_dataset": counts,
         "dedup": data.stats.to_dict(),
         **({"metrics": metrics} if metrics else {}),
+        ENVIRONMENT_KEY: training_environment(),
     }
     return model.save(out_dir)
 

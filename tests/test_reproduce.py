@@ -1,0 +1,122 @@
+"""How eval/reproduce.py judges a rebuilt model file against the shipped one (hand-made files, no data)."""
+
+from __future__ import annotations
+
+import json
+import platform
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from conftest import load_eval_script
+from newsift.provenance import ENVIRONMENT_KEY, environment_changes, training_environment
+
+
+@pytest.fixture(scope="module")
+def rp() -> ModuleType:
+    return load_eval_script("reproduce")
+
+
+def _write(path: Path, weights: dict[str, float], env: dict[str, str] | None, meta_key: str = "metadata") -> Path:
+    meta: dict[str, Any] = {"seed": 0}
+    if env is not None:
+        meta[ENVIRONMENT_KEY] = env
+    path.write_text(json.dumps({"weights": weights, meta_key: meta}), encoding="utf-8")
+    return path
+
+
+OLD = {"python": "3.11.7", "numpy": "2.4.6", "spacy": "3.8.18"}
+NEW = {"python": "3.11.7", "numpy": "2.5.0", "spacy": "3.8.18"}
+
+
+def test_identical_files_pass(rp: ModuleType, tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.json", {"x": 1.0}, OLD)
+    b = _write(tmp_path / "b.json", {"x": 1.0}, OLD)
+    ok, detail = rp.verdict(a, b)
+    assert ok
+    assert "other libraries" not in detail
+
+
+@pytest.mark.parametrize("meta_key", ["metadata", "meta"])
+def test_same_weights_other_libraries_pass_and_name_the_change(rp: ModuleType, tmp_path: Path, meta_key: str) -> None:
+    a = _write(tmp_path / "a.json", {"x": 1.0}, OLD, meta_key)
+    b = _write(tmp_path / "b.json", {"x": 1.0}, NEW, meta_key)
+    ok, detail = rp.verdict(a, b)
+    assert ok
+    assert "the same model" in detail
+    assert "numpy 2.4.6 → 2.5.0" in detail
+    assert "spacy" not in detail
+
+
+@pytest.mark.parametrize(
+    ("rebuilt_env", "said"),
+    [(NEW, "numpy 2.4.6 → 2.5.0"), (OLD, "same recorded environment")],
+    ids=["other-libraries", "same-libraries"],
+)
+def test_other_weights_fail_and_say_whether_the_libraries_moved(
+    rp: ModuleType, tmp_path: Path, rebuilt_env: dict[str, str], said: str
+) -> None:
+    a = _write(tmp_path / "a.json", {"x": 1.0}, OLD)
+    b = _write(tmp_path / "b.json", {"x": 1.00001}, rebuilt_env)
+    ok, detail = rp.verdict(a, b)
+    assert not ok
+    assert said in detail
+
+
+def test_the_same_content_in_another_order_passes(rp: ModuleType, tmp_path: Path) -> None:
+    a = tmp_path / "a.json"
+    b = tmp_path / "b.json"
+    a.write_text(json.dumps({"weights": {"x": 1.0, "y": 2.0}, "metadata": {ENVIRONMENT_KEY: OLD}}), encoding="utf-8")
+    b.write_text(json.dumps({"metadata": {ENVIRONMENT_KEY: OLD}, "weights": {"y": 2.0, "x": 1.0}}), encoding="utf-8")
+    ok, detail = rp.verdict(a, b)
+    assert ok
+    assert "another order" in detail
+
+
+def test_a_file_that_is_not_json_is_compared_by_its_bytes(rp: ModuleType, tmp_path: Path) -> None:
+    a = tmp_path / "a.md"
+    b = tmp_path / "b.md"
+    a.write_text("one\n", encoding="utf-8")
+    b.write_text("two\n", encoding="utf-8")
+    ok, detail = rp.verdict(a, b)
+    assert not ok
+    assert "environment" not in detail
+
+
+def test_a_shipped_file_without_a_record_is_judged_on_its_content(rp: ModuleType, tmp_path: Path) -> None:
+    # Files trained before the record existed: the rest of the content decides, and the line says
+    # which side lacks the record.
+    a = _write(tmp_path / "a.json", {"x": 1.0}, None)
+    same = _write(tmp_path / "same.json", {"x": 1.0}, NEW)
+    other = _write(tmp_path / "other.json", {"x": 2.0}, NEW)
+    ok, detail = rp.verdict(a, same)
+    assert ok
+    assert "the shipped file records no environment" in detail
+    ok, detail = rp.verdict(a, other)
+    assert not ok
+    assert "the shipped file records no environment" in detail
+
+
+def test_training_environment_names_what_is_installed() -> None:
+    env = training_environment(["pytest", "no-such-distribution-newsift"])
+    assert env["python"] == platform.python_version()
+    assert env["pytest"] == pytest.__version__
+    assert "no-such-distribution-newsift" not in env
+
+
+def test_training_environment_names_the_blas_kernel() -> None:
+    pytest.importorskip("threadpoolctl")
+    # numpy's wheel bundles OpenBLAS, which is loaded as numpy is imported
+    pytest.importorskip("numpy")
+    blas = {k: v for k, v in training_environment([]).items() if k.startswith("blas ")}
+    assert blas
+    # implementation, version and kernel, the last chosen from this machine's CPU
+    assert all(len(v.split()) >= 3 for v in blas.values())
+
+
+def test_environment_changes_lists_added_and_removed_libraries() -> None:
+    assert environment_changes({"a": "1"}, {"a": "1", "b": "2"}) == ["b absent → 2"]
+    assert environment_changes({"a": "1"}, {"a": "1"}) == []
+    assert environment_changes({}, {"a": "1"}) == ["the shipped file records no environment"]
