@@ -175,11 +175,12 @@ def main(argv: list[str] | None = None) -> int:
             took = time.perf_counter() - t0
             if code != 0:
                 failed += 1
-                print(f"FAIL  {build.name}: the command exited {code} after {took:.0f} s\n{tail}")
+                print(f"FAIL  {build.name}: the command exited {code} after {took:.0f} s\n{tail}", flush=True)
                 continue
             for what, ok, detail in compare(build, out):
                 failed += not ok
-                print(f"{'PASS' if ok else 'FAIL'}  {what}  {detail}  ({took:.0f} s)")
+                # Flushed: a run takes minutes per model, and its output often goes to a file.
+                print(f"{'PASS' if ok else 'FAIL'}  {what}  {detail}  ({took:.0f} s)", flush=True)
     return 1 if failed else 0
 
 
