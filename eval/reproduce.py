@@ -10,15 +10,18 @@ per file, PASS when the rebuilt bytes equal the shipped ones and FAIL (with both
 do not: retrain and commit the file, or find what made the run differ.  A file that records the day
 it was trained is rebuilt as of that day (``SOURCE_DATE_EPOCH``), so the date alone never differs.
 
-A trained JSON file also records the library versions that built it (``newsift.provenance``).  Where
-only that record differs, the learned content is the same and the line says PASS, naming the versions
-that changed; a FAIL names them too, since a new parser or solver can move the weights.
+A trained JSON file also records the library versions and BLAS kernels that built it
+(``newsift.provenance``).  Where only that record differs, the learned content is the same and the
+line says PASS, naming what changed; a FAIL names it too, since a new parser, solver or CPU kernel
+can move the weights.
 
 Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
 signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
 PolNeAR train and every credibility article with spaCy (on two cores, each model from empty caches:
-attribution 4 minutes, credibility 6, clickbait 1.3, so about 12 in all); with warm caches a run took
-3 minutes.  Exit status 1 when any file differs, 2 when the data is missing.
+attribution 4 minutes, credibility 6 to 21, clickbait 1.3 to 3.6).  The first-name table keeps no
+cache and parses the corpus on every run (8 to 21 minutes), so with warm caches a full run took 28
+minutes in stop 36; ``--only`` skips it.  Exit status 1 when any file differs, 2 when the data is
+missing.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ entities stage consults for the people a text leaves open. The counts come from 
 corpora (the credibility sets and PolNeAR's train split, never its dev or test), read by the
 entities stage itself with no table, one vote per person per article.
 
-Run: ``python -m newsift.nlp.build_names --data ../shared/data --out src/newsift/models/names`` (about
-8 minutes on one core). The output is deterministic for the same data and spaCy model.
+Run: ``python -m newsift.nlp.build_names --data ../shared/data --out src/newsift/models/names`` (8 to
+21 minutes on one core; it keeps no cache). The output is deterministic for the same data and spaCy model.
 """
 
 from __future__ import annotations
