@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import platform
+from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -120,3 +121,21 @@ def test_environment_changes_lists_added_and_removed_libraries() -> None:
     assert environment_changes({"a": "1"}, {"a": "1", "b": "2"}) == ["b absent → 2"]
     assert environment_changes({"a": "1"}, {"a": "1"}) == []
     assert environment_changes({}, {"a": "1"}) == ["the shipped file records no environment"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "filename", "meta_key"),
+    [
+        ("attribution", "attribution_model.json", "meta"),
+        ("clickbait", "model.json", "metadata"),
+        ("credibility", "model.json", "metadata"),
+    ],
+)
+def test_every_shipped_trained_file_says_what_built_it(kind: str, filename: str, meta_key: str) -> None:
+    # A file committed without the record (hand-edited, or trained before it existed) could not
+    # tell a failed rebuild's cause.
+    text = resources.files("newsift").joinpath("models", kind, filename).read_text(encoding="utf-8")
+    env = json.loads(text)[meta_key][ENVIRONMENT_KEY]
+    for name in ("python", "machine", "numpy", "scipy", "scikit-learn"):
+        assert env.get(name), (kind, name)
+    assert any(key.startswith("blas ") for key in env), kind
