@@ -13,7 +13,7 @@ it was trained is rebuilt as of that day (``SOURCE_DATE_EPOCH``), so the date al
 A trained JSON file also records the library versions and BLAS kernels that built it
 (``newsift.provenance``).  Where only that record differs, the learned content is the same and the
 line says PASS, naming what changed; a FAIL names it too, since a new parser, solver or CPU kernel
-can move the weights.
+can move the weights, and says how many numbers moved and by how much at most.
 
 Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
 signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
@@ -125,6 +125,46 @@ def split_environment(path: Path) -> tuple[Any, dict[str, str] | None]:
     return data, None
 
 
+def content_changes(a: Any, b: Any, shown: int = 3) -> str:
+    """How two parsed model files differ: how many numbers moved and by how much at most, and the first
+    few other fields that differ (a field, list or string of another shape, or a key only one holds).
+
+    A FAIL then says at once whether a rebuild drifted in its last digits or learned something else."""
+    moved = 0
+    biggest = 0.0
+    other: list[str] = []
+
+    def number(x: Any) -> bool:
+        return isinstance(x, int | float) and not isinstance(x, bool)
+
+    def walk(x: Any, y: Any, path: str) -> None:
+        nonlocal moved, biggest
+        if isinstance(x, dict) and isinstance(y, dict):
+            for key in sorted(set(x) | set(y), key=str):
+                if key in x and key in y:
+                    walk(x[key], y[key], f"{path}/{key}")
+                else:
+                    other.append(f"{path}/{key}")
+        elif isinstance(x, list) and isinstance(y, list) and len(x) == len(y):
+            for i, (p, q) in enumerate(zip(x, y, strict=True)):
+                walk(p, q, f"{path}[{i}]")
+        elif number(x) and number(y):
+            if x != y:
+                moved += 1
+                biggest = max(biggest, abs(x - y))
+        elif x != y:
+            other.append(path or "/")
+
+    walk(a, b, "")
+    parts = []
+    if moved:
+        parts.append(f"{moved:,} numbers moved, by at most {biggest:.3g}")
+    if other:
+        more = ", ..." if len(other) > shown else ""
+        parts.append(f"{len(other):,} other fields differ ({', '.join(other[:shown])}{more})")
+    return "; ".join(parts)
+
+
 def verdict(shipped: Path, rebuilt: Path) -> tuple[bool, str]:
     """Whether ``rebuilt`` holds what ``shipped`` holds, and the line that says how they compare."""
     a, b = sha256(shipped), sha256(rebuilt)
@@ -138,6 +178,8 @@ def verdict(shipped: Path, rebuilt: Path) -> tuple[bool, str]:
         if changes:
             return True, f"{detail}; the same model, built with other libraries: {', '.join(changes)}"
         return True, f"{detail}; the same content, written in another order"
+    if not isinstance(content_a, bytes) and not isinstance(content_b, bytes):
+        detail = f"{detail}; {content_changes(content_a, content_b)}"
     if changes:
         return False, f"{detail}; built with other libraries: {', '.join(changes)}"
     return False, f"{detail}; same recorded environment" if env_a else detail

@@ -64,6 +64,7 @@ def test_other_weights_fail_and_say_whether_the_libraries_moved(
     ok, detail = rp.verdict(a, b)
     assert not ok
     assert said in detail
+    assert "1 numbers moved, by at most 1e-05" in detail
 
 
 def test_the_same_content_in_another_order_passes(rp: ModuleType, tmp_path: Path) -> None:
@@ -84,6 +85,15 @@ def test_a_file_that_is_not_json_is_compared_by_its_bytes(rp: ModuleType, tmp_pa
     ok, detail = rp.verdict(a, b)
     assert not ok
     assert "environment" not in detail
+
+
+def test_content_changes_counts_moved_numbers_and_names_other_fields(rp: ModuleType) -> None:
+    a = {"threshold": 0.42, "weights": {"x": 1.0, "y": 2.0, "gone": 3.0}, "kind": "a", "lemmas": ["say"]}
+    b = {"threshold": 0.40, "weights": {"x": 1.5, "y": 2.0, "new": 3.0}, "kind": "b", "lemmas": ["say", "tell"]}
+    said = rp.content_changes(a, b)
+    assert said.startswith("2 numbers moved, by at most 0.5;")
+    assert "4 other fields differ (/kind, /lemmas, /weights/gone, ...)" in said
+    assert rp.content_changes(a, a) == ""
 
 
 def test_a_shipped_file_without_a_record_is_judged_on_its_content(rp: ModuleType, tmp_path: Path) -> None:
