@@ -183,7 +183,7 @@ def test_html_sections_only_when_filled() -> None:
         quotes=[Quote(Span("repairs", *q), "direct", speaker="Jo <i>Doe</i>", speaker_kind="person", confidence=0.9)],
         claims=[Claim("The tunnel reopened", 23, 42, 0.7, ["number"])],
         signals={"all_caps": Signal(3, [Span("NOW", 1, 4)]), "clickbait": Signal(0.25)},
-        score=Score(0.8, "unreliable", [Reason("many <em>teasers</em>", "clickbait", 0.4)], 0.7),
+        score=Score(0.8, "unreliable", [Reason("many <em>teasers</em>", "clickbait", 0.4)], 0.7, "model <b>x</b>"),
     )
     page = report_to_html(full)
     for title in ("Entities", "Quotes", "Claims", "Signals", "Score"):
@@ -192,6 +192,7 @@ def test_html_sections_only_when_filled() -> None:
     assert "Jo &lt;i&gt;Doe&lt;/i&gt;" in page
     assert "many &lt;em&gt;teasers&lt;/em&gt;" in page
     assert "P(unreliable) = 0.80" in page
+    assert "by model &lt;b&gt;x&lt;/b&gt;" in page
     check_page(page)
 
 

@@ -4,7 +4,9 @@ reasons, thin or odd input is uncertain or explained, never a crash."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -69,6 +71,34 @@ def test_shipped_model_loads_and_matches_the_features_this_version_computes() ->
     assert model.with_domain.names == feature_names(with_domain=True)
     assert model.metadata["seed"] == 13
     assert "dedup" in model.metadata
+
+
+def test_a_score_names_the_model_file_that_gave_it(analyzer: Analyzer) -> None:
+    # A saved report must lead back to the exact file and its card: the digest is sha256sum's.
+    shipped = resources.files("newsift").joinpath("models", "credibility", "model.json").read_bytes()
+    meta = CredibilityModel.load().metadata
+    report = analyze(analyzer, WIRE, title=WIRE_TITLE)
+    assert report.score.unreliable_probability is not None
+    assert report.score.model == (
+        f"credibility model (sha256 {hashlib.sha256(shipped).hexdigest()[:12]}, "
+        f"trained {meta['trained']}, on {meta['signals_cache_version']})"
+    )
+    again = Report.from_dict(json.loads(report.to_json()))
+    assert again.score.model == report.score.model
+
+
+def test_a_model_built_in_memory_claims_no_file() -> None:
+    model = CredibilityModel.from_dict(CredibilityModel.load().to_dict())
+    assert model.sha256 == ""
+    assert "sha256" not in model.identity()
+    assert dataclasses.replace(model, metadata={}).identity() == "credibility model"
+
+
+def test_a_model_file_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
+    bad = tmp_path / "model.json"
+    bad.write_bytes(b'{"format": "\xff"}')
+    with pytest.raises(ModelUnavailableError, match="not UTF-8"):
+        CredibilityModel.load(bad)
 
 
 def test_model_round_trips_through_json(tmp_path: Path) -> None:

@@ -134,6 +134,8 @@ class Score:
     label: str = "uncertain"  # reliable | unreliable | uncertain
     reasons: list[Reason] = field(default_factory=list)
     without_domain: float | None = None
+    # Which model gave the probability (``CredibilityModel.identity``); None when none was given.
+    model: str | None = None
 
 
 class OffsetMap:
@@ -419,6 +421,7 @@ def json_schema() -> dict[str, Any]:
                 "properties": {
                     "unreliable_probability": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
                     "without_domain": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                    "model": nullable_str,
                     "label": {"enum": ["reliable", "unreliable", "uncertain"]},
                     "reasons": {
                         "type": "array",

@@ -184,6 +184,8 @@ def _score(score: Score) -> str:
         parts.append(f" · P(unreliable) = {score.unreliable_probability:.2f}")
     if score.without_domain is not None:
         parts.append(f' <span class="muted">(without domain prior: {score.without_domain:.2f})</span>')
+    if score.model:
+        parts.append(f'<br><span class="muted">by {esc(score.model)}</span>')
     parts.append("</p>")
     if score.reasons:
         parts.append(

@@ -172,6 +172,8 @@ def _score(score: Score) -> Text:
         out.append(f"  P(unreliable) = {score.unreliable_probability:.2f}")
     if score.without_domain is not None:
         out.append(f"  (without domain prior: {score.without_domain:.2f})", style="dim")
+    if score.model:
+        out.append(f"\n    by {safe(score.model)}", style="dim")
     for reason in score.reasons:
         # Zero-weight lines are observations (thin evidence, unlearned signals): their words say why,
         # so they get room to say it instead of a "+0.00" that reads like a weighed reason.

@@ -137,6 +137,18 @@ class CredibilityModel:
     text: TextModel
     style: TextModel
     metadata: dict[str, Any] = field(default_factory=dict)
+    # The digest of the file it was loaded from; empty for a model built in memory.
+    sha256: str = ""
+
+    def identity(self) -> str:
+        """Which model this is, in the words a report carries: the file's digest, the day it was
+        trained and the signals it learned from, so a saved score can be traced to its file and card."""
+        parts = [f"sha256 {self.sha256[:12]}"] if self.sha256 else []
+        for key, words in (("trained", "trained"), ("signals_cache_version", "on")):
+            value = self.metadata.get(key)
+            if isinstance(value, str) and value:
+                parts.append(f"{words} {value}")
+        return "credibility model" + (f" ({', '.join(parts)})" if parts else "")
 
     def wording(self, text: str) -> float | None:
         return self.text.decision(text) if text.strip() else None
@@ -197,5 +209,7 @@ class CredibilityModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> CredibilityModel:
         """Load a model file (or a directory holding ``model.json``); None loads the shipped model."""
-        data, source = read_model_json("credibility", MODEL_FILENAME, path, hint=_RETRAIN_HINT)
-        return cls.from_dict(data, source=source)
+        data, source, digest = read_model_json("credibility", MODEL_FILENAME, path, hint=_RETRAIN_HINT)
+        model = cls.from_dict(data, source=source)
+        model.sha256 = digest
+        return model

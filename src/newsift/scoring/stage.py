@@ -151,7 +151,7 @@ class ScoreStage:
         reasons.extend(_unweighed(scorer, signals))
         for gap in evidence.gaps:
             reasons.append(Reason(f"thin evidence: {gap}", "score.evidence", 0.0))
-        return Score(round(p, 4), label, reasons, round(p_plain, 4))
+        return Score(round(p, 4), label, reasons, round(p_plain, 4), self.model.identity())
 
 
 def _no_score(why: str, signal: str, evidence: list[Span] | None = None) -> Score:

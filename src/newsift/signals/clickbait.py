@@ -395,7 +395,7 @@ class ClickbaitModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ClickbaitModel:
         """Load a model file (or a directory holding ``model.json``); None loads the shipped model."""
-        data, source = read_model_json("clickbait", MODEL_FILENAME, path, hint=_RETRAIN_HINT)
+        data, source, _ = read_model_json("clickbait", MODEL_FILENAME, path, hint=_RETRAIN_HINT)
         return cls.from_dict(data, source=source)
 
     @classmethod
