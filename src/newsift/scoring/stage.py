@@ -106,6 +106,8 @@ class ScoreStage:
     def __init__(self, config: Config | None = None, *, model: CredibilityModel | None = None) -> None:
         self.config = config
         self.model = model or CredibilityModel.load()
+        # Worked out once: it names the file, which does not change while the stage lives.
+        self.model_name = self.model.identity()
 
     def __call__(self, report: Report) -> None:
         blocked = next((f for f in report.furniture if f.kind == "blocked_page"), None)
@@ -151,7 +153,7 @@ class ScoreStage:
         reasons.extend(_unweighed(scorer, signals))
         for gap in evidence.gaps:
             reasons.append(Reason(f"thin evidence: {gap}", "score.evidence", 0.0))
-        return Score(round(p, 4), label, reasons, round(p_plain, 4), self.model.identity())
+        return Score(round(p, 4), label, reasons, round(p_plain, 4), self.model_name)
 
 
 def _no_score(why: str, signal: str, evidence: list[Span] | None = None) -> Score:
