@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import load_eval_script
-from newsift.provenance import ENVIRONMENT_KEY, environment_changes, training_environment
+from newsift.provenance import ENVIRONMENT_KEY, TRAINING_LIBRARIES, environment_changes, training_environment
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,12 @@ def _write(path: Path, weights: dict[str, float], env: dict[str, str] | None, me
     path.write_text(json.dumps({"weights": weights, meta_key: meta}), encoding="utf-8")
     return path
 
+
+SHIPPED_TRAINED_FILES = [
+    ("attribution", "attribution_model.json", "meta"),
+    ("clickbait", "model.json", "metadata"),
+    ("credibility", "model.json", "metadata"),
+]
 
 OLD = {"python": "3.11.7", "numpy": "2.4.6", "spacy": "3.8.18"}
 NEW = {"python": "3.11.7", "numpy": "2.5.0", "spacy": "3.8.18"}
@@ -133,14 +139,7 @@ def test_environment_changes_lists_added_and_removed_libraries() -> None:
     assert environment_changes({}, {"a": "1"}) == ["the shipped file records no environment"]
 
 
-@pytest.mark.parametrize(
-    ("kind", "filename", "meta_key"),
-    [
-        ("attribution", "attribution_model.json", "meta"),
-        ("clickbait", "model.json", "metadata"),
-        ("credibility", "model.json", "metadata"),
-    ],
-)
+@pytest.mark.parametrize(("kind", "filename", "meta_key"), SHIPPED_TRAINED_FILES)
 def test_every_shipped_trained_file_says_what_built_it(kind: str, filename: str, meta_key: str) -> None:
     # A file committed without the record (hand-edited, or trained before it existed) could not
     # tell a failed rebuild's cause.
@@ -149,3 +148,25 @@ def test_every_shipped_trained_file_says_what_built_it(kind: str, filename: str,
     for name in ("python", "machine", "numpy", "scipy", "scikit-learn"):
         assert env.get(name), (kind, name)
     assert any(key.startswith("blas ") for key in env), kind
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (Path(__file__).resolve().parents[1] / "constraints" / "train.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+@pytest.mark.parametrize(("kind", "filename", "meta_key"), SHIPPED_TRAINED_FILES)
+def test_the_training_constraints_pin_what_built_each_shipped_file(kind: str, filename: str, meta_key: str) -> None:
+    # The pins are how someone else installs the libraries that rebuild a file byte for byte; a
+    # retrain under other versions must move them too, or they would promise a rebuild that fails.
+    text = resources.files("newsift").joinpath("models", kind, filename).read_text(encoding="utf-8")
+    env = json.loads(text)[meta_key][ENVIRONMENT_KEY]
+    pins = _pins()
+    recorded = {name: version for name, version in env.items() if name in TRAINING_LIBRARIES}
+    assert recorded, kind
+    assert {name: pins.get(name) for name in recorded} == recorded, kind
