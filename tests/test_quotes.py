@@ -2324,3 +2324,44 @@ def test_a_block_after_a_reported_clause_is_the_main_speakers(stages) -> None:  
     assert q.kind == "direct"
     assert q.cue is not None and q.cue.text == "told"
     assert q.speaker == "Mike Dale"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "\u201cThe levy will fund the new clinic,\u201d the association, known as Harbour Families for "
+            "Better Care, said. \u201cWe expect the first patients in May.\u201d",
+            "said",
+            "the association",
+        ),
+        (
+            "\u201cThe pier stays closed,\u201d the harbour master, known locally as the Captain, told reporters.",
+            "told",
+            "the harbour master",
+        ),
+    ],
+)
+def test_a_participle_in_the_speakers_phrase_is_no_tag(stages, text: str, cue: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    # "known" was the tag nearest the closing mark: the quote had no speaker, and the second one
+    # went on with it instead of with the association.
+    report = run(stages, text)
+    q = report.quotes[0]
+    assert q.kind == "direct" and q.content.text.startswith("\u201c")
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker == speaker
+    assert all(x.cue is None or x.cue.text != "known" or x.content.start > x.cue.end for x in report.quotes)
+    if "patients" in text:
+        assert quote_with(report, "patients").speaker == speaker
+
+
+def test_a_verb_the_parse_hangs_on_its_subject_still_tags_the_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes "called" a participle of "lawyer", as it does "known" above; with no comma
+    # after it, it is the verb of the sentence and names the lawyer.
+    text = (
+        'The mayor\'s lawyer, Dana Whitlock, called the councillors "people who were scared of the truth" '
+        "and said the mayor had done nothing wrong."
+    )
+    q = quote_with(run(stages, text), "scared of the truth")
+    assert q.cue is not None and q.cue.text == "called"
+    assert q.speaker == "Dana Whitlock"

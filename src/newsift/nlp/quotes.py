@@ -329,6 +329,10 @@ class QuoteExtractor:
                 # A stretch that holds its own cue and a quote is the quote with its
                 # speaker tag: the marks decide that one, in the direct pass.
                 content = None
+            if content is not None and content[1] <= tok.idx and _describes_subject(tok):
+                # '"...," the senator, widely known as a moderate, told reporters': a participle in
+                # the subject says what its noun is called, never what came before that noun.
+                content = None
             tag_object = False
             if (
                 content is not None
@@ -667,6 +671,10 @@ class QuoteExtractor:
             c = cues[i]
             i += 1
             if c.start < window_lo or c.strength < self._quote_cue_floor:
+                continue
+            if _describes_subject(doc[c.token]):
+                # '"...," the group, known as ..., said': the participle describes who speaks;
+                # the verb of that subject is the tag, though it stands further off.
                 continue
             if c.end <= q.start:
                 between = text[c.end : q.start]
@@ -1095,6 +1103,17 @@ def _after_apposed_name(verb: Token) -> bool:
         and before.text == ","
         and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < verb.i for c in head.children)
     )
+
+
+def _describes_subject(tok: Token) -> bool:
+    """A participle set off by commas inside a clause's subject ("the group, known as ..., said"),
+    never a tag itself. Both commas are asked for: "Kelly's attorney, Michael Critchley, called
+    them "cowards" and said ..." parses "called" the same way, and there it is the verb."""
+    if tok.dep_ != "acl" or tok.head.dep_ not in _SUBJ:
+        return False
+    doc = tok.doc
+    before, after = tok.left_edge.i - 1, tok.right_edge.i + 1
+    return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
 
 
 def _after_closing_mark(tok: Token) -> bool:
