@@ -12,7 +12,14 @@ from typing import Any
 import pytest
 
 from conftest import load_eval_script
-from newsift.provenance import ENVIRONMENT_KEY, TRAINING_LIBRARIES, environment_changes, training_environment
+from newsift.provenance import (
+    ENVIRONMENT_KEY,
+    TRAINING_LIBRARIES,
+    environment_changes,
+    pin_mismatches,
+    read_pins,
+    training_environment,
+)
 
 
 @pytest.fixture(scope="module")
@@ -150,23 +157,27 @@ def test_every_shipped_trained_file_says_what_built_it(kind: str, filename: str,
     assert any(key.startswith("blas ") for key in env), kind
 
 
-def _pins() -> dict[str, str]:
-    pins = {}
-    for line in (Path(__file__).resolve().parents[1] / "constraints" / "train.txt").read_text().splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            name, _, version = line.partition("==")
-            pins[name.strip().lower()] = version.strip()
-    return pins
-
-
 @pytest.mark.parametrize(("kind", "filename", "meta_key"), SHIPPED_TRAINED_FILES)
 def test_the_training_constraints_pin_what_built_each_shipped_file(kind: str, filename: str, meta_key: str) -> None:
     # The pins are how someone else installs the libraries that rebuild a file byte for byte; a
     # retrain under other versions must move them too, or they would promise a rebuild that fails.
     text = resources.files("newsift").joinpath("models", kind, filename).read_text(encoding="utf-8")
     env = json.loads(text)[meta_key][ENVIRONMENT_KEY]
-    pins = _pins()
+    pins = read_pins(Path(__file__).resolve().parents[1] / "constraints" / "train.txt")
     recorded = {name: version for name, version in env.items() if name in TRAINING_LIBRARIES}
     assert recorded, kind
     assert {name: pins.get(name) for name in recorded} == recorded, kind
+
+
+def test_read_pins_takes_each_pinned_line_and_skips_comments(tmp_path: Path) -> None:
+    pins = tmp_path / "train.txt"
+    pins.write_text("# why\nNumPy==2.4.6  # the maths\n\nscipy>=1.0\nspacy == 3.8.18\n", encoding="utf-8")
+    assert read_pins(pins) == {"numpy": "2.4.6", "spacy": "3.8.18"}
+
+
+def test_pin_mismatches_names_an_installed_library_at_another_version() -> None:
+    installed = training_environment()["numpy"]
+    assert pin_mismatches({"numpy": installed}) == []
+    assert pin_mismatches({"numpy": "0.0.1"}) == [f"numpy installed {installed}, pinned 0.0.1"]
+    # A pin for a library this machine lacks is nothing a rebuild here can differ by.
+    assert pin_mismatches({"en-core-web-sm-nonexistent": "1.0"}, ["en-core-web-sm-nonexistent"]) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import platform
 from collections.abc import Iterable
 from importlib import metadata
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 ENVIRONMENT_KEY = "environment"
 
@@ -79,3 +79,31 @@ def environment_changes(shipped: dict[str, str] | None, rebuilt: dict[str, str] 
         if old != new:
             changes.append(f"{name} {old} → {new}")
     return changes
+
+
+def read_pins(path: Path) -> dict[str, str]:
+    """``name -> version`` for each ``name==version`` line of a pip constraints file such as
+    ``constraints/train.txt``; comments and blank lines are skipped, names are lower-cased."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        name, sep, version = entry.partition("==")
+        if sep:
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def pin_mismatches(pins: dict[str, str], libraries: Iterable[str] = TRAINING_LIBRARIES) -> list[str]:
+    """``name installed X, pinned Y`` for each of ``libraries`` that is pinned and installed at
+    another version: a rebuild here may then differ from the files those pins built."""
+    out = []
+    for name in libraries:
+        if name not in pins:
+            continue
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+        if installed != pins[name]:
+            out.append(f"{name} installed {installed}, pinned {pins[name]}")
+    return out
