@@ -1107,8 +1107,8 @@ def _after_apposed_name(verb: Token) -> bool:
 
 def _describes_subject(tok: Token) -> bool:
     """A participle set off by commas inside a clause's subject ("the group, known as ..., said"),
-    never a tag itself. Both commas are asked for: "Kelly's attorney, Michael Critchley, called
-    them "cowards" and said ..." parses "called" the same way, and there it is the verb."""
+    never a tag itself. Both commas are asked for: 'The mayor's lawyer, Dana Whitlock, called the
+    councillors "..." and said ...' parses "called" the same way, and there it is the verb."""
     if tok.dep_ != "acl" or tok.head.dep_ not in _SUBJ:
         return False
     doc = tok.doc
