@@ -41,6 +41,13 @@ SHIPPED_TRAINED_FILES = [
     ("credibility", "model.json", "metadata"),
 ]
 
+
+def _shipped_environment(kind: str, filename: str, meta_key: str) -> dict[str, str]:
+    text = resources.files("newsift").joinpath("models", kind, filename).read_text(encoding="utf-8")
+    env: dict[str, str] = json.loads(text)[meta_key][ENVIRONMENT_KEY]
+    return env
+
+
 OLD = {"python": "3.11.7", "numpy": "2.4.6", "spacy": "3.8.18"}
 NEW = {"python": "3.11.7", "numpy": "2.5.0", "spacy": "3.8.18"}
 
@@ -150,8 +157,7 @@ def test_environment_changes_lists_added_and_removed_libraries() -> None:
 def test_every_shipped_trained_file_says_what_built_it(kind: str, filename: str, meta_key: str) -> None:
     # A file committed without the record (hand-edited, or trained before it existed) could not
     # tell a failed rebuild's cause.
-    text = resources.files("newsift").joinpath("models", kind, filename).read_text(encoding="utf-8")
-    env = json.loads(text)[meta_key][ENVIRONMENT_KEY]
+    env = _shipped_environment(kind, filename, meta_key)
     for name in ("python", "machine", "numpy", "scipy", "scikit-learn"):
         assert env.get(name), (kind, name)
     assert any(key.startswith("blas ") for key in env), kind
@@ -161,8 +167,7 @@ def test_every_shipped_trained_file_says_what_built_it(kind: str, filename: str,
 def test_the_training_constraints_pin_what_built_each_shipped_file(kind: str, filename: str, meta_key: str) -> None:
     # The pins are how someone else installs the libraries that rebuild a file byte for byte; a
     # retrain under other versions must move them too, or they would promise a rebuild that fails.
-    text = resources.files("newsift").joinpath("models", kind, filename).read_text(encoding="utf-8")
-    env = json.loads(text)[meta_key][ENVIRONMENT_KEY]
+    env = _shipped_environment(kind, filename, meta_key)
     pins = read_pins(Path(__file__).resolve().parents[1] / "constraints" / "train.txt")
     recorded = {name: version for name, version in env.items() if name in TRAINING_LIBRARIES}
     assert recorded, kind

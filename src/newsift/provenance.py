@@ -35,16 +35,21 @@ def training_environment(libraries: Iterable[str] = TRAINING_LIBRARIES) -> dict[
     and the BLAS kernels loaded in this process.
 
     Call it after the fits: only libraries already loaded are seen."""
-    env = {"python": platform.python_version(), "machine": platform.machine()}
-    for name in libraries:
-        try:
-            env[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            # A library the command did not need is simply absent from the record.
-            continue
+    env = {"python": platform.python_version(), "machine": platform.machine(), **_installed(libraries)}
     # Sorted: the order threadpoolctl finds the libraries in is not the same from run to run.
     env.update(sorted(_blas_kernels().items()))
     return env
+
+
+def _installed(libraries: Iterable[str]) -> dict[str, str]:
+    """The version of each of ``libraries`` that is installed; one that is not is simply absent."""
+    versions = {}
+    for name in libraries:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
 
 
 def _blas_kernels() -> dict[str, str]:
@@ -96,14 +101,5 @@ def read_pins(path: Path) -> dict[str, str]:
 def pin_mismatches(pins: dict[str, str], libraries: Iterable[str] = TRAINING_LIBRARIES) -> list[str]:
     """``name installed X, pinned Y`` for each of ``libraries`` that is pinned and installed at
     another version: a rebuild here may then differ from the files those pins built."""
-    out = []
-    for name in libraries:
-        if name not in pins:
-            continue
-        try:
-            installed = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-        if installed != pins[name]:
-            out.append(f"{name} installed {installed}, pinned {pins[name]}")
-    return out
+    installed = _installed(name for name in libraries if name in pins)
+    return [f"{name} installed {v}, pinned {pins[name]}" for name, v in installed.items() if v != pins[name]]
