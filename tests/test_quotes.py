@@ -1283,6 +1283,56 @@ def test_they_follows_people_joined_in_a_subject_and_a_run_of_theys(  # type: ig
 
 
 @pytest.mark.parametrize(
+    ("text", "said", "speaker", "kind", "mention"),
+    [
+        # Two named people as one subject: both spoke, and the mention runs from one name to the other.
+        (
+            "Senator Maria Lopez and Governor Tom Reed said on Tuesday that the bridge would reopen in May.",
+            "bridge would reopen",
+            "Maria Lopez and Tom Reed",
+            "person",
+            "Maria Lopez and Governor Tom Reed",
+        ),
+        (
+            '"We will not back down," Maria Lopez and Tom Reed said in a joint statement.',
+            "not back down",
+            "Maria Lopez and Tom Reed",
+            "person",
+            "Maria Lopez and Tom Reed",
+        ),
+        # Two bodies likewise.
+        (
+            "Google and Microsoft said they would appeal the ruling.",
+            "appeal the ruling",
+            "Google and Microsoft",
+            "organisation",
+            "Google and Microsoft",
+        ),
+        # A named person and someone the text does not name: the name, as before.
+        (
+            "Maria Lopez and her husband said the house was sold.",
+            "house was sold",
+            "Maria Lopez",
+            "person",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_a_subject_that_joins_named_speakers_names_them_all(  # type: ignore[no-untyped-def]
+    stages, text: str, said: str, speaker: str, kind: str, mention: str
+) -> None:
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind), q
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention, q
+
+
+def test_a_subject_that_offers_a_choice_names_no_pair(stages) -> None:  # type: ignore[no-untyped-def]
+    # "or": one of them will speak, and the text does not say which.
+    q = quote_with(run(stages, "Maria Lopez or Tom Reed will say whether the bridge reopens."), "bridge reopens")
+    assert "Tom Reed" not in (q.speaker or ""), q
+
+
+@pytest.mark.parametrize(
     ("text", "said", "speaker", "kind"),
     [
         # The parse reads "Save" as a verb, leaving "told" no subject: the name after the closing mark spoke.

@@ -54,6 +54,10 @@ _TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
 _MAX_THEY_CHAIN = 3
 # A subject that lists more people than this is a crowd, not a set of speakers to name.
 _MAX_GROUP = 4
+# The entities a joined subject may name together: people, or bodies ("Google and Microsoft said").
+_JOINABLE_LABELS = frozenset({"PERSON", "ORG"})
+# Conjunctions that offer a choice: a list joined by them names no one who spoke.
+_ALTERNATIVES = frozenset({"or", "nor"})
 # spaCy's labels for places and bodies: what a role's prepositional phrase names ("of Ukraine").
 _PLACES_AND_BODIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 
@@ -209,6 +213,11 @@ class SpeakerResolver:
             entity = self.index.entities[mention.entity]
             via = mention.kind
             kind = SPEAKER_LABELS.get(entity.label, "unknown")
+            # "Anna Berg and Tom Holt said": both spoke, and naming only the first would credit
+            # her with a statement that was theirs.
+            joined = self._named_members(head, entity.label) if entity.label in _JOINABLE_LABELS else None
+            if joined is not None:
+                return Speaker(joined[0], kind, joined[1], True, via=via)
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
         if head.pos_ == "PRON" or low in PRONOUN_LABELS:
             return self._pronoun(head)
@@ -384,9 +393,9 @@ class SpeakerResolver:
                 if found.kind in {"organisation", "anonymous"}:
                     return replace(found, mention=span, via="pronoun")
             elif group is not None:
-                people = self._named_people(group)
+                people = self._named_members(group, "PERSON")
                 if people is not None:
-                    return Speaker(people, "person", span, False, via="pronoun")
+                    return Speaker(people[0], "person", span, False, via="pronoun")
         antecedent = nominal_antecedent(head, self.index.sents)
         # "Someone asked a professor ... He said": an indefinite "someone" is no one a "he" refers back to.
         if antecedent is not None and antecedent.lower_ not in VAGUE_PRONOUNS:
@@ -404,14 +413,19 @@ class SpeakerResolver:
             head, group = group, antecedent_subject(group, self.index.sents)
         return None
 
-    def _named_people(self, group: Token) -> str | None:
-        """'Anna Berg and Tom Holt': the names of a subject that joins two or more people, or None."""
+    def _named_members(self, group: Token, label: str) -> tuple[str, tuple[int, int]] | None:
+        """'Anna Berg and Tom Holt': the names of a subject that joins two or more entities of
+        ``label``, and the offsets from the first name to the last; None for anything else."""
         # The parse hangs a list's conjuncts on the first or chains them ("Marrs, Dice and Jones":
         # Jones on Dice): gather both ways.
         members = [group]
         seen = 0
         while seen < len(members):
-            members.extend(c for c in members[seen].children if c.dep_ == "conj")
+            children = list(members[seen].children)
+            if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVES for c in children):
+                # "Berg or Holt will decide": one of them, and the text does not say which.
+                return None
+            members.extend(c for c in children if c.dep_ == "conj")
             if len(members) > _MAX_GROUP:
                 return None
             seen += 1
@@ -419,14 +433,16 @@ class SpeakerResolver:
         if len(members) < 2:
             return None
         names: list[str] = []
+        mentions: list[Mention] = []
         for member in members:
             mention = self.mention_of(member)
-            if mention is None or self.index.entities[mention.entity].label != "PERSON":
+            if mention is None or self.index.entities[mention.entity].label != label:
                 return None
             names.append(self.index.entities[mention.entity].name)
+            mentions.append(mention)
         if len(set(names)) < len(names):
             return None
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return ", ".join(names[:-1]) + " and " + names[-1], (mentions[0].start, mentions[-1].end)
 
     def _nearest_org(self, head: Token) -> int | None:
         sent_start = self.index.sents.of(head.i)[2]
