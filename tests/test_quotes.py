@@ -467,6 +467,28 @@ def test_scare_quote_rule_on_marks_only() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        # A short reply that a speech verb introduces is said, even after a comma.
+        ("Asked whether she would run again, Lopez said, \u201cAbsolutely not.\u201d", False),
+        # The second half of a split quote.
+        ("\u201cYou have got to do something about it,\u201d Lopez said, \u201cthat worries me.\u201d", False),
+        # Short terms in running text stay terms, after a naming verb too.
+        ("Others call it the \u201cnew normal.\u201d", True),
+        ("The mayor called it \u201ca disgrace.\u201d", True),
+        # A verb's object, not its words: no comma after the verb.
+        ("Lopez told \u201cHarbour Morning Live,\u201d adding that the vote was close.", True),
+        # A noun that spells a speech verb ("States") is no tag; nor is half of a compound.
+        ("He was born in the United States, \u201cperiod,\u201d he said.", True),
+        ("Among them was the self-proclaimed \u201cKing of Piers,\u201d who spoke last.", True),
+    ],
+)
+def test_a_short_quote_after_a_speech_verb_is_said(text: str, scare: bool) -> None:
+    span = find_quoted_spans(text)[-1]
+    assert is_scare_quote(text, span) is scare
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         # Names of shows, songs and books in running text, after a word or a comma.

@@ -40,6 +40,7 @@ _ANY_MARK = re.compile(
 # A byline right after a quoted span: the span is the headline of what the byline's writer wrote.
 _CREDITED = re.compile(r",? by (?:[A-Z][\w.\u2019'-]*\s)*?[A-Z][\w.\u2019'-]*(?:\u2019s|'s)?\s")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[,:]?\s*$")
+_TAG_BEFORE = re.compile(r"(?<![A-Za-z-])([a-z]+)[,:]\s*$")
 _NAMING_VERBS = frozenset({"called", "named", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled"})
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|We|us|our|Our)\b")
 # The last word of a quote, the two spaces a dropped ',"' leaves, and a tag: a pronoun or up to
@@ -267,9 +268,10 @@ def is_scare_quote(text: str, span: QuotedSpan) -> bool:
         )
     if inner[-1] not in _SENTENCE_PUNCT:
         return True
-    # Short but punctuated: a quote when it stands alone ("“No,” he said"), a term
-    # when it sits inside running text ("the “new normal.”").
-    return _in_running_text(text, span)
+    # Short but punctuated: a quote when it stands alone ("“No,” he said") or a speech verb
+    # introduces it ('he said, “Not at all.”', the second half of a split quote), a term when it
+    # sits inside running text ("the “new normal.”").
+    return _in_running_text(text, span) and not _introduced_by_tag(text, span)
 
 
 def _in_running_text(text: str, span: QuotedSpan) -> bool:
@@ -286,6 +288,14 @@ def _after_tag_verb(text: str, span: QuotedSpan) -> bool:
     # over the whole text for every such span.
     m = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
     return m is not None and m.group(1).lower() not in _NAMING_VERBS and is_tag_verb(m.group(1))
+
+
+def _introduced_by_tag(text: str, span: QuotedSpan) -> bool:
+    """Whether a speech verb and a comma or colon stand right before ``span`` ('he said, “No.”').
+    Without the comma a verb can take an object ('told “CBS This Morning,”'), and a capital marks a
+    noun ('the United States, “period,”')."""
+    m = _TAG_BEFORE.search(text, max(0, span.start - 40), span.start)
+    return m is not None and m.group(1) not in _NAMING_VERBS and is_tag_verb(m.group(1))
 
 
 def _title_case(words: list[str]) -> bool:
