@@ -479,7 +479,7 @@ def test_scare_quote_rule_on_marks_only() -> None:
         # A verb's object, not its words: no comma after the verb.
         ("Lopez told \u201cHarbour Morning Live,\u201d adding that the vote was close.", True),
         # A noun that spells a speech verb ("States") is no tag; nor is half of a compound.
-        ("He was born in the United States, \u201cperiod,\u201d he said.", True),
+        ("They will stay in the United States, \u201cfor good,\u201d she said.", True),
         ("Among them was the self-proclaimed \u201cKing of Piers,\u201d who spoke last.", True),
     ],
 )

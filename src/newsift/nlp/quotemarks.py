@@ -292,8 +292,8 @@ def _after_tag_verb(text: str, span: QuotedSpan) -> bool:
 
 def _introduced_by_tag(text: str, span: QuotedSpan) -> bool:
     """Whether a speech verb and a comma or colon stand right before ``span`` ('he said, “No.”').
-    Without the comma a verb can take an object ('told “CBS This Morning,”'), and a capital marks a
-    noun ('the United States, “period,”')."""
+    Without the comma a verb can take an object (a show's name after "told"), and a capital marks a
+    noun ("States" in a country's name)."""
     m = _TAG_BEFORE.search(text, max(0, span.start - 40), span.start)
     return m is not None and m.group(1) not in _NAMING_VERBS and is_tag_verb(m.group(1))
 
