@@ -2437,3 +2437,31 @@ def test_a_verb_the_parse_hangs_on_its_subject_still_tags_the_quote(stages) -> N
     q = quote_with(run(stages, text), "scared of the truth")
     assert q.cue is not None and q.cue.text == "called"
     assert q.speaker == "Dana Whitlock"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # An inverted tag with a colon, opening a sentence in mid-line.
+        ("The board met on Monday. Said Lopez: \u201cI do not think the plan works.\u201d", "Lopez", "Said"),
+        (
+            "The board met on Monday. Said Maria Lopez, the chair: \u201cI do not think the plan works.\u201d",
+            "Maria Lopez",
+            "Said",
+        ),
+        # At a line's start too.
+        ("Added Maria Lopez: \u201cWe will try again in May.\u201d", "Maria Lopez", "Added"),
+    ],
+)
+def test_an_inverted_tag_before_a_colon_names_the_speaker(  # type: ignore[no-untyped-def]
+    stages, text: str, speaker: str, cue: str
+) -> None:
+    q = quote_with(run(stages, text), "again in May" if "May" in text else "plan works")
+    assert (q.speaker, q.cue.text if q.cue else None) == (speaker, cue), q
+
+
+def test_a_colon_after_a_clause_with_no_tag_names_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(
+        run(stages, "The board met on Monday. The vote was close: \u201cWe will try again in May.\u201d"), "May"
+    )
+    assert q.speaker is None, q

@@ -598,6 +598,12 @@ class QuoteExtractor:
             content = (q.start + (text[q.start] == " "), q.end)
             if cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
+                if speaker.name is None and text[cue.start : cue.end] == ":":
+                    # 'Said Lopez: "..."': the colon introduces the quote, and the inverted tag
+                    # before it says who spoke.
+                    tagged = _tag_verb(doc, q, text, lo, hi)
+                    if tagged is not None:
+                        cue, speaker = tagged, self._speaker_of(doc, tagged, resolver)
                 if prev is not None and _goes_on(doc[cue.token]) and self._continues(text, paras, prev, q):
                     if speaker.mention is None and prev.speaker.name is not None and doc[cue.token].is_sent_start:
                         # '... asking Priebus: "...?" Adding: "..."': a tag that opens its sentence
@@ -1392,6 +1398,8 @@ def _byline(tok: Token) -> bool:
 _LABEL_TOKENS = 8
 # What may stand right before a name that labels a quote: the end of a sentence or of a label.
 _LABEL_OPENERS = frozenset({".", "!", "?", ":", ")", "]", "\u2026"})
+# Marks that end a sentence, where an inverted tag can open the next one on the same line.
+_SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 
 
 def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
@@ -1465,7 +1473,7 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
     start = max(lo, _line_start(text, q.start))
     before = doc.char_span(start, q.start, alignment_mode="contract")
     if before is not None and len(before) >= 3 and before[-1].text in {",", ":"}:
-        opening = _opening_tag(before)
+        opening = _opening_tag(_last_sentence(before))
         if opening is not None:
             return opening
         tok = before[-2]
@@ -1500,6 +1508,16 @@ def _tag_verb(doc: Doc, q: QuotedSpan, text: str, lo: int, hi: int) -> Cue | Non
             ):
                 return Cue(verb.i, verb.idx, verb.idx + len(verb.text), _TAG_STRENGTH, subj.i, None)
     return None
+
+
+def _last_sentence(before: Span) -> Span:
+    """What of ``before`` follows its last full stop, question or exclamation mark: a tag can open
+    a sentence in mid-line ('... the vote was close. Said Lopez: "..."'), which the parse may have run
+    into the sentence before."""
+    for k in range(len(before) - 3, 0, -1):
+        if before[k - 1].text in _SENTENCE_END_MARKS:
+            return before[k:]
+    return before
 
 
 def _opening_tag(before: Span) -> Cue | None:
