@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import platform
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -186,3 +187,5 @@ def test_pin_mismatches_names_an_installed_library_at_another_version() -> None:
     assert pin_mismatches({"numpy": "0.0.1"}) == [f"numpy installed {installed}, pinned 0.0.1"]
     # A pin for a library this machine lacks is nothing a rebuild here can differ by.
     assert pin_mismatches({"en-core-web-sm-nonexistent": "1.0"}, ["en-core-web-sm-nonexistent"]) == []
+    # A pinned library that no file records is checked too.
+    assert pin_mismatches({"datasketch": "0.0.1"}) == [f"datasketch installed {version('datasketch')}, pinned 0.0.1"]

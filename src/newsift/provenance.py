@@ -98,8 +98,10 @@ def read_pins(path: Path) -> dict[str, str]:
     return pins
 
 
-def pin_mismatches(pins: dict[str, str], libraries: Iterable[str] = TRAINING_LIBRARIES) -> list[str]:
-    """``name installed X, pinned Y`` for each of ``libraries`` that is pinned and installed at
-    another version: a rebuild here may then differ from the files those pins built."""
-    installed = _installed(name for name in libraries if name in pins)
+def pin_mismatches(pins: dict[str, str], libraries: Iterable[str] | None = None) -> list[str]:
+    """``name installed X, pinned Y`` for each pinned library (or each of ``libraries`` that is
+    pinned) installed at another version: a rebuild here may then differ from the files those pins
+    built. Every pin counts by default, not only the libraries a file records: datasketch decides
+    which articles the credibility corpus keeps."""
+    installed = _installed(pins if libraries is None else (name for name in libraries if name in pins))
     return [f"{name} installed {v}, pinned {pins[name]}" for name, v in installed.items() if v != pins[name]]
