@@ -26,6 +26,12 @@ Definitions (one place, so figures stay comparable between runs):
 * intervals: 95 % bootstrap intervals over articles (each draw resamples the
   articles with replacement and pools their counts; fixed seed), since the
   attributions of one article are not independent of each other;
+* confidence: a prediction is right when its content is matched at overlap
+  and, if that gold attribution has a Source, its speaker is right as above;
+  the predictions are binned by the ``confidence`` the report gives them (a
+  split quote's, its first piece's, as its cue and speaker are; ten
+  equal-width bins) and each bin's mean confidence is set beside its share
+  right; ECE is the two's gap weighted by the bins' sizes;
 * agreement (a ceiling for every figure above): on the articles that several
   annotators annotated, each annotator's file is scored as a prediction against
   each other annotator's file, with the same definitions, and newsift against
@@ -42,7 +48,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +72,7 @@ class Attr:
     source: Frags = ()
     speaker: str | None = None  # predicted only
     kind: str = ""
+    confidence: float | None = None  # predicted only, by systems that give one
 
 
 @dataclass
@@ -232,12 +239,10 @@ def run_newsift(
                     source=((q.speaker_mention.start, q.speaker_mention.end),) if q.speaker_mention else (),
                     speaker=q.speaker,
                     kind=q.kind,
+                    confidence=q.confidence,
                 )
             )
-        doc.pred["newsift"] = [
-            Attr(tuple(f for a in g for f in a.content), g[0].cue, g[0].source, g[0].speaker, g[0].kind)
-            for g in groups.values()
-        ]
+        doc.pred["newsift"] = [replace(g[0], content=tuple(f for a in g for f in a.content)) for g in groups.values()]
         doc.entity_mentions = [(e.name, m.start, m.end) for e in report.entities for m in e.mentions]
         t0 = time.perf_counter()
         preds: list[Attr] = []
@@ -413,6 +418,51 @@ def _speaker_ok(doc: Doc, gold: Attr, pred: Attr) -> int:
     return int(bool(gold_text) and gold_text == pred.speaker.strip().lower())
 
 
+def reliability(docs: Iterable[Doc], system: str) -> list[tuple[float, bool, str]]:
+    """(confidence, right, kind) of every prediction of ``system`` that carries a confidence."""
+    out: list[tuple[float, bool, str]] = []
+    for doc in docs:
+        tok = Tokens(doc.text)
+        gold, pred = doc.gold, doc.pred[system]
+        matched = {
+            pi: gi for gi, pi in _pair([tok.of(a.content) for a in gold], [tok.of(a.content) for a in pred], _overlap)
+        }
+        for pi, p in enumerate(pred):
+            if p.confidence is None:
+                continue
+            gi = matched.get(pi)
+            right = gi is not None and (not gold[gi].source or bool(_speaker_ok(doc, gold[gi], p)))
+            out.append((p.confidence, right, "direct" if _is_direct(doc.text, p.content) else "other"))
+    return out
+
+
+def reliability_lines(rows: Sequence[tuple[float, bool, str]], bins: int = 10) -> str:
+    """A reliability table of ``rows`` (see :func:`reliability`): per confidence bin and per subset."""
+    if not rows:
+        return "confidence: no prediction carries one"
+    lines = ["confidence against the share right (content at overlap, and its speaker where gold names one)"]
+    lines.append(f"  {'bin':<11} {'n':>5} {'mean conf':>9} {'right':>6}")
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r, _ in rows if lo <= c < hi or (b == bins - 1 and c == hi)]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        right = sum(r for _, r in inside) / len(inside)
+        ece += len(inside) / len(rows) * abs(conf - right)
+        lines.append(f"  [{lo:.1f}, {hi:.1f}{']' if b == bins - 1 else ')'} {len(inside):>5} {conf:9.3f} {right:6.3f}")
+    for subset in ("direct", "other"):
+        part = [(c, r) for c, r, k in rows if k == subset]
+        if part:
+            lines.append(
+                f"  {subset:<11} {len(part):>5} {sum(c for c, _ in part) / len(part):9.3f}"
+                f" {sum(r for _, r in part) / len(part):6.3f}"
+            )
+    lines.append(f"  ECE ({bins} equal-width bins) {ece:.3f} over {len(rows)} predictions")
+    return "\n".join(lines)
+
+
 BOOTSTRAP_ROUNDS = 1000
 BOOTSTRAP_SEED = 13
 
@@ -524,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
         intervals = {system: bootstrap(docs, system, args.bootstrap) for system in results}
         print()
         print(bootstrap_lines(results, intervals, args.bootstrap))
+    print()
+    print(reliability_lines(reliability(docs, "newsift")))
     print()
     print(agreement_table(args.data, args.split, docs, args.agreement_split))
     print(f"textacy refused {len(bailed)} of {len(docs)} articles (unbalanced quotation marks)")

@@ -113,3 +113,19 @@ def test_bootstrap_intervals_are_over_articles(ev: ModuleType) -> None:
     # Counts pool by addition, field by field.
     one = ev.score(mixed[:1], "newsift")["all"]
     assert (one + one).gold == 2 * one.gold and (one + one).tp_overlap_g == 2 * one.tp_overlap_g
+
+
+def test_confidence_is_set_beside_the_share_right(ev: ModuleType) -> None:
+    gold = [ev.Attr(content=(c,), cue=(q,), source=(s,)) for c, q, s in (INDIRECT, DIRECT)]
+    indirect = ev.Attr(content=(INDIRECT[0],), source=(INDIRECT[2],), speaker="The mayor", confidence=0.9)
+    # The direct quote's content is found, but its speaker is the mayor: wrong.
+    wrong_speaker = ev.Attr(content=(DIRECT[0],), source=(INDIRECT[2],), speaker="The mayor", confidence=0.7)
+    short = ev.Attr(content=(SHORT[0],), confidence=0.35)  # under half the gold span: no match
+    unscored = ev.Attr(content=(DIRECT[0],))  # a system that gives no confidence is not binned
+    rows = ev.reliability([_doc(ev, gold, [indirect, wrong_speaker, short, unscored])], "newsift")
+    assert sorted(rows) == [(0.35, False, "other"), (0.7, False, "direct"), (0.9, True, "other")]
+    lines = ev.reliability_lines(rows)
+    # Each bin's gap, weighted by its share: (0.1 + 0.7 + 0.35) / 3.
+    assert "ECE (10 equal-width bins) 0.383 over 3 predictions" in lines
+    assert "[0.9, 1.0]     1     0.900  1.000" in lines
+    assert ev.reliability_lines([]) == "confidence: no prediction carries one"
