@@ -5,7 +5,8 @@
 Train is for fitting (``python -m newsift.nlp.train_attribution``), dev for
 measuring; the test split is held back and this script refuses it.
 
-Definitions (one place, so figures stay comparable between runs):
+Definitions (one place, so figures stay comparable between runs; the matching lives in
+``newsift.nlp.attribution_scoring``, which the attribution trainer labels its confidence map by):
 
 * tokens are the matches of ``\\w+|[^\\w\\s]`` in the article text; a span's
   tokens are those that overlap it (a split quote's content is the union of
@@ -31,7 +32,8 @@ Definitions (one place, so figures stay comparable between runs):
   the predictions are binned by the ``confidence`` the report gives them (a
   split quote's, its first piece's, as its cue and speaker are; ten
   equal-width bins) and each bin's mean confidence is set beside its share
-  right; ECE is the two's gap weighted by the bins' sizes;
+  right; ECE is the two's gap weighted by the bins' sizes, and the Brier score
+  the mean squared gap between each confidence and 1 (right) or 0 (wrong);
 * agreement (a ceiling for every figure above): on the articles that several
   annotators annotated, each annotator's file is scored as a prediction against
   each other annotator's file, with the same definitions, and newsift against
@@ -43,12 +45,11 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import re
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,13 +57,18 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsift.config import Config  # noqa: E402
 from newsift.nlp.attribution_model import load_attribution_model  # noqa: E402
+from newsift.nlp.attribution_scoring import (  # noqa: E402
+    Frags,
+    Tokens,
+    group_quotes,
+    half_overlap,
+    is_direct,
+    pair_spans,
+    speaker_ok,
+)
 from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
 from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-_QUOTE_OPENERS = "\"\u201c\u201e\u00ab'\u2018"
-Frags = tuple[tuple[int, int], ...]
 
 
 @dataclass
@@ -223,26 +229,17 @@ def run_newsift(
         t_ours += time.perf_counter() - t0
         # PolNeAR annotates a split quote, and the cue-less quotes that continue
         # it, as one attribution whose content has several pieces: group ours alike.
-        groups: dict[tuple[int, int] | int, list[Attr]] = defaultdict(list)
-        last_key_of: dict[tuple[int, int], tuple[int, int] | int] = {}
-        for i, q in enumerate(report.quotes):
-            mention = (q.speaker_mention.start, q.speaker_mention.end) if q.speaker_mention else None
-            key: tuple[int, int] | int = (q.cue.start, q.cue.end) if q.cue else i
-            if q.cue is None and q.speaker is not None and mention in last_key_of:
-                key = last_key_of[mention]
-            elif mention is not None:
-                last_key_of[mention] = key
-            groups[key].append(
-                Attr(
-                    content=((q.content.start, q.content.end),),
-                    cue=((q.cue.start, q.cue.end),) if q.cue else (),
-                    source=((q.speaker_mention.start, q.speaker_mention.end),) if q.speaker_mention else (),
-                    speaker=q.speaker,
-                    kind=q.kind,
-                    confidence=q.confidence,
-                )
+        doc.pred["newsift"] = [
+            Attr(
+                content=tuple((q.content.start, q.content.end) for q in g),
+                cue=((g[0].cue.start, g[0].cue.end),) if g[0].cue else (),
+                source=((g[0].speaker_mention.start, g[0].speaker_mention.end),) if g[0].speaker_mention else (),
+                speaker=g[0].speaker,
+                kind=g[0].kind,
+                confidence=g[0].confidence,
             )
-        doc.pred["newsift"] = [replace(g[0], content=tuple(f for a in g for f in a.content)) for g in groups.values()]
+            for g in group_quotes(report.quotes)
+        ]
         doc.entity_mentions = [(e.name, m.start, m.end) for e in report.entities for m in e.mentions]
         t0 = time.perf_counter()
         preds: list[Attr] = []
@@ -269,27 +266,6 @@ def run_newsift(
 
 
 # -- scoring ----------------------------------------------------------------------
-class Tokens:
-    def __init__(self, text: str) -> None:
-        self.spans = [
-            (m.start(), m.end(), m.group()[0].isalnum() or m.group()[0] == "_") for m in _TOKEN.finditer(text)
-        ]
-        self.starts = [s for s, _, _ in self.spans]
-
-    def of(self, frags: Frags, words_only: bool = False) -> frozenset[int]:
-        import bisect
-
-        out: set[int] = set()
-        for a, b in frags:
-            i = max(bisect.bisect_right(self.starts, a) - 1, 0)
-            while i < len(self.spans) and self.spans[i][0] < b:
-                _, e, is_word = self.spans[i]
-                if e > a and (is_word or not words_only):
-                    out.add(i)
-                i += 1
-        return frozenset(out)
-
-
 @dataclass
 class Counts:
     gold: int = 0
@@ -323,42 +299,9 @@ class Counts:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _is_direct(text: str, frags: Frags) -> bool:
-    if not frags:
-        return False
-    start = min(a for a, _ in frags)
-    return text[start : start + 1] in _QUOTE_OPENERS and text[start : start + 1] != ""
-
-
-def _pair(
-    gold: Sequence[frozenset[int]],
-    pred: Sequence[frozenset[int]],
-    ok: callable[[frozenset[int], frozenset[int]], float | None],
-) -> list[tuple[int, int]]:  # type: ignore[valid-type]
-    scored = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if not g or not p or not (g & p):
-                continue
-            s = ok(g, p)
-            if s is not None:
-                scored.append((s, gi, pi))
-    scored.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, gi, pi in scored:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return pairs
-
-
-def _overlap(g: frozenset[int], p: frozenset[int]) -> float | None:
-    score = len(g & p) / max(len(g), len(p))
-    return score if score >= 0.5 else None
+_is_direct = is_direct
+_pair = pair_spans
+_overlap = half_overlap
 
 
 def score(docs: Iterable[Doc], system: str) -> dict[str, Counts]:
@@ -407,15 +350,7 @@ def score(docs: Iterable[Doc], system: str) -> dict[str, Counts]:
 
 
 def _speaker_ok(doc: Doc, gold: Attr, pred: Attr) -> int:
-    if pred.source and any(a < d and c < b for a, b in gold.source for c, d in pred.source):
-        return 1
-    if pred.speaker is None:
-        return 0
-    names = {name for name, s, e in doc.entity_mentions if any(s < b and a < e for a, b in gold.source)}
-    if pred.speaker in names:
-        return 1
-    gold_text = " ".join(doc.text[a:b] for a, b in gold.source).strip().lower()
-    return int(bool(gold_text) and gold_text == pred.speaker.strip().lower())
+    return int(speaker_ok(doc.text, doc.entity_mentions, gold.source, pred.source, pred.speaker))
 
 
 def reliability(docs: Iterable[Doc], system: str) -> list[tuple[float, bool, str]]:
@@ -459,7 +394,8 @@ def reliability_lines(rows: Sequence[tuple[float, bool, str]], bins: int = 10) -
                 f"  {subset:<11} {len(part):>5} {sum(c for c, _ in part) / len(part):9.3f}"
                 f" {sum(r for _, r in part) / len(part):6.3f}"
             )
-    lines.append(f"  ECE ({bins} equal-width bins) {ece:.3f} over {len(rows)} predictions")
+    brier = sum((c - r) ** 2 for c, r, _ in rows) / len(rows)
+    lines.append(f"  ECE ({bins} equal-width bins) {ece:.3f}, Brier score {brier:.4f}, over {len(rows)} predictions")
     return "\n".join(lines)
 
 

@@ -6,6 +6,9 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,3 +22,17 @@ def load_eval_script(name: str) -> ModuleType:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def stages() -> Any:
+    """The entities and quotes stages with the default spaCy model, once per test module."""
+    pytest.importorskip("spacy")
+    from newsift.config import Config
+    from newsift.errors import ModelUnavailableError
+    from newsift.nlp.stages import EntitiesStage, QuotesStage
+
+    try:
+        return EntitiesStage(Config()), QuotesStage(Config())
+    except ModelUnavailableError as exc:
+        pytest.skip(f"no spaCy model: {exc}")

@@ -115,18 +115,6 @@ def test_text_without_double_apostrophes_is_unchanged() -> None:
 
 
 # -- through the pipeline (needs the spaCy model) ------------------------------------------------
-@pytest.fixture(scope="module")
-def stages():  # type: ignore[no-untyped-def]
-    pytest.importorskip("spacy")
-    from newsift.config import Config
-    from newsift.nlp.stages import EntitiesStage, QuotesStage
-
-    try:
-        return EntitiesStage(Config()), QuotesStage(Config())
-    except ModelUnavailableError as exc:
-        pytest.skip(f"no spaCy model: {exc}")
-
-
 def _quote_with(report: Report, fragment: str) -> Quote:
     found = [q for q in report.quotes if fragment in q.content.text]
     assert found, f"no quote holds {fragment!r}: {[q.content.text for q in report.quotes]}"

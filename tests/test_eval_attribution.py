@@ -125,7 +125,7 @@ def test_confidence_is_set_beside_the_share_right(ev: ModuleType) -> None:
     rows = ev.reliability([_doc(ev, gold, [indirect, wrong_speaker, short, unscored])], "newsift")
     assert sorted(rows) == [(0.35, False, "other"), (0.7, False, "direct"), (0.9, True, "other")]
     lines = ev.reliability_lines(rows)
-    # Each bin's gap, weighted by its share: (0.1 + 0.7 + 0.35) / 3.
-    assert "ECE (10 equal-width bins) 0.383 over 3 predictions" in lines
+    # Each bin's gap, weighted by its share: (0.1 + 0.7 + 0.35) / 3; the squared gaps: (0.01 + 0.49 + 0.1225) / 3.
+    assert "ECE (10 equal-width bins) 0.383, Brier score 0.2075, over 3 predictions" in lines
     assert "[0.9, 1.0]     1     0.900  1.000" in lines
     assert ev.reliability_lines([]) == "confidence: no prediction carries one"

@@ -9,7 +9,6 @@ import pytest
 pytest.importorskip("spacy")
 
 from newsift.config import Config
-from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
 from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
 from newsift.nlp.stages import MAX_RUN, break_long_runs
@@ -17,16 +16,6 @@ from newsift.pipeline import Analyzer, Stage, StageRegistry
 from newsift.report import Article, OffsetMap, Quote, Report
 
 TIME_BOUND_S = 20.0
-
-
-@pytest.fixture(scope="module")
-def stages():  # type: ignore[no-untyped-def]
-    from newsift.nlp.stages import EntitiesStage, QuotesStage
-
-    try:
-        return EntitiesStage(Config()), QuotesStage(Config())
-    except ModelUnavailableError as exc:
-        pytest.skip(f"no spaCy model: {exc}")
 
 
 def run(stages, text: str) -> Report:  # type: ignore[no-untyped-def]

@@ -91,9 +91,10 @@ class Quote:
     not type.  ``vague``: the sourcing names no one in particular ("experts say", "it is reported").
     ``kind``: ``direct`` for words quoted as said, in quotation marks or as a block quote whose marks
     the page lost (a paragraph after "... tweeted:"); ``indirect`` for reported speech; ``mixed`` for
-    reported speech that quotes some of the words.  ``confidence``: roughly the chance that the
-    content is an attribution and its speaker is right (set by rule, not fitted; on PolNeAR dev its
-    expected calibration error is 0.039: the attribution model card).
+    reported speech that quotes some of the words.  ``confidence``: the chance that the content is
+    an attribution and its speaker is right, from the rules' number and a map fitted on held-out
+    annotated news (:mod:`newsift.nlp.confidence`; on PolNeAR dev its expected calibration error is
+    0.019: the attribution model card).
     """
 
     content: Span

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailableError
+from .confidence import ConfidenceMap
 from .rules import FINDING_VERBS, PHRASE_CUES, SPEECH_VERBS, THOUGHT_VERBS, VAGUE_ADVERBS
 
 if TYPE_CHECKING:
@@ -493,6 +494,8 @@ class AttributionModel:
     threshold: float
     meta: dict[str, object]
     cue_lemmas: frozenset[str]
+    # Maps the rules' confidence to the chance an attribution is right; None: the rules' number as it is.
+    confidence: ConfidenceMap | None = None
 
     def best_content(
         self,
@@ -585,6 +588,7 @@ class AttributionModel:
                 "cue_lemmas": sorted(self.cue_lemmas),
                 "cue_weights": dict(sorted(self.cue_weights.items())),
                 "span_weights": dict(sorted(self.span_weights.items())),
+                **({"confidence": self.confidence.to_dict()} if self.confidence is not None else {}),
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -605,6 +609,7 @@ class AttributionModel:
                 float(data["threshold"]),
                 dict(data.get("meta", {})),
                 frozenset(str(x) for x in data["cue_lemmas"]),
+                ConfidenceMap.from_dict(data["confidence"]) if "confidence" in data else None,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelUnavailableError(

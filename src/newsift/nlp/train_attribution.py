@@ -7,7 +7,9 @@ Reads only the train split: a ``--heldout`` share of its articles (picked by a
 hash of the name) picks the cue threshold, then the cue model is refit on all of
 train.  The content ranker trains on every gold cue, seeing as "other cues" the
 ones a cue model fitted on the other half of train marks (cross-fitting), as it
-will see predicted cues at run time.  Dev is for ``eval/attribution.py``; test is
+will see predicted cues at run time.  The confidence map (:mod:`newsift.nlp.confidence`)
+learns from the held-out articles, read by the cue model that picked the threshold and a
+content model fitted on the same articles as it.  Dev is for ``eval/attribution.py``; test is
 never read.  Needs scikit-learn at training time only; the shipped model is JSON.
 """
 
@@ -36,6 +38,8 @@ from .attribution_model import (
     sent_has_quote,
     token_in_quote,
 )
+from .attribution_scoring import Tokens, group_quotes, half_overlap, pair_spans, speaker_ok
+from .confidence import confidence_features, fit_confidence_map
 from .model import TOKENIZER_RULES, load_spacy_model
 from .quotemarks import find_quoted_spans
 
@@ -415,14 +419,18 @@ def train(
     w_fit = _fit([ex.cue_x[i] for i in fit_rows], [ex.cue_y[i] for i in fit_rows], c, seed)
     threshold, held_f1 = _pick_threshold(w_fit, [ex.cue_x[i] for i in held_rows], [ex.cue_y[i] for i in held_rows])
     cue_weights = _fit(ex.cue_x, ex.cue_y, c, seed)
-    cue_sets = _cross_fitted_cues(ex, [_bucket_of(a.name) % 2 for a in articles], threshold, c, seed)
-    ex = build_examples(articles, docs, lemmas, cue_sets)
-    if content_model == "pairwise":
-        span_weights = _fit_pairwise(ex.groups, PAIRWISE_C, seed)
-    elif content_model == "ranker":
-        span_weights = _fit_ranker(ex.groups, RANKER_EPOCHS, seed)
-    else:
-        span_weights = _fit(ex.span_x, ex.span_y, c, seed)
+    span_weights, ex = _fit_content(articles, docs, lemmas, threshold, c, seed, content_model, ex)
+    # The confidence map learns from articles no weight was fitted on: the held-out ones, read by
+    # the cue model that picked the threshold and a content model fitted beside it.
+    fit_idx = [i for i in range(len(articles)) if i not in held]
+    held_idx = sorted(held)
+    fit_articles, fit_docs = [articles[i] for i in fit_idx], [docs[i] for i in fit_idx]
+    held_weights, _ = _fit_content(fit_articles, fit_docs, lemmas, threshold, c, seed, content_model)
+    held_model = AttributionModel(w_fit, held_weights, threshold, {}, lemmas)
+    rows, right = heldout_confidence_rows(
+        held_model, [articles[i] for i in held_idx], [docs[i] for i in held_idx], model
+    )
+    confidence = fit_confidence_map(rows, right, {"articles": len(held_idx), "read_by": "cue model of the threshold"})
     meta: dict[str, Any] = {
         "data": "PolNeAR train (networkdynamics/PolNeAR c3eee83), first annotator per article",
         "articles": len(articles),
@@ -442,7 +450,74 @@ def train(
     }
     # Time goes to the log, not the file, so two runs write the same bytes.
     print(f"trained in {time.perf_counter() - t0:.0f}s")
-    return AttributionModel(cue_weights, span_weights, threshold, meta, lemmas)
+    return AttributionModel(cue_weights, span_weights, threshold, meta, lemmas, confidence)
+
+
+def _fit_content(
+    articles: Sequence[Article],
+    docs: Sequence[Doc],
+    lemmas: frozenset[str],
+    threshold: float,
+    c: float,
+    seed: int,
+    content_model: str,
+    ex: Examples | None = None,
+) -> tuple[dict[str, float], Examples]:
+    """The content model's weights, learned with the other cues marked by cross-fitted cue models
+    (``ex``: the cue rows of ``articles``, when the caller has built them), and the examples it
+    learned from."""
+    ex = ex if ex is not None else build_examples(articles, docs, lemmas, spans=False)
+    cue_sets = _cross_fitted_cues(ex, [_bucket_of(a.name) % 2 for a in articles], threshold, c, seed)
+    ex = build_examples(articles, docs, lemmas, cue_sets)
+    if content_model == "pairwise":
+        return _fit_pairwise(ex.groups, PAIRWISE_C, seed), ex
+    if content_model == "ranker":
+        return _fit_ranker(ex.groups, RANKER_EPOCHS, seed), ex
+    return _fit(ex.span_x, ex.span_y, c, seed), ex
+
+
+def heldout_confidence_rows(
+    model: AttributionModel, articles: Sequence[Article], docs: Sequence[Doc], spacy_model: str | None
+) -> tuple[list[list[float]], list[bool]]:
+    """The confidence map's inputs for each attribution the quotes stage finds in ``articles`` with
+    ``model``, and whether it is right, as ``eval/attribution.py`` decides it: a split quote is one
+    attribution, described by its first piece."""
+    from ..config import Config
+    from ..report import Article as ReportArticle
+    from ..report import Report
+    from .quotes import QuoteExtractor
+    from .stages import EntitiesStage, QuotesStage
+
+    config = Config(spacy_model=spacy_model)
+    entities = EntitiesStage(config)
+    quotes = QuotesStage(config)
+    quotes.extractor = QuoteExtractor(model=model)
+    rows: list[list[float]] = []
+    right: list[bool] = []
+    for art, doc in zip(articles, docs, strict=True):
+        report = Report(article=ReportArticle(id=art.name, text=art.text))
+        report.language = "en"
+        entities.analyse_doc(report, doc, art.text)
+        quotes(report)
+        mentions = [(e.name, m.start, m.end) for e in report.entities for m in e.mentions]
+        tokens = Tokens(art.text)
+        groups = group_quotes(report.quotes)
+        pred = [tokens.of(tuple((q.content.start, q.content.end) for q in g)) for g in groups]
+        matched = {pi: gi for gi, pi in pair_spans([tokens.of(g.content) for g in art.gold], pred, half_overlap)}
+        for pi, g in enumerate(groups):
+            first = g[0]
+            gi = matched.get(pi)
+            source = ((first.speaker_mention.start, first.speaker_mention.end),) if first.speaker_mention else ()
+            ok = gi is not None and (
+                not art.gold[gi].source or speaker_ok(art.text, mentions, art.gold[gi].source, source, first.speaker)
+            )
+            rows.append(
+                confidence_features(
+                    first.confidence, first.kind, first.content.text, first.cue is not None, first.speaker is not None
+                )
+            )
+            right.append(ok)
+    return rows, right
 
 
 def _iter_lines(model: AttributionModel) -> Iterator[str]:
