@@ -123,6 +123,9 @@ def test_held_out_rows_are_labelled_as_the_evaluation_labels_them(stages) -> Non
     indirect = GoldAttribution(span("the bridge will reopen in May"), span("said"), span("Mayor Ana Ruiz"))
     rows, right = heldout_confidence_rows(model, [GoldArticle("t", TEXT, [indirect, direct])], [doc], None)
     assert len(rows) == 2 and right == [True, True]
+    # The shipped model carries a map; the rows read the rules' own number all the same.
+    raw = sorted(q.confidence for q in _quotes(stages, None))
+    assert sorted(1 / (1 + math.exp(-r[0])) for r in rows) == pytest.approx(raw)
     # The same contents with a Source no speaker overlaps: the speaker is wrong, so the rows are too.
     elsewhere = span("The council")
     wrong = [dataclasses.replace(g, source=elsewhere) for g in (indirect, direct)]
