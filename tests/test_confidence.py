@@ -82,12 +82,12 @@ TEXT = (
 )
 
 
-def _quotes(stages, confidence: ConfidenceMap | None):  # type: ignore[no-untyped-def]
+def _quotes(stages, confidence: ConfidenceMap | None, text: str = TEXT):  # type: ignore[no-untyped-def]
     entities, quotes = stages
     base = quotes.extractor.model
     quotes.extractor.model = dataclasses.replace(base, confidence=confidence)
     try:
-        report = Report(article=Article(id="t", text=TEXT))
+        report = Report(article=Article(id="t", text=text))
         entities(report)
         quotes(report)
     finally:
@@ -105,6 +105,18 @@ def test_the_report_carries_the_mapped_confidence(stages) -> None:  # type: igno
     assert sorted((q.kind, q.confidence) for q in mapped) == [("direct", 0.881), ("indirect", 0.5)]
     assert [q.content for q in mapped] == [q.content for q in raw]
     assert {q.confidence for q in raw} != {0.881, 0.5}
+
+
+GOES_ON = 'Mayor Ana Ruiz spoke on Monday.\n\n"It is safe to cross," Ruiz said.\n\n"We checked every cable."\n'
+
+
+def test_a_quote_that_goes_on_carries_its_attribution_s_number(stages) -> None:  # type: ignore[no-untyped-def]
+    # A map that distrusts a quote with no cue of its own: the one that goes on after "Ruiz said"
+    # is still part of that attribution, as the map learned attributions, and carries its number.
+    quotes = _quotes(stages, _only("no_cue", -3.0, 1.0), GOES_ON)
+    found = [(q.content.text, q.cue is not None, q.confidence) for q in quotes]
+    assert found == [('"It is safe to cross,"', True, 0.731), ('"We checked every cable."', False, 0.731)]
+    assert quotes[0].speaker is not None and quotes[1].speaker == quotes[0].speaker
 
 
 def test_held_out_rows_are_labelled_as_the_evaluation_labels_them(stages) -> None:  # type: ignore[no-untyped-def]

@@ -198,7 +198,9 @@ def test_organisation_statement_and_following_quote(stages) -> None:  # type: ig
     second = quote_with(report, "refunded in full")
     assert first.speaker == "Acme\u2019s office" and first.speaker_kind == "organisation"
     assert second.speaker == first.speaker and second.cue is None
-    assert second.confidence < first.confidence
+    # One attribution, as PolNeAR annotates it: the quote that goes on carries the statement's
+    # confidence (newsift.nlp.confidence; the attribution card says how far that holds on dev).
+    assert second.confidence == first.confidence
 
 
 def test_following_quote_inherits_named_speaker(stages) -> None:  # type: ignore[no-untyped-def]

@@ -91,10 +91,11 @@ class Quote:
     not type.  ``vague``: the sourcing names no one in particular ("experts say", "it is reported").
     ``kind``: ``direct`` for words quoted as said, in quotation marks or as a block quote whose marks
     the page lost (a paragraph after "... tweeted:"); ``indirect`` for reported speech; ``mixed`` for
-    reported speech that quotes some of the words.  ``confidence``: the chance that the content is
-    an attribution and its speaker is right, from the rules' number and a map fitted on held-out
-    annotated news (:mod:`newsift.nlp.confidence`; on PolNeAR dev its expected calibration error is
-    0.019: the attribution model card).
+    reported speech that quotes some of the words.  ``confidence``: the chance that the attribution is
+    right (its content is one and its speaker is right), from the rules' number and a map fitted on
+    held-out annotated news (:mod:`newsift.nlp.confidence`; on PolNeAR dev its expected calibration
+    error is 0.019: the attribution model card); the pieces of a split quote, and a quote that goes on
+    after another with no cue of its own, carry the number of the attribution they belong to.
     """
 
     content: Span

@@ -16,8 +16,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from ..report import Quote
+from .attribution_scoring import group_quotes
 
 FEATURES: tuple[str, ...] = ("rule_logit", "direct", "mixed", "log_words", "short", "no_cue", "no_speaker")
 # Contents of this many words or fewer are mostly a noun the cue governs, not a statement.
@@ -72,6 +75,30 @@ class ConfidenceMap:
         if len(coef) != len(FEATURES) or not all(map(math.isfinite, (*coef, intercept))):
             raise ValueError("the confidence map's weights are malformed")
         return cls(coef, intercept, dict(data.get("meta", {})))
+
+
+def quote_features(quote: Quote) -> list[float]:
+    """:func:`confidence_features` of a report's quote, whose confidence is still the rules' number."""
+    return confidence_features(
+        quote.confidence, quote.kind, quote.content.text, quote.cue is not None, quote.speaker is not None
+    )
+
+
+def calibrated(quotes: Sequence[Quote], mapping: ConfidenceMap) -> list[Quote]:
+    """``quotes`` with the mapped confidence in place of the rules' number.
+
+    The map learned what an attribution is, as PolNeAR annotates it: a quote with the pieces of a
+    split quote and the cue-less quotes that go on with it, described by its first piece.  So each
+    piece carries its attribution's number: a quote that goes on after "he said" is as sure as the
+    one it goes on from, and the map was never shown such a piece on its own.
+    """
+    out = list(quotes)
+    position = {id(q): i for i, q in enumerate(quotes)}
+    for group in group_quotes(quotes):
+        confidence = round(mapping(quote_features(group[0])), 3)
+        for q in group:
+            out[position[id(q)]] = replace(q, confidence=confidence)
+    return out
 
 
 def fit_confidence_map(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ModelUnavailableError
 from ..report import Entity, Quote, Report, Sentence, Span
 from .attribution_model import load_attribution_model
-from .confidence import ConfidenceMap, confidence_features
+from .confidence import calibrated
 from .entities import EntityExtractor, EntityIndex, SentIndex
 from .model import load_spacy_model
 from .names import NameGenders
@@ -211,28 +211,24 @@ class QuotesStage:
                 return  # the entities stage has already said why
             report.warn("stage 'quotes' skipped: no parse from the 'entities' stage")
             return
+        quotes = [to_quote(report, a) for a in self.extractor.extract(doc, index, quoted)]
         model = self.extractor.model
-        calibration = model.confidence if model is not None else None
-        report.quotes = [to_quote(report, a, calibration) for a in self.extractor.extract(doc, index, quoted)]
+        if model is not None and model.confidence is not None:
+            # The rules' number becomes the chance that the attribution is right.
+            quotes = calibrated(quotes, model.confidence)
+        report.quotes = quotes
 
 
-def to_quote(report: Report, a: Attribution, calibration: ConfidenceMap | None = None) -> Quote:
-    """The report's quote for one attribution; ``calibration`` maps the rules' confidence to the
-    chance that it is right (:mod:`newsift.nlp.confidence`)."""
+def to_quote(report: Report, a: Attribution) -> Quote:
     sp = a.speaker
-    content = _span(report, *a.content)
-    confidence = max(0.0, min(1.0, a.confidence))
-    if calibration is not None:
-        features = confidence_features(confidence, a.kind, content.text, a.cue is not None, sp.name is not None)
-        confidence = round(calibration(features), 3)
     return Quote(
-        content=content,
+        content=_span(report, *a.content),
         kind=a.kind,
         cue=_span(report, *a.cue) if a.cue else None,
         speaker=sp.name,
         speaker_mention=_span(report, *sp.mention) if sp.mention else None,
         speaker_kind=sp.kind,
-        confidence=confidence,
+        confidence=max(0.0, min(1.0, a.confidence)),
         vague=sp.vague,
     )
 

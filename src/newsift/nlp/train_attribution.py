@@ -39,7 +39,7 @@ from .attribution_model import (
     token_in_quote,
 )
 from .attribution_scoring import Tokens, group_quotes, half_overlap, pair_spans, speaker_ok
-from .confidence import confidence_features, fit_confidence_map
+from .confidence import fit_confidence_map, quote_features
 from .model import TOKENIZER_RULES, load_spacy_model
 from .quotemarks import find_quoted_spans
 
@@ -512,11 +512,7 @@ def heldout_confidence_rows(
             ok = gi is not None and (
                 not art.gold[gi].source or speaker_ok(art.text, mentions, art.gold[gi].source, source, first.speaker)
             )
-            rows.append(
-                confidence_features(
-                    first.confidence, first.kind, first.content.text, first.cue is not None, first.speaker is not None
-                )
-            )
+            rows.append(quote_features(first))
             right.append(ok)
     return rows, right
 
