@@ -299,11 +299,6 @@ class Counts:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-_is_direct = is_direct
-_pair = pair_spans
-_overlap = half_overlap
-
-
 def score(docs: Iterable[Doc], system: str) -> dict[str, Counts]:
     res = {"direct": Counts(), "all": Counts()}
     for doc in docs:
@@ -313,10 +308,10 @@ def score(docs: Iterable[Doc], system: str) -> dict[str, Counts]:
         p_sets = [tok.of(a.content) for a in pred]
         g_words = [tok.of(a.content, True) for a in gold]
         p_words = [tok.of(a.content, True) for a in pred]
-        g_direct = [_is_direct(doc.text, a.content) for a in gold]
-        p_direct = [_is_direct(doc.text, a.content) for a in pred]
-        pairs = _pair(g_sets, p_sets, _overlap)
-        exact = _pair(g_words, p_words, lambda g, p: 1.0 if g == p else None)
+        g_direct = [is_direct(doc.text, a.content) for a in gold]
+        p_direct = [is_direct(doc.text, a.content) for a in pred]
+        pairs = pair_spans(g_sets, p_sets, half_overlap)
+        exact = pair_spans(g_words, p_words, lambda g, p: 1.0 if g == p else None)
         for subset, counts in res.items():
 
             def g_in(i: int, subset: str = subset, flags: list[bool] = g_direct) -> bool:
@@ -345,7 +340,7 @@ def score(docs: Iterable[Doc], system: str) -> dict[str, Counts]:
                     p_cues.append(tok.of(a.cue))
             counts.cue_gold += len(g_cues)
             counts.cue_pred += len(p_cues)
-            counts.cue_tp += len(_pair(g_cues, p_cues, lambda g, p: len(g & p) / max(len(g), len(p))))
+            counts.cue_tp += len(pair_spans(g_cues, p_cues, lambda g, p: len(g & p) / max(len(g), len(p))))
     return res
 
 
@@ -359,15 +354,14 @@ def reliability(docs: Iterable[Doc], system: str) -> list[tuple[float, bool, str
     for doc in docs:
         tok = Tokens(doc.text)
         gold, pred = doc.gold, doc.pred[system]
-        matched = {
-            pi: gi for gi, pi in _pair([tok.of(a.content) for a in gold], [tok.of(a.content) for a in pred], _overlap)
-        }
+        spans = [tok.of(a.content) for a in gold], [tok.of(a.content) for a in pred]
+        matched = {pi: gi for gi, pi in pair_spans(*spans, half_overlap)}
         for pi, p in enumerate(pred):
             if p.confidence is None:
                 continue
             gi = matched.get(pi)
             right = gi is not None and (not gold[gi].source or bool(_speaker_ok(doc, gold[gi], p)))
-            out.append((p.confidence, right, "direct" if _is_direct(doc.text, p.content) else "other"))
+            out.append((p.confidence, right, "direct" if is_direct(doc.text, p.content) else "other"))
     return out
 
 
