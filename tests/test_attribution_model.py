@@ -300,3 +300,37 @@ def test_modifier_cuts_take_the_nearest_modifiers_on_the_stretch_s_side_only() -
         ("advcl", 3, 6),
         ("npadvmod", 2, 6),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor said the bridge will reopen in May, which surprised commuters.", "the bridge will reopen in May"),
+        (
+            "Officials said the plant would close in June, ending two hundred jobs at the site.",
+            "the plant would close in June",
+        ),
+        ("Analysts expect the company to raise prices, which would hurt small buyers.", "the company to raise prices"),
+    ],
+)
+def test_the_writer_s_aside_after_a_comma_is_no_part_of_what_was_said(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q.content.text for q in _run(stages, text).quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # No comma: the clause says which firms are meant.
+        (
+            "The union said it would fine the firms that broke the rules.",
+            "it would fine the firms that broke the rules",
+        ),
+        # A clause in quotation marks is the speaker's words, not the writer's aside.
+        (
+            'She said the plan was a mistake, "which we will fix soon."',
+            'the plan was a mistake, "which we will fix soon."',
+        ),
+    ],
+)
+def test_a_clause_that_is_no_aside_stays_in_the_content(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q.content.text for q in _run(stages, text).quotes] == [content]
