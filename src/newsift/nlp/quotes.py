@@ -921,7 +921,7 @@ def _without_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     out; without the comma ("the firms that broke the rules") the clause says which thing is meant
     and stays. Quoted words in the aside go with it: unlike the cue's own modifiers (which
     :func:`_without_circumstance` cuts only outside quotation marks), the aside is the writer's, and
-    PolNeAR dev scored a little better cutting it whole (the attribution card)."""
+    PolNeAR dev scored a little better cutting it whole (the attribution `HISTORY.md`)."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return content
