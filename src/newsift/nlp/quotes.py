@@ -82,7 +82,7 @@ _SPOKEN_OF_PASSIVES = frozenset(
     }
 )  # fmt: skip
 # Things done by speaking that news goes on about ("continued to praise the police", "went on to
-# compare Machado with ..."), beside the speech verbs of the rules.
+# compare Lopez with ..."), beside the speech verbs of the rules.
 _SPEECH_ACTS = frozenset(
     {
         "praise", "criticize", "criticise", "attack", "blast", "slam", "press", "question", "answer", "share",
@@ -896,8 +896,8 @@ def _without_circumstance(
     doc: Doc, cue: Token, content: tuple[int, int], marked: list[tuple[int, int]]
 ) -> tuple[int, int]:
     """A content right of its cue, without the cue's own modifiers that end it and tell when, where
-    or through what it was said ("attacked Machado *in early-morning tweets*", "likened RT to the
-    BBC *in an interview last week*"): PolNeAR's contents, like PARC's, hold what was said only.
+    or through what it was said ("criticised the mayor *in late-night posts*", "compared the plan to
+    a tax *in an interview last week*"): PolNeAR's contents, like PARC's, hold what was said only.
     Words inside quotation marks, scare quotes too, are never cut off: the marks decide there."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None:
