@@ -282,11 +282,12 @@ def _in_running_text(text: str, span: QuotedSpan) -> bool:
     return j >= 0 and (text[j].isalnum() or text[j] in ",;\u2013\u2014")
 
 
-def _after_tag_verb(text: str, span: QuotedSpan) -> bool:
-    """Whether a speech verb, and not one that names ("called", "dubbed"), stands right before ``span``."""
+def _after_tag_verb(text: str, span: QuotedSpan, before: re.Pattern[str] = _WORD_BEFORE) -> bool:
+    """Whether a speech verb, and not one that names ("called", "dubbed"), stands right before ``span``
+    as ``before`` reads the words there."""
     # Only the few characters before the span: a search from the text's start would cost a pass
     # over the whole text for every such span.
-    m = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
+    m = before.search(text, max(0, span.start - 40), span.start)
     return m is not None and m.group(1).lower() not in _NAMING_VERBS and is_tag_verb(m.group(1))
 
 
@@ -294,8 +295,7 @@ def _introduced_by_tag(text: str, span: QuotedSpan) -> bool:
     """Whether a speech verb and a comma or colon stand right before ``span`` ('he said, “No.”').
     Without the comma a verb can take an object (a show's name after "told"), and a capital marks a
     noun ("States" in a country's name)."""
-    m = _TAG_BEFORE.search(text, max(0, span.start - 40), span.start)
-    return m is not None and m.group(1) not in _NAMING_VERBS and is_tag_verb(m.group(1))
+    return _after_tag_verb(text, span, _TAG_BEFORE)
 
 
 def _title_case(words: list[str]) -> bool:
