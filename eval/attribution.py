@@ -64,6 +64,7 @@ from newsift.nlp.attribution_scoring import (  # noqa: E402
     half_overlap,
     is_direct,
     pair_spans,
+    right_predictions,
     speaker_ok,
 )
 from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
@@ -352,16 +353,16 @@ def reliability(docs: Iterable[Doc], system: str) -> list[tuple[float, bool, str
     """(confidence, right, kind) of every prediction of ``system`` that carries a confidence."""
     out: list[tuple[float, bool, str]] = []
     for doc in docs:
-        tok = Tokens(doc.text)
-        gold, pred = doc.gold, doc.pred[system]
-        spans = [tok.of(a.content) for a in gold], [tok.of(a.content) for a in pred]
-        matched = {pi: gi for gi, pi in pair_spans(*spans, half_overlap)}
-        for pi, p in enumerate(pred):
-            if p.confidence is None:
-                continue
-            gi = matched.get(pi)
-            right = gi is not None and (not gold[gi].source or bool(_speaker_ok(doc, gold[gi], p)))
-            out.append((p.confidence, right, "direct" if is_direct(doc.text, p.content) else "other"))
+        pred = doc.pred[system]
+        rights = right_predictions(
+            doc.text,
+            doc.entity_mentions,
+            [(a.content, a.source) for a in doc.gold],
+            [(a.content, a.source, a.speaker) for a in pred],
+        )
+        for p, right in zip(pred, rights, strict=True):
+            if p.confidence is not None:
+                out.append((p.confidence, right, "direct" if is_direct(doc.text, p.content) else "other"))
     return out
 
 

@@ -107,6 +107,27 @@ def speaker_ok(
     return bool(gold_text) and gold_text == pred_speaker.strip().lower()
 
 
+def right_predictions(
+    text: str,
+    entity_mentions: Sequence[tuple[str, int, int]],
+    gold: Sequence[tuple[Frags, Frags]],
+    pred: Sequence[tuple[Frags, Frags, str | None]],
+) -> list[bool]:
+    """For each prediction (content, speaker mention, speaker), whether it is right: its content is
+    paired at overlap with a gold (content, Source), and its speaker is right where the gold names a
+    Source."""
+    tokens = Tokens(text)
+    pairs = pair_spans([tokens.of(g[0]) for g in gold], [tokens.of(p[0]) for p in pred], half_overlap)
+    matched = {pi: gi for gi, pi in pairs}
+    out = []
+    for pi, (_, source, speaker) in enumerate(pred):
+        gi = matched.get(pi)
+        out.append(
+            gi is not None and (not gold[gi][1] or speaker_ok(text, entity_mentions, gold[gi][1], source, speaker))
+        )
+    return out
+
+
 def group_quotes(quotes: Sequence[Quote]) -> list[list[Quote]]:
     """The report's quotes as PolNeAR annotates them: the pieces of a split quote, and the
     cue-less quotes that go on with it, form one attribution whose content has several pieces."""

@@ -38,7 +38,7 @@ from .attribution_model import (
     sent_has_quote,
     token_in_quote,
 )
-from .attribution_scoring import Tokens, group_quotes, half_overlap, pair_spans, speaker_ok
+from .attribution_scoring import group_quotes, right_predictions
 from .confidence import fit_confidence_map, quote_features
 from .model import TOKENIZER_RULES, load_spacy_model
 from .quotemarks import find_quoted_spans
@@ -500,20 +500,21 @@ def heldout_confidence_rows(
         report.language = "en"
         entities.analyse_doc(report, doc, art.text)
         quotes(report)
-        mentions = [(e.name, m.start, m.end) for e in report.entities for m in e.mentions]
-        tokens = Tokens(art.text)
         groups = group_quotes(report.quotes)
-        pred = [tokens.of(tuple((q.content.start, q.content.end) for q in g)) for g in groups]
-        matched = {pi: gi for gi, pi in pair_spans([tokens.of(g.content) for g in art.gold], pred, half_overlap)}
-        for pi, g in enumerate(groups):
-            first = g[0]
-            gi = matched.get(pi)
-            source = ((first.speaker_mention.start, first.speaker_mention.end),) if first.speaker_mention else ()
-            ok = gi is not None and (
-                not art.gold[gi].source or speaker_ok(art.text, mentions, art.gold[gi].source, source, first.speaker)
-            )
-            rows.append(quote_features(first))
-            right.append(ok)
+        right += right_predictions(
+            art.text,
+            [(e.name, m.start, m.end) for e in report.entities for m in e.mentions],
+            [(g.content, g.source) for g in art.gold],
+            [
+                (
+                    tuple((q.content.start, q.content.end) for q in g),
+                    ((g[0].speaker_mention.start, g[0].speaker_mention.end),) if g[0].speaker_mention else (),
+                    g[0].speaker,
+                )
+                for g in groups
+            ],
+        )
+        rows += [quote_features(g[0]) for g in groups]
     return rows, right
 
 
