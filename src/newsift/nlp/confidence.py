@@ -92,13 +92,8 @@ def calibrated(quotes: Sequence[Quote], mapping: ConfidenceMap) -> list[Quote]:
     piece carries its attribution's number: a quote that goes on after "he said" is as sure as the
     one it goes on from, and the map was never shown such a piece on its own.
     """
-    out = list(quotes)
-    position = {id(q): i for i, q in enumerate(quotes)}
-    for group in group_quotes(quotes):
-        confidence = round(mapping(quote_features(group[0])), 3)
-        for q in group:
-            out[position[id(q)]] = replace(q, confidence=confidence)
-    return out
+    mapped = {id(q): round(mapping(quote_features(g[0])), 3) for g in group_quotes(quotes) for q in g}
+    return [replace(q, confidence=mapped[id(q)]) for q in quotes]
 
 
 def fit_confidence_map(
