@@ -19,7 +19,7 @@ from newsift.scoring.features import feature_names, vectorise
 from newsift.scoring.model import CredibilityModel
 from newsift.scoring.stage import ScoreStage, assess
 from newsift.scoring.stylometry import shapes, style_terms
-from newsift.scoring.text import TextModel, fit_text_model
+from newsift.scoring.text import TextModel, fit_text_model, narration, term_spans
 
 WIRE_TITLE = "Water board approves 310 million euro plan to replace ageing pipes"
 WIRE = (
@@ -119,6 +119,8 @@ def test_model_round_trips_through_json(tmp_path: Path) -> None:
         lambda d: d["without_domain"]["calibration"].pop("a"),
         lambda d: d.pop("style"),
         lambda d: d.update(style=d["text"]),
+        lambda d: d["text"].pop("reads"),
+        lambda d: d["style"].update(reads="the whole text"),
     ],
 )
 def test_a_malformed_model_file_is_refused_with_a_retrain_hint(tmp_path: Path, mutate: object) -> None:
@@ -341,6 +343,43 @@ def test_style_model_forgets_shaped_tokens_past_its_limit(monkeypatch: pytest.Mo
     expected = model.decision(short)
     assert set(model._memo) == set(TOKEN.findall(short))  # started afresh before this text
     assert TextModel(model.terms, 0.0, "style").decision(short) == expected
+
+
+@pytest.mark.parametrize(
+    ("quoted", "plain"),
+    [
+        ("The mayor called the report a \u201choax\u201d on Monday.", "The mayor called the report a hoax on Monday."),
+        ('The mayor called the report a "hoax" on Monday.', "The mayor called the report a hoax on Monday."),
+    ],
+)
+def test_wording_models_read_the_writer_and_not_the_quoted_words(quoted: str, plain: str) -> None:
+    words = TextModel({"hoax": (1.0, 2.0), "mayor": (1.0, 0.0)}, 0.0, "words")
+    # Said by someone in the story, the word is theirs: it moves nothing.
+    assert words.decision(quoted) == 0.0
+    assert [t for _, t in words.read(quoted).pulls] == ["mayor"]
+    # Written by the writer, it is the writer's wording.
+    assert words.decision(plain) == pytest.approx(2.0 / 2**0.5)
+    # The style model still sees that a quote stood there, not what it said.
+    style = TextModel({"a \u201c \u201d": (1.0, 1.0), "a w": (1.0, -1.0)}, 0.0, "style")
+    curly = quoted.replace('"hoax"', "\u201choax\u201d")
+    assert style.decision(curly) == pytest.approx(1.0)
+    assert style.decision(plain) == pytest.approx(-1.0)
+
+
+def test_narration_keeps_the_marks_and_on_request_the_offsets() -> None:
+    text = 'He said "we will win" and left. Critics called it \u201cempty talk\u201d.'
+    assert narration(text) == 'He said " " and left. Critics called it \u201c \u201d.'
+    kept = narration(text, keep_offsets=True)
+    assert len(kept) == len(text) and kept.index("and left") == text.index("and left")
+    assert "win" not in kept and "empty" not in kept
+
+
+def test_a_wording_reason_points_at_the_writers_use_of_a_word() -> None:
+    text = 'Jones called it a "disgrace". The disgrace, the writer adds, is the board\'s.'
+    (span,) = term_spans(text, ["disgrace"])
+    assert span.start == text.index("The disgrace") + 4 and text[span.start : span.end] == span.text == "disgrace"
+    # A word only ever quoted is no evidence of the writer's wording.
+    assert term_spans('She said "scandal" twice.', ["scandal"]) == []
 
 
 def test_style_model_round_trips_and_reads_unseen_text_by_its_style() -> None:

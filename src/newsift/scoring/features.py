@@ -119,7 +119,8 @@ NUMERIC: tuple[FeatureSpec, ...] = (
 
 # The decision values of the two wording models (:mod:`.text`), not signals: computed by the score
 # stage.  ``text.wording`` reads words (topical); ``text.style`` reads function words, punctuation and
-# word shapes only (:mod:`.stylometry`), which carries better to sources the model has not seen.
+# word shapes only (:mod:`.stylometry`), which carries better to sources the model has not seen.  Both
+# read the writer's words, not the quoted ones (:func:`.text.narration`).
 WORDING = "text.wording"
 STYLE = "text.style"
 
@@ -185,12 +186,12 @@ def describe(name: str, towards_unreliable: bool, value: float) -> str:
             return f"the article {spec.high if value > 0 else spec.low}"
     if name == WORDING:
         side = "unreliable" if towards_unreliable else "reliable"
-        return f"the wording resembles the {side} articles of the training sets"
+        return f"the writer's wording (quotations aside) resembles the {side} articles of the training sets"
     if name == STYLE:
         side = "unreliable" if towards_unreliable else "reliable"
         return (
-            f"the writing style (function words, punctuation, capitals and numbers, topic aside) resembles the "
-            f"{side} articles of the training sets"
+            "the writing style (function words, punctuation, capitals and numbers; topic and quotations aside) "
+            f"resembles the {side} articles of the training sets"
         )
     for cat in DOMAIN:
         if name == cat.name:

@@ -36,7 +36,9 @@ from . import lexicons as lx
 # A place where a sentence may end: terminal punctuation (with closing quotes),
 # or a line break, since clean text keeps headings on lines of their own.
 _BREAK = re.compile(r"[.!?…\n\r][.!?…\"'”’)\]]*")
-_QUOTED = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+# A passage in double quotation marks: someone else's words, not the writer's (the pronoun rates
+# leave them out, and so do the credibility model's wording models).
+QUOTED = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
 # Candidate shouting: runs of capitals (ASCII only; the check of what they are is in Python).
 _CAPS = re.compile(r"[A-Z][A-Z'’\-]*[A-Z]")
 _EXCLAIM = re.compile(r"!+")
@@ -432,7 +434,7 @@ def _body_signals(report: Report, text: str, res: StyleResources) -> dict[str, S
     caps_sentences = {bisect.bisect_right(bounds, s) - 1 for s, _ in caps}
     spans: dict[str, list[tuple[int, int]]] = {name: [] for name in _RATE_SIGNALS}
     spans["caps_words"] = caps
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = [m.span() for m in QUOTED.finditer(text)]
     hits = _Pass(report, text, marked, res, bounds, given, quoted, spans, dict.fromkeys(_PRONOUNS, 0))
     sentences: _Scored = []
     k, first, total = -1, 0, 0.0
