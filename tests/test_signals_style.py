@@ -74,6 +74,20 @@ def test_pronouns_inside_quotation_marks_are_the_speakers_not_the_writers() -> N
     assert style.compute(raw("We think you should know this."))["style.first_person"].value > 0  # type: ignore[operator]
 
 
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+def test_the_speakers_words_capitals_and_exclamations_are_not_the_writers(marks: str) -> None:
+    said = "This is the WORST and most SHOCKING scandal in history, perhaps!"
+    quoted = style.compute(raw(f"An aide wrote on Monday: {marks[0]}{said}{marks[1]} The senator left."))
+    written = style.compute(raw(f"An aide wrote on Monday. {said} The senator left."))
+    for name in ("sensational", "caps_words", "superlatives", "hedges", "exclamations"):
+        assert written[f"style.{name}"].value > 0, name  # type: ignore[operator]
+        assert quoted[f"style.{name}"].value == 0.0, name
+        assert quoted[f"style.{name}"].detail["in_quotes"] >= 1, name
+        assert quoted[f"style.{name}"].evidence == [], name
+    # A phrase inside the quote is one of the speaker's, whatever words it holds.
+    assert quoted["style.superlatives"].detail["in_quotes"] == written["style.superlatives"].detail["count"]
+
+
 def test_month_may_and_country_us_are_not_hedge_or_pronoun() -> None:
     out = style.compute(raw("In May the US said the deal may hold for us."))
     assert [s.text for s in out["style.hedges"].evidence] == ["may"]
@@ -425,11 +439,12 @@ def test_no_title_and_foreign_language() -> None:
 
 
 def test_non_ascii_text_keeps_offsets() -> None:
-    text = "İstanbul’s mayor said: “We are FURIOUS!” — the café was closed… Experts warn of chaos."
+    text = "İstanbul’s mayor said: “We are closed!” — the café owners were FURIOUS… Experts warn of chaos."
     report = raw(text)
     out = all_signals(report)
     assert_offsets(report, out)
     assert [s.text for s in out["style.caps_words"].evidence] == ["FURIOUS"]
+    assert out["style.exclamations"].value == 0.0 and out["style.exclamations"].detail["in_quotes"] == 1
     assert [s.text for s in out["sourcing.vague"].evidence] == ["Experts warn"]
 
 

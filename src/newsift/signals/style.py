@@ -9,7 +9,10 @@ once in one table that merges :mod:`newsift.signals.lexicons` with VADER's
 lexicon.  Only the tokens that hit (about one in five) get Python-level work.
 
 Rates are per 100 words (or per sentence), so they compare across article
-lengths.  Evidence spans are offsets into ``report.article.text``.  Two values
+lengths.  The word rates, capitals and exclamation marks count the writer's
+own text: a hit inside double quotation marks is the speaker's, and only
+counted apart (``detail["in_quotes"]``).  Evidence spans are offsets into
+``report.article.text``.  Two values
 approximate their reference tools, for speed (agreement figures in the issue
 note): ``style.emotion`` applies VADER's lexicon, negation, booster, caps and
 "!" rules in the same pass rather than calling ``polarity_scores`` per sentence
@@ -64,7 +67,9 @@ _FLAG_NAMES = (
 _RATE_SIGNALS = ("sensational", "caps_words", "superlatives", "hedges", "first_person", "second_person")
 _BODY_SIGNALS = (*_RATE_SIGNALS, "emotion", "exclamations", "readability")
 _TITLE_SIGNALS = ("title_caps", "title_exclaim", "title_question", "title_sensational")
-_PRONOUNS = ("first_person", "second_person")
+# Counted outside quotation marks only: inside them the words, capitals and "!" are the speaker's,
+# not the writer's (a quoted tweet in capitals is no shouting of the article's).
+_WRITERS = ("sensational", "caps_words", "superlatives", "hedges", "first_person", "second_person")
 
 Slots = tuple[frozenset[str], ...]
 _Scored = list[tuple[int, int, float]]  # per sentence: (sentence index, words, VADER compound)
@@ -435,7 +440,7 @@ def _body_signals(report: Report, text: str, res: StyleResources) -> dict[str, S
     spans: dict[str, list[tuple[int, int]]] = {name: [] for name in _RATE_SIGNALS}
     spans["caps_words"] = caps
     quoted = [m.span() for m in QUOTED.finditer(text)]
-    hits = _Pass(report, text, marked, res, bounds, given, quoted, spans, dict.fromkeys(_PRONOUNS, 0))
+    hits = _Pass(report, text, marked, res, bounds, given, quoted, spans)
     sentences: _Scored = []
     k, first, total = -1, 0, 0.0
     upper: list[bool] = []
@@ -499,7 +504,6 @@ class _Pass:
     given: list[Sentence] | None
     quoted: list[tuple[int, int]]
     spans: dict[str, list[tuple[int, int]]]
-    in_quotes: dict[str, int]
     # (start in ``folded``, token offsets) of the last long sentence a hit was in.
     _sentence: tuple[int, list[int]] = field(default=(-1, []), repr=False)
 
@@ -531,12 +535,6 @@ class _Pass:
             return
         for flag, name in _FLAG_NAMES:
             if flags & flag:
-                if name in self.in_quotes:
-                    # Inside quotation marks a pronoun is the speaker's voice, not the writer's.
-                    q = bisect.bisect_right(self.quoted, (start, len(self.text) + 1)) - 1
-                    if q >= 0 and start < self.quoted[q][1]:
-                        self.in_quotes[name] += 1
-                        continue
                 self.spans[name].append((start, end))
         if found is not None:
             pfirst, name = found
@@ -556,23 +554,23 @@ def _assemble(p: _Pass, folded: str, words: int, sentences: _Scored) -> dict[str
         return [evidence_span(report, s, e) for s, e in items[: lx.MAX_EVIDENCE]]
 
     out: dict[str, Signal] = {}
-    in_quotes = p.in_quotes
     for name in _RATE_SIGNALS:
-        items = sorted(p.spans[name])
+        items, quoted = _outside(sorted(p.spans[name]), p.quoted) if name in _WRITERS else (sorted(p.spans[name]), 0)
         detail: dict[str, Any] = {"count": len(items), "words": words, "unit": "per 100 words"}
-        if name in in_quotes:
-            detail.update(in_quotes=in_quotes[name], unit="per 100 words, outside quotation marks")
+        if name in _WRITERS:
+            detail.update(in_quotes=quoted, unit="per 100 words, outside quotation marks")
         out[f"style.{name}"] = Signal(per_100(len(items)), spans(items), detail)
 
-    exclaims = _exclaims(text)
+    exclaims, quoted = _outside(_exclaims(text), p.quoted)
     out["style.exclamations"] = Signal(
         round(len(exclaims) / len(sentences), 4),
         spans(exclaims),
         {
             "count": len(exclaims),
             "marks": sum(e - s for s, e in exclaims),
+            "in_quotes": quoted,
             "sentences": len(sentences),
-            "unit": "runs of '!' per sentence",
+            "unit": "runs of '!' per sentence, outside quotation marks",
         },
     )
     out["style.emotion"] = _emotion(p, sentences)
@@ -587,6 +585,18 @@ def _assemble(p: _Pass, folded: str, words: int, sentences: _Scored) -> dict[str
     detail = {"words": words, "sentences": counted, "syllables": syllables, "method": method}
     out["style.readability"] = Signal(round(ease, 2), [], detail)
     return out
+
+
+def _outside(items: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+    """The sorted ``items`` that start outside every quoted passage, and how many start inside one."""
+    if not quoted:
+        return items, 0
+    kept = []
+    for item in items:
+        q = bisect.bisect_right(quoted, (item[0], math.inf)) - 1
+        if not (q >= 0 and item[0] < quoted[q][1]):
+            kept.append(item)
+    return kept, len(items) - len(kept)
 
 
 def _exclaims(text: str) -> list[tuple[int, int]]:
