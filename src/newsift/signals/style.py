@@ -39,8 +39,8 @@ from . import lexicons as lx
 # A place where a sentence may end: terminal punctuation (with closing quotes),
 # or a line break, since clean text keeps headings on lines of their own.
 _BREAK = re.compile(r"[.!?…\n\r][.!?…\"'”’)\]]*")
-# A passage in double quotation marks: someone else's words, not the writer's (the pronoun rates
-# leave them out, and so do the credibility model's wording models).
+# A passage in double quotation marks: someone else's words, not the writer's (the style rates and
+# exclamation marks leave them out, and so do the credibility model's wording models).
 QUOTED = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
 # Candidate shouting: runs of capitals (ASCII only; the check of what they are is in Python).
 _CAPS = re.compile(r"[A-Z][A-Z'’\-]*[A-Z]")
@@ -64,12 +64,11 @@ _FLAG_NAMES = (
     (_FIRST, "first_person"),
     (_SECOND, "second_person"),
 )
+# Counted outside quotation marks only: inside them the words, capitals and "!" are the speaker's,
+# not the writer's (a quoted tweet in capitals is no shouting of the article's).
 _RATE_SIGNALS = ("sensational", "caps_words", "superlatives", "hedges", "first_person", "second_person")
 _BODY_SIGNALS = (*_RATE_SIGNALS, "emotion", "exclamations", "readability")
 _TITLE_SIGNALS = ("title_caps", "title_exclaim", "title_question", "title_sensational")
-# Counted outside quotation marks only: inside them the words, capitals and "!" are the speaker's,
-# not the writer's (a quoted tweet in capitals is no shouting of the article's).
-_WRITERS = ("sensational", "caps_words", "superlatives", "hedges", "first_person", "second_person")
 
 Slots = tuple[frozenset[str], ...]
 _Scored = list[tuple[int, int, float]]  # per sentence: (sentence index, words, VADER compound)
@@ -555,10 +554,9 @@ def _assemble(p: _Pass, folded: str, words: int, sentences: _Scored) -> dict[str
 
     out: dict[str, Signal] = {}
     for name in _RATE_SIGNALS:
-        items, quoted = _outside(sorted(p.spans[name]), p.quoted) if name in _WRITERS else (sorted(p.spans[name]), 0)
-        detail: dict[str, Any] = {"count": len(items), "words": words, "unit": "per 100 words"}
-        if name in _WRITERS:
-            detail.update(in_quotes=quoted, unit="per 100 words, outside quotation marks")
+        items, quoted = _outside(sorted(p.spans[name]), p.quoted)
+        unit = "per 100 words, outside quotation marks"
+        detail = {"count": len(items), "words": words, "unit": unit, "in_quotes": quoted}
         out[f"style.{name}"] = Signal(per_100(len(items)), spans(items), detail)
 
     exclaims, quoted = _outside(_exclaims(text), p.quoted)
