@@ -1,6 +1,6 @@
 """Source-disjoint evaluation of the credibility score beside a TF-IDF baseline, in one run.
 
-    python eval/credibility.py --data ../shared/data [--json /tmp/cred.json]
+    python eval/credibility.py --data ../shared/data [--json /tmp/cred.json] [--predictions /tmp/run.json]
     newsift eval --data ../shared/data                   # the same table
 
 Prints one row per held-out dataset (leave one dataset out) with ROC-AUC, F1
@@ -19,6 +19,8 @@ held-out set the shipped score labels (not ``uncertain``), and how many of those
 The corpus (which sets, deduplication; no cap unless ``--cap`` draws one) is the training corpus
 of ``newsift.scoring.train``; signals are cached under /tmp, so only the first run parses
 articles (6,555 of them; about 7 minutes here).
+``--predictions`` keeps every held-out item's class and probabilities, so that two runs (say, before
+and after a change) can be compared on the same draws: ``eval/compare_credibility.py``.
 Writes nothing into the repository.  Exit 1 below ``--min-auc`` when given.
 """
 
@@ -46,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures (numbers only) here")
     parser.add_argument(
+        "--predictions",
+        type=Path,
+        default=None,
+        help="also write every held-out item's class and probabilities here, for eval/compare_credibility.py",
+    )
+    parser.add_argument(
         "--bootstrap",
         type=int,
         default=BOOTSTRAP_ROUNDS,
@@ -67,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json is not None:
         figures = {**report_figures(result, boot), "dedup": data.stats.to_dict()}
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    if args.predictions is not None:
+        # Classes and probabilities only, in the corpus's order: no article text leaves the run.
+        held = {name: [truth, preds] for name, (truth, preds) in result.held_out.items()}
+        args.predictions.write_text(json.dumps(held), encoding="utf-8")
     mean = result.mean_lodo_auc("signals+text")
     if args.min_auc is not None and (mean is None or mean < args.min_auc):
         print(f"mean LODO AUC {mean} is below the floor {args.min_auc}", file=sys.stderr)

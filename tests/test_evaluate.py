@@ -18,8 +18,10 @@ from newsift.scoring.evaluate import (
     estimate_rate,
     format_bootstrap,
     format_labels,
+    format_paired,
     format_report,
     metrics,
+    paired_bootstrap,
     rank_auc,
     report_figures,
     same_source,
@@ -119,6 +121,42 @@ def test_a_better_system_has_a_gap_above_zero() -> None:
     result = _result({"a": (y, {"signals+text": p, "+domain": p, "as shipped": better, "tfidf": p})})
     gap = bootstrap(result, rounds=200).gap["a"]
     assert gap.low > 0.1
+
+
+def test_a_run_compared_with_itself_changed_nothing() -> None:
+    y, p = _noisy(5)
+    _, q = _noisy(6)
+    run = {
+        "a": (y, {s: p for s in SYSTEMS}),
+        "b": (y, {s: q for s in SYSTEMS}),
+        "one-class": ([1] * 40, {s: [0.6] * 40 for s in SYSTEMS}),
+    }
+    boot = paired_bootstrap(run, run, rounds=100)
+    assert set(boot.per_set) == {"a", "b"}  # a one-class set has no AUC to compare
+    for point, interval in [*boot.mean_auc.values(), *boot.per_set.values()]:
+        assert point == interval.low == interval.high == 0.0
+    assert "mean LODO AUC, as shipped    +0.0000 [+0.0000, +0.0000]" in format_paired(boot)
+
+
+def test_a_better_second_run_shows_a_change_above_zero_on_the_evaluations_draws() -> None:
+    y, p = _noisy(7)
+    better = [0.9 if label else 0.1 for label in y]
+    first = {"a": (y, {s: p for s in SYSTEMS})}
+    second = {"a": (y, {**first["a"][1], "as shipped": better})}
+    boot = paired_bootstrap(first, second, rounds=200)
+    point, interval = boot.mean_auc["as shipped"]
+    assert point == pytest.approx(1.0 - rank_auc(np.asarray(y), np.asarray(p)))
+    assert 0.1 < interval.low <= point <= interval.high
+    assert boot.mean_auc["signals+text"][0] == 0.0  # systems that did not change, did not
+    # The draws are the evaluation's own: the same seed gives the same intervals as its bootstrap.
+    gap = bootstrap(_result({"a": (y, {**first["a"][1], "tfidf": p, "as shipped": better})}), rounds=200).gap["a"]
+    assert (gap.low, gap.high) == pytest.approx((interval.low, interval.high))
+
+
+def test_runs_of_other_items_are_not_compared() -> None:
+    y, p = _noisy(8)
+    with pytest.raises(ValueError, match="same items"):
+        paired_bootstrap({"a": (y, {s: p for s in SYSTEMS})}, {"a": (y[::-1], {s: p for s in SYSTEMS})})
 
 
 def test_label_counts_count_only_committed_labels() -> None:

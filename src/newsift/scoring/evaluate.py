@@ -43,7 +43,7 @@ how many items the shipped score labels and how many of those labels are right.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -322,6 +322,35 @@ def _ece_array(y: Any, p: Any, bins: int = ECE_BINS) -> float:
     return float(gap[count > 0].sum() / len(y))
 
 
+HeldOut = dict[str, tuple[list[int], dict[str, list[float]]]]
+
+
+def _draws(held_out: HeldOut, rounds: int, seed: int) -> Iterator[tuple[int, str, Any, Any, bool]]:
+    """(round, set, its items as drawn, their classes, whether the set has both classes), each set
+    resampled each round, each class apart and with replacement: every bootstrap here draws alike."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    sets = []
+    for name, (truth, _) in held_out.items():
+        y = np.asarray(truth, dtype=int)
+        two_class = min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS
+        sets.append((name, y, np.flatnonzero(y == 1), np.flatnonzero(y == 0), two_class))
+    for r in range(rounds):
+        for name, y, pos, neg, two_class in sets:
+            idx = np.concatenate(
+                [rng.choice(pos, len(pos)) if len(pos) else pos, rng.choice(neg, len(neg)) if len(neg) else neg]
+            )
+            yield r, name, idx, y[idx], two_class
+
+
+def _interval(values: Any) -> Interval:
+    import numpy as np
+
+    low, high = np.percentile(values, [2.5, 97.5])
+    return Interval(float(low), float(high))
+
+
 def bootstrap(
     result: EvalResult,
     rounds: int = BOOTSTRAP_ROUNDS,
@@ -332,47 +361,97 @@ def bootstrap(
     recompute the LODO means and the AUC gap between two systems on every draw."""
     import numpy as np
 
-    rng = np.random.default_rng(seed)
-    sets = []
-    for name, (truth, preds) in result.held_out.items():
-        y = np.asarray(truth, dtype=int)
-        scores = {s: np.asarray(preds[s], dtype=float) for s in SYSTEMS}
-        two_class = min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS
-        sets.append((name, y, scores, np.flatnonzero(y == 1), np.flatnonzero(y == 0), two_class))
-    aucs = {s: np.zeros(rounds) for s in SYSTEMS}
+    scores_of = {
+        name: {s: np.asarray(preds[s], dtype=float) for s in SYSTEMS} for name, (_, preds) in result.held_out.items()
+    }
+    # Per system, per round: the two-class sets' AUCs and every set's ECE.
+    aucs: dict[str, list[list[float]]] = {s: [[] for _ in range(rounds)] for s in SYSTEMS}
     eces = {s: np.zeros(rounds) for s in SYSTEMS}
-    gaps = {name: np.zeros(rounds) for name, *_, two_class in sets if two_class}
-    for r in range(rounds):
-        per_auc: dict[str, list[float]] = {s: [] for s in SYSTEMS}
-        for name, y, scores, pos, neg, two_class in sets:
-            idx = np.concatenate(
-                [rng.choice(pos, len(pos)) if len(pos) else pos, rng.choice(neg, len(neg)) if len(neg) else neg]
-            )
-            drawn = y[idx]
-            auc_of: dict[str, float] = {}
-            for s in SYSTEMS:
-                p = scores[s][idx]
-                eces[s][r] += _ece_array(drawn, p) / len(sets)
-                if two_class:
-                    auc_of[s] = rank_auc(drawn, p)
-                    per_auc[s].append(auc_of[s])
-            if two_class:
-                gaps[name][r] = auc_of[compared[0]] - auc_of[compared[1]]
+    gaps: dict[str, Any] = {}
+    for r, name, idx, drawn, two_class in _draws(result.held_out, rounds, seed):
+        auc_of: dict[str, float] = {}
         for s in SYSTEMS:
-            aucs[s][r] = float(np.mean(per_auc[s])) if per_auc[s] else float("nan")
-
-    def interval(values: Any) -> Interval:
-        low, high = np.percentile(values, [2.5, 97.5])
-        return Interval(float(low), float(high))
-
+            p = scores_of[name][s][idx]
+            eces[s][r] += _ece_array(drawn, p) / len(scores_of)
+            if two_class:
+                auc_of[s] = rank_auc(drawn, p)
+                aucs[s][r].append(auc_of[s])
+        if two_class:
+            gaps.setdefault(name, np.zeros(rounds))[r] = auc_of[compared[0]] - auc_of[compared[1]]
     return Bootstrap(
         rounds,
         seed,
-        {s: interval(aucs[s]) for s in SYSTEMS if gaps},
-        {s: interval(eces[s]) for s in SYSTEMS},
-        {name: interval(values) for name, values in gaps.items()},
+        {s: _interval([float(np.mean(a)) for a in aucs[s]]) for s in SYSTEMS if gaps},
+        {s: _interval(eces[s]) for s in SYSTEMS},
+        {name: _interval(values) for name, values in gaps.items()},
         compared,
     )
+
+
+@dataclass
+class PairedBootstrap:
+    """How far two runs of the evaluation differ, on the same draws of the same held-out items."""
+
+    rounds: int
+    seed: int
+    # Per system: the mean LODO AUC of the second run minus the first's, its point and its interval.
+    mean_auc: dict[str, tuple[float, Interval]]
+    # Per two-class set, as shipped: the same for the set's own AUC.
+    per_set: dict[str, tuple[float, Interval]]
+
+
+def paired_bootstrap(
+    first: HeldOut, second: HeldOut, rounds: int = BOOTSTRAP_ROUNDS, seed: int = BOOTSTRAP_SEED
+) -> PairedBootstrap:
+    """The AUC changes from ``first`` to ``second`` (two runs' held-out predictions of the same
+    items), with 95 % intervals from the evaluation's own draws (:func:`bootstrap`'s)."""
+    import numpy as np
+
+    if set(first) != set(second) or any(first[n][0] != second[n][0] for n in first):
+        raise ValueError("the two runs did not hold out the same items with the same classes")
+    systems = [s for s in SYSTEMS if s != "tfidf"]
+    change: dict[str, dict[str, Any]] = {n: {} for n in first}
+    for name, (truth, _) in first.items():
+        y = np.asarray(truth, dtype=int)
+        if min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS:
+            change[name] = {s: (np.asarray(first[name][1][s]), np.asarray(second[name][1][s])) for s in systems}
+    two_class = [n for n in first if change[n]]
+    if not two_class:
+        raise ValueError("no held-out set has both classes: there is no AUC to compare")
+
+    def diff(name: str, s: str, idx: Any, y: Any) -> float:
+        a, b = change[name][s]
+        return rank_auc(y, b[idx]) - rank_auc(y, a[idx])
+
+    means = {s: np.zeros(rounds) for s in systems}
+    per_set = {n: np.zeros(rounds) for n in two_class}
+    for r, name, idx, drawn, has_both in _draws(first, rounds, seed):
+        if has_both:
+            for s in systems:
+                d = diff(name, s, idx, drawn)
+                means[s][r] += d / len(two_class)
+                if s == SHIFTED:
+                    per_set[name][r] = d
+    everything = {n: np.arange(len(first[n][0])) for n in two_class}
+    truths = {n: np.asarray(first[n][0], dtype=int) for n in two_class}
+    return PairedBootstrap(
+        rounds,
+        seed,
+        {
+            s: (float(np.mean([diff(n, s, everything[n], truths[n]) for n in two_class])), _interval(means[s]))
+            for s in systems
+        },
+        {n: (diff(n, SHIFTED, everything[n], truths[n]), _interval(per_set[n])) for n in two_class},
+    )
+
+
+def format_paired(boot: PairedBootstrap) -> str:
+    lines = [f"paired bootstrap ({boot.rounds:,} draws, seed {boot.seed}; 95 % intervals): second run - first"]
+    for s, (point, i) in boot.mean_auc.items():
+        lines.append(f"  mean LODO AUC, {s:<14}{point:+.4f} [{i.low:+.4f}, {i.high:+.4f}]")
+    for name, (point, i) in boot.per_set.items():
+        lines.append(f"  AUC {SHIFTED}, {name:<28}{point:+.4f} [{i.low:+.4f}, {i.high:+.4f}]")
+    return "\n".join(lines)
 
 
 def format_bootstrap(boot: Bootstrap, result: EvalResult) -> str:
