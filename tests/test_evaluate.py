@@ -157,6 +157,8 @@ def test_runs_of_other_items_are_not_compared() -> None:
     y, p = _noisy(8)
     with pytest.raises(ValueError, match="same items"):
         paired_bootstrap({"a": (y, {s: p for s in SYSTEMS})}, {"a": (y[::-1], {s: p for s in SYSTEMS})})
+    with pytest.raises(ValueError, match="lacks the predictions of 'as shipped'"):
+        paired_bootstrap({"a": (y, {s: p for s in SYSTEMS})}, {"a": (y, {"signals+text": p, "+domain": p})})
 
 
 def test_label_counts_count_only_committed_labels() -> None:

@@ -334,14 +334,18 @@ def _draws(held_out: HeldOut, rounds: int, seed: int) -> Iterator[tuple[int, str
     sets = []
     for name, (truth, _) in held_out.items():
         y = np.asarray(truth, dtype=int)
-        two_class = min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS
-        sets.append((name, y, np.flatnonzero(y == 1), np.flatnonzero(y == 0), two_class))
+        sets.append((name, y, np.flatnonzero(y == 1), np.flatnonzero(y == 0), _two_class(y)))
     for r in range(rounds):
         for name, y, pos, neg, two_class in sets:
             idx = np.concatenate(
                 [rng.choice(pos, len(pos)) if len(pos) else pos, rng.choice(neg, len(neg)) if len(neg) else neg]
             )
             yield r, name, idx, y[idx], two_class
+
+
+def _two_class(y: Any) -> bool:
+    """Whether a held-out set has enough of each class for an AUC (the evaluation's own rule)."""
+    return min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS
 
 
 def _interval(values: Any) -> Interval:
@@ -412,8 +416,10 @@ def paired_bootstrap(
     systems = [s for s in SYSTEMS if s != "tfidf"]
     change: dict[str, dict[str, Any]] = {n: {} for n in first}
     for name, (truth, _) in first.items():
-        y = np.asarray(truth, dtype=int)
-        if min(int(y.sum()), len(y) - int(y.sum())) >= MIN_CLASS:
+        missing = [s for s in systems for run in (first, second) if s not in run[name][1]]
+        if missing:
+            raise ValueError(f"held-out set {name!r} lacks the predictions of {missing[0]!r}")
+        if _two_class(np.asarray(truth, dtype=int)):
             change[name] = {s: (np.asarray(first[name][1][s]), np.asarray(second[name][1][s])) for s in systems}
     two_class = [n for n in first if change[n]]
     if not two_class:
