@@ -16,7 +16,6 @@ no interval covers which collections were chosen.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -29,15 +28,15 @@ from newsift.scoring.evaluate import (  # noqa: E402
     HeldOut,
     format_paired,
     paired_bootstrap,
+    read_predictions,
 )
 
 
 def read(path: Path) -> HeldOut:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(name): ([int(v) for v in truth], dict(preds)) for name, (truth, preds) in data.items()}
-    except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise SystemExit(f"{path}: not a predictions file of eval/credibility.py --predictions ({exc})") from exc
+        return read_predictions(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"{path}: {exc}; write one with eval/credibility.py --predictions") from exc
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsift.scoring.evaluate import BOOTSTRAP_ROUNDS, bootstrap, evaluate, format_report, report_figures  # noqa: E402
+from newsift.scoring.evaluate import (  # noqa: E402
+    BOOTSTRAP_ROUNDS,
+    bootstrap,
+    evaluate,
+    format_report,
+    predictions_json,
+    report_figures,
+)
 from newsift.scoring.extract import DEFAULT_CACHE  # noqa: E402
 from newsift.scoring.train import CAP_PER_DATASET, SEED, build_training_set  # noqa: E402
 
@@ -76,9 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         figures = {**report_figures(result, boot), "dedup": data.stats.to_dict()}
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     if args.predictions is not None:
-        # Classes and probabilities only, in the corpus's order: no article text leaves the run.
-        held = {name: [truth, preds] for name, (truth, preds) in result.held_out.items()}
-        args.predictions.write_text(json.dumps(held), encoding="utf-8")
+        args.predictions.write_text(predictions_json(result), encoding="utf-8")
     mean = result.mean_lodo_auc("signals+text")
     if args.min_auc is not None and (mean is None or mean < args.min_auc):
         print(f"mean LODO AUC {mean} is below the floor {args.min_auc}", file=sys.stderr)

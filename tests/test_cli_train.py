@@ -122,6 +122,8 @@ def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, 
             "16",
             "--json",
             str(figures),
+            "--predictions",
+            str(tmp_path / "predictions.json"),
         ],
     )
     assert result.exit_code == 0, result.output
@@ -139,6 +141,14 @@ def test_eval_prints_a_row_per_held_out_set_beside_the_baseline(data_dir: Path, 
         assert per["as shipped"]["n"] == per["+domain"]["n"]
     assert "label shift" in result.output
     assert set(data["label_shift"]) == set(SETS)
+    # The held-out predictions, read back: every item of every held-out set, with each system's score.
+    from newsift.scoring.evaluate import SYSTEMS, read_predictions
+
+    held = read_predictions((tmp_path / "predictions.json").read_text(encoding="utf-8"))
+    assert set(held) == set(SETS)
+    for name, (y, preds) in held.items():
+        assert len(y) == data["lodo"][name]["as shipped"]["n"]
+        assert set(preds) == set(SYSTEMS) and all(len(p) == len(y) for p in preds.values())
     for name, shift in data["label_shift"].items():
         assert shift["ece"] == data["lodo"][name]["as shipped"]["ece"]
         assert 0.01 <= shift["estimated_rate"] <= 0.99

@@ -23,6 +23,7 @@ from newsift.scoring.evaluate import (
     metrics,
     paired_bootstrap,
     rank_auc,
+    read_predictions,
     report_figures,
     same_source,
     shift_prior,
@@ -151,6 +152,12 @@ def test_a_better_second_run_shows_a_change_above_zero_on_the_evaluations_draws(
     # The draws are the evaluation's own: the same seed gives the same intervals as its bootstrap.
     gap = bootstrap(_result({"a": (y, {**first["a"][1], "tfidf": p, "as shipped": better})}), rounds=200).gap["a"]
     assert (gap.low, gap.high) == pytest.approx((interval.low, interval.high))
+
+
+def test_a_predictions_file_that_is_none_is_refused() -> None:
+    for text in ["", "[1, 2]", '{"a": 3}']:
+        with pytest.raises(ValueError, match="not the held-out predictions"):
+            read_predictions(text)
 
 
 def test_runs_of_other_items_are_not_compared() -> None:

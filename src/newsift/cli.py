@@ -395,9 +395,17 @@ def evaluate_command(
             "--bootstrap", min=0, help="Draws for the intervals under the table (default: the evaluation's; 0: none)."
         ),
     ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help="Also write every held-out item's class and probabilities here (for eval/compare_credibility.py).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Leave-one-dataset-out and grouped-by-domain evaluation beside a TF-IDF baseline."""
-    from .scoring.evaluate import bootstrap, evaluate, format_report, report_figures
+    from .scoring.evaluate import bootstrap, evaluate, format_report, predictions_json, report_figures
     from .scoring.train import build_training_set
 
     chosen = _datasets_option(datasets)
@@ -412,6 +420,8 @@ def evaluate_command(
     typer.echo(format_report(result, boot))
     if json_out is not None:
         json_out.write_text(json.dumps(report_figures(result, boot), indent=1), encoding="utf-8")
+    if predictions is not None:
+        predictions.write_text(predictions_json(result), encoding="utf-8")
 
 
 def _datasets_option(value: str | None) -> tuple[str, ...]:

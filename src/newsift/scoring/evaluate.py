@@ -392,6 +392,25 @@ def bootstrap(
     )
 
 
+def predictions_json(result: EvalResult) -> str:
+    """Every held-out item's class and every system's probability, per set: numbers only, no text.
+    Two runs' files are what :func:`paired_bootstrap` compares (``eval/compare_credibility.py``)."""
+    import json
+
+    return json.dumps({name: [truth, preds] for name, (truth, preds) in result.held_out.items()})
+
+
+def read_predictions(text: str) -> HeldOut:
+    """The held-out predictions :func:`predictions_json` wrote; ValueError when ``text`` is none."""
+    import json
+
+    try:
+        data = json.loads(text)
+        return {str(name): ([int(v) for v in truth], dict(preds)) for name, (truth, preds) in data.items()}
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not the held-out predictions of an evaluation run ({exc})") from exc
+
+
 @dataclass
 class PairedBootstrap:
     """How far two runs of the evaluation differ, on the same draws of the same held-out items."""
