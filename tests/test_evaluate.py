@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from newsift.scoring.evaluate import (
     format_report,
     metrics,
     paired_bootstrap,
+    predictions_json,
     rank_auc,
     read_predictions,
     report_figures,
@@ -166,6 +168,27 @@ def test_runs_of_other_items_are_not_compared() -> None:
         paired_bootstrap({"a": (y, {s: p for s in SYSTEMS})}, {"a": (y[::-1], {s: p for s in SYSTEMS})})
     with pytest.raises(ValueError, match="lacks the predictions of 'as shipped'"):
         paired_bootstrap({"a": (y, {s: p for s in SYSTEMS})}, {"a": (y, {"signals+text": p, "+domain": p})})
+
+
+def test_the_compare_script_reads_two_runs_and_refuses_mismatched_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import load_eval_script
+
+    compare = load_eval_script("compare_credibility")
+    y, p = _noisy(9)
+    before, after, other = tmp_path / "before.json", tmp_path / "after.json", tmp_path / "other.json"
+    plain = {s: p for s in SYSTEMS}
+    better = {**plain, "as shipped": [0.9 if label else 0.1 for label in y]}
+    for path, sets in [(before, {"a": (y, plain)}), (after, {"a": (y, better)}), (other, {"b": (y, plain)})]:
+        path.write_text(predictions_json(_result(sets)), encoding="utf-8")
+    assert compare.main([str(before), str(after), "--rounds", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "mean LODO AUC, signals+text  +0.0000" in out and "AUC as shipped, a" in out
+    assert compare.main([str(before), str(other), "--rounds", "50"]) == 2
+    assert "same items" in capsys.readouterr().err
+    with pytest.raises(SystemExit, match=r"write one with eval/credibility\.py --predictions"):
+        compare.main([str(before), str(tmp_path / "missing.json")])
 
 
 def test_label_counts_count_only_committed_labels() -> None:
