@@ -60,6 +60,7 @@ from newsift.nlp.attribution_model import load_attribution_model  # noqa: E402
 from newsift.nlp.attribution_scoring import (  # noqa: E402
     Frags,
     Tokens,
+    group_prediction,
     group_quotes,
     half_overlap,
     is_direct,
@@ -230,17 +231,11 @@ def run_newsift(
         t_ours += time.perf_counter() - t0
         # PolNeAR annotates a split quote, and the cue-less quotes that continue
         # it, as one attribution whose content has several pieces: group ours alike.
-        doc.pred["newsift"] = [
-            Attr(
-                content=tuple((q.content.start, q.content.end) for q in g),
-                cue=((g[0].cue.start, g[0].cue.end),) if g[0].cue else (),
-                source=((g[0].speaker_mention.start, g[0].speaker_mention.end),) if g[0].speaker_mention else (),
-                speaker=g[0].speaker,
-                kind=g[0].kind,
-                confidence=g[0].confidence,
-            )
-            for g in group_quotes(report.quotes)
-        ]
+        doc.pred["newsift"] = []
+        for g in group_quotes(report.quotes):
+            content, source, speaker = group_prediction(g)
+            cue = ((g[0].cue.start, g[0].cue.end),) if g[0].cue else ()
+            doc.pred["newsift"].append(Attr(content, cue, source, speaker, g[0].kind, g[0].confidence))
         doc.entity_mentions = [(e.name, m.start, m.end) for e in report.entities for m in e.mentions]
         t0 = time.perf_counter()
         preds: list[Attr] = []

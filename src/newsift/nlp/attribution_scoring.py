@@ -142,3 +142,11 @@ def group_quotes(quotes: Sequence[Quote]) -> list[list[Quote]]:
             last_key_of[mention] = key
         groups[key].append(q)
     return list(groups.values())
+
+
+def group_prediction(group: Sequence[Quote]) -> tuple[Frags, Frags, str | None]:
+    """One attribution of :func:`group_quotes` as it is scored: the content's pieces, the speaker's
+    mention (read off the first piece, as its cue and speaker are) and the speaker."""
+    first = group[0]
+    mention = ((first.speaker_mention.start, first.speaker_mention.end),) if first.speaker_mention else ()
+    return tuple((q.content.start, q.content.end) for q in group), mention, first.speaker

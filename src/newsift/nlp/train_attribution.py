@@ -38,7 +38,7 @@ from .attribution_model import (
     sent_has_quote,
     token_in_quote,
 )
-from .attribution_scoring import group_quotes, right_predictions
+from .attribution_scoring import group_prediction, group_quotes, right_predictions
 from .confidence import fit_confidence_map, quote_features
 from .model import TOKENIZER_RULES, load_spacy_model
 from .quotemarks import find_quoted_spans
@@ -505,14 +505,7 @@ def heldout_confidence_rows(
             art.text,
             [(e.name, m.start, m.end) for e in report.entities for m in e.mentions],
             [(g.content, g.source) for g in art.gold],
-            [
-                (
-                    tuple((q.content.start, q.content.end) for q in g),
-                    ((g[0].speaker_mention.start, g[0].speaker_mention.end),) if g[0].speaker_mention else (),
-                    g[0].speaker,
-                )
-                for g in groups
-            ],
+            [group_prediction(g) for g in groups],
         )
         rows += [quote_features(g[0]) for g in groups]
     return rows, right
