@@ -382,6 +382,29 @@ def test_a_wording_reason_points_at_the_writers_use_of_a_word() -> None:
     assert term_spans('She said "scandal" twice.', ["scandal"]) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        # A word glued to a letter, digit or underscore is not the word; case does not matter.
+        ("Overhype, hype_man, hype2 and then HYPE.", "hype", "HYPE"),
+        # Lowercasing "\u0130" gives two characters: an offset read off the lowercase would drift.
+        ("\u0130stanbul, \u0130zmir: the crisis is real.", "crisis", "crisis"),
+        # A case-blind match lets "s" stand for the long s and "i" for the dotless i.
+        ("A \u017fcandal, they wrote.", "scandal", "\u017fcandal"),
+        ("The r\u0131gged vote, they wrote.", "rigged", "r\u0131gged"),
+        ("The \u212aremlin line, they wrote.", "kremlin", "\u212aremlin"),
+        ("Not a word of it here.", "hype", None),
+    ],
+)
+def test_evidence_finds_a_term_as_a_case_blind_word_search_does(text: str, term: str, expected: str | None) -> None:
+    spans = term_spans(text, [term])
+    if expected is None:
+        assert spans == []
+        return
+    (span,) = spans
+    assert span.text == text[span.start : span.end] == expected
+
+
 def test_style_model_round_trips_and_reads_unseen_text_by_its_style() -> None:
     np = pytest.importorskip("numpy")
     plain = [
