@@ -6,6 +6,7 @@ Every fixture here is text written for these tests.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -154,17 +155,25 @@ def test_byline_words_deep_in_the_body_are_prose(cleaner: FlatTextCleaner) -> No
     assert result.furniture == []
 
 
-def test_glued_slug_is_cut_and_the_body_word_stays(cleaner: FlatTextCleaner) -> None:
+@pytest.mark.parametrize(
+    ("word", "slug"),
+    [
+        ("passengers", "ferry-pier-harbour"),
+        # A capitalised file name with a size suffix and an extension, glued to a capitalised word.
+        ("Passengers", "Ferry-pier-harbour-1024x683.jpg"),
+    ],
+)
+def test_glued_slug_is_cut_and_the_body_word_stays(cleaner: FlatTextCleaner, word: str, slug: str) -> None:
     para = (
         "Engineers said the cracks in the old ferry pier were the worst they had seen on the harbour "
-        "and called it a danger to passengersferry-pier-harbour"
+        f"and called it a danger to {word}{slug}"
     )
     text = article(head=(para,))
     result = cleaner.clean(text)
     slugs = [f for f in result.furniture if f.kind == "image_slug"]
-    assert [s.text for s in slugs] == ["ferry-pier-harbour"]
-    assert "a danger to passengers" in result.clean_text
-    assert "passengersferry" not in result.clean_text
+    assert [s.text for s in slugs] == [slug]
+    assert f"a danger to {word}" in result.clean_text
+    assert f"{word}{slug[:5]}" not in result.clean_text
     assert_offsets_round_trip(text, result)
 
 
@@ -446,6 +455,30 @@ def test_unsure_slug_is_kept_with_a_warning(cleaner: FlatTextCleaner) -> None:
     result = cleaner.clean(text)
     assert "boatzq-xv-plorth-qwm" in result.clean_text
     assert any("slug" in w for w in result.warnings)
+
+
+# The slug pattern as it first was spent about 2.3 s on each line with a run of 600 letters (its
+# time grew with the cube of the run) and 1.3 s on one of 4,000 short segments, so 30 such lines
+# took it well past this bound.
+SLUG_BOUND_S = 20.0
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param("a" * 600, id="letter-run"),
+        pytest.param("x-" + "b" * 600, id="hyphen-then-letter-run"),
+        pytest.param("a-" * 4000 + "#", id="many-short-segments"),
+    ],
+)
+def test_a_line_ending_in_a_long_run_is_read_in_bounded_time(cleaner: FlatTextCleaner, tail: str) -> None:
+    # Each line has a hyphen before its last token, so the slug check reads every one of them.
+    para = f"The well-known harbour board met on Monday and spoke of the pier at length {tail}"
+    text = article(head=(para,) * 30)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(cleaner.clean, text).result(timeout=SLUG_BOUND_S)
+    assert tail in result.clean_text
+    assert not [f for f in result.furniture if f.kind == "image_slug"]
 
 
 def test_subheadings_are_headings_not_furniture(cleaner: FlatTextCleaner) -> None:

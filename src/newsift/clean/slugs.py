@@ -17,10 +17,21 @@ from dataclasses import dataclass
 # The last token of a line, shaped like a file slug: lowercase words joined by
 # hyphens, optionally with an image extension or a size suffix.  A prefix of
 # letters may be glued on (that is the word the slug swallowed).
+#
+# Written so that no input makes it backtrack for long: as ``[A-Za-z'’]*[a-z0-9]+``, a line
+# ending in a few hundred letters after a hyphen took a second (the time grew with the cube of
+# the run).  The matches are the same: the head ends at its last capital or apostrophe, a run
+# of lowercase letters and digits is never given back (a hyphen, a dot or the line's end must
+# follow it), and a match never starts after a letter, since one starting a letter earlier
+# would hold it.
 _SLUG_TAIL = re.compile(
-    r"(?P<token>(?P<head>[A-Za-z'’]*[a-z0-9]+)(?P<rest>(?:-[a-z0-9]+){2,}|(?:-[a-z0-9]+)+"
+    r"(?<![A-Za-z'’])(?P<token>(?P<head>(?:[A-Za-z'’]*[A-Z'’])?[a-z0-9]++)"
+    r"(?P<rest>(?:-[a-z0-9]++){2,}|(?:-[a-z0-9]++)+"
     r"(?:-\d{2,4}x\d{2,4}|\.(?:jpe?g|png|gif|webp)))(?:\.(?:jpe?g|png|gif|webp))?)\s*$"
 )
+# No image file is named with this many characters; a longer last token is something else
+# (an address, an encoded blob), and reading it as a slug would only cost time.
+MAX_SLUG_CHARS = 200
 _WORD = re.compile(r"[A-Za-z]+")
 _TERMINAL = (".", "!", "?", '"', "”", "'", "’", ")", ":", ";", ",", "…")
 
@@ -49,7 +60,10 @@ def find_slug(line: str, is_word: WordScore, doc_words: Callable[[], Counter[str
         return None
     # A slug holds no whitespace, so only the last token can hold one; searching
     # the whole line made this the cleaner's hottest call on long paragraphs.
-    offset = line.rstrip().rfind(" ") + 1
+    stripped = line.rstrip()
+    offset = stripped.rfind(" ") + 1
+    if len(stripped) - offset > MAX_SLUG_CHARS:
+        return None
     m = _SLUG_TAIL.search(line, offset)
     if m is None:
         return None
