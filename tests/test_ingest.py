@@ -40,6 +40,7 @@ from newsift.ingest import (
     normalise_date,
     read_path,
     repair_mojibake,
+    text_id,
 )
 from newsift.ingest import html as html_reader
 from newsift.ingest import paths as paths_reader
@@ -409,6 +410,56 @@ def test_jsonl_records_json_cannot_hold_are_errors_not_crashes(tmp_path: Path) -
     errors = [i for i in items if not isinstance(i, Article)]
     assert [(type(e), e.line) for e in errors] == [(MalformedRecordError, 1), (MalformedRecordError, 2)]
     assert "nested too deeply" in str(errors[0]) and "4,300 digits" in str(errors[1])
+
+
+def test_jsonl_metadata_of_another_json_type_is_left_out_and_noted(tmp_path: Path) -> None:
+    odd = {
+        "id": {"x": 1},
+        "title": ["Two", "titles"],
+        "text": "The board met on Monday.",
+        "url": True,
+        "domain": {"host": "example.com"},
+        "author": [{"@type": "Person", "name": "Ana Lopez"}, {"@type": "Person"}, "Tom Berg", False],
+    }
+    plain = {"id": 7, "title": 2016, "text": "The board met again on Friday."}
+    path = write(tmp_path / "odd.jsonl", f"{json.dumps(odd)}\n{json.dumps(plain)}\n")
+    first, second = list(ingest_path(path, CONFIG))
+    assert not isinstance(first, Exception) and not isinstance(second, Exception)
+    a = first.article
+    # Nothing of the Python form of an object or array ("{'x': 1}") reaches the article.
+    assert (a.title, a.url, a.domain) == (None, None, None)
+    assert "{" not in a.id and a.id == text_id(a.text)
+    assert a.authors == ["Ana Lopez", "Tom Berg"]
+    assert first.notes == (
+        "ingest: the 'id' field is a JSON object, not text; it was left out",
+        "ingest: the 'title' field is a JSON array, not text; it was left out",
+        "ingest: the 'url' field is a JSON boolean, not text; it was left out",
+        "ingest: the 'domain' field is a JSON object, not text; it was left out",
+        "ingest: 2 author entries are neither text nor an object with a 'name'; left out",
+    )
+    # Numbers are read as text, as before, and need no note.
+    assert (second.article.id, second.article.title, second.notes) == ("7", "2016", ())
+
+
+def test_a_csv_row_that_does_not_match_the_header_is_noted(tmp_path: Path) -> None:
+    # The quotation mark opened in the first row's title runs on into the next line, whose row
+    # then vanishes into that title: the one trace is a row of two fields under a header of three.
+    content = (
+        "id,title,text\n"
+        '1,"Board votes on pier\n'
+        '2,Second,"The second row."\n'
+        "3,Third,The third row is fine.,and one field too many\n"
+        "4,Fourth,The fourth row is fine.\n"
+    )
+    first, third, fourth = list(ingest_path(write(tmp_path / "open.csv", content), CONFIG))
+    assert not isinstance(first, Exception) and not isinstance(third, Exception)
+    assert not isinstance(fourth, Exception)
+    assert first.notes[-1] == (
+        "ingest: the row has 2 fields where the header has 3; the missing ones were read as empty, "
+        "and it spans lines 2 to 3"
+    )
+    assert third.notes == ("ingest: the row has 4 fields where the header has 3; the extra ones were left out",)
+    assert (fourth.article.id, fourth.notes) == ("4", ())
 
 
 def test_lone_surrogates_become_replacement_characters(tmp_path: Path) -> None:

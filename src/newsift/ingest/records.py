@@ -197,6 +197,25 @@ def _complete_lines(text: str, *, final: bool = False) -> tuple[list[str], str]:
     return lines, rest
 
 
+def _author_names(value: object) -> tuple[object, int]:
+    """``value`` with each author object (schema.org writes ``{"@type": "Person", "name": ...}``)
+    replaced by its name, for :func:`split_authors`; and how many entries had no name to read."""
+    entries = value if isinstance(value, list) else [value]
+    names: list[object] = []
+    unread = 0
+    for entry in entries:
+        if isinstance(entry, dict):
+            entry = entry.get("name")
+            if not isinstance(entry, str):
+                unread += 1
+                continue
+        elif isinstance(entry, bool | list):
+            unread += 1
+            continue
+        names.append(entry)
+    return (names if isinstance(value, list) else (names[0] if names else None)), unread
+
+
 def record_to_article(
     record: Mapping[str, Any], config: Config, *, source: str, line: int, fmt: str, surrogates: int = 0
 ) -> Ingested:
@@ -209,15 +228,26 @@ def record_to_article(
     if raw is _MISSING:
         have = ", ".join(list(record)[:20]) or "none"
         raise MissingColumnError(source, f"no {cols.text!r} field; the record has: {have}", line=line)
-    title = clean_str(record.get(cols.title))
     notes: tuple[str, ...] = ()
+    # A metadata field must be text or a number; a JSON object, array or boolean there says the
+    # file is not laid out as the columns say, and its Python form ("{'a': 1}") would be read as
+    # a title, an address or an id.  The field is left out, and the report says so.
+    fields: dict[str, object] = {}
+    for name in dict.fromkeys((cols.id, cols.title, cols.url, cols.published, "domain")):
+        value = record.get(name)
+        if isinstance(value, bool | dict | list):
+            kind = "boolean" if isinstance(value, bool) else "object" if isinstance(value, dict) else "array"
+            notes += (f"ingest: the {name!r} field is a JSON {kind}, not text; it was left out",)
+            value = None
+        fields[name] = value
+    title = clean_str(fields[cols.title])
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if title is None:
             raise EmptyInputError(source, f"the {cols.text!r} field is empty", line=line)
         # A headline alone still has a headline to read (clickbait, sensational words); the
         # report says the body is missing and its score widens the uncertain band.
         raw = ""
-        notes = (f"ingest: the record has a title and no {cols.text!r}; only the title was analysed",)
+        notes += (f"ingest: the record has a title and no {cols.text!r}; only the title was analysed",)
     if not isinstance(raw, str):
         raise MalformedRecordError(
             source, f"the {cols.text!r} field is a JSON {type(raw).__name__}, not a string", line=line
@@ -231,17 +261,23 @@ def record_to_article(
         title, title_refs = decode_char_refs(title)
         repaired = repaired or fixed
         char_refs += title_refs
-    url = clean_str(record.get(cols.url))
+    url = clean_str(fields[cols.url])
     authors = record.get("authors")
     if authors is None:
         authors = record.get("author")
+    authors, unread = _author_names(authors)
+    if unread:
+        notes += (
+            f"ingest: {unread} author entr{'y is' if unread == 1 else 'ies are'} neither text nor "
+            "an object with a 'name'; left out",
+        )
     article = Article(
-        id=clean_str(record.get(cols.id)) or text_id(text or title or ""),
+        id=clean_str(fields[cols.id]) or text_id(text or title or ""),
         text=text,
         title=title,
         url=url,
-        domain=domain_of(clean_str(record.get("domain"))) or domain_of(url),
-        published=normalise_date(record.get(cols.published)),
+        domain=domain_of(clean_str(fields["domain"])) or domain_of(url),
+        published=normalise_date(fields[cols.published]),
         authors=split_authors(authors),
         origin=Origin(source, line, fmt),
     )
@@ -408,6 +444,17 @@ def read_csv(fh: ByteStream, source: str, config: Config, *, delimiter: str | No
         seen_record = True
         record = {name: row[i] if i < len(row) else "" for name, i in index.items()}
         try:
-            yield record_to_article(record, config, source=source, line=start, fmt="csv")
+            item = record_to_article(record, config, source=source, line=start, fmt="csv")
         except InputError as exc:
             yield exc
+            continue
+        if len(row) != len(header):
+            # A quotation mark left open runs a field on into the rows after it, which then
+            # vanish into it: the one trace is a row whose fields the header does not match.
+            note = (
+                f"ingest: the row has {len(row)} fields where the header has {len(header)}; "
+                + ("the missing ones were read as empty" if len(row) < len(header) else "the extra ones were left out")
+                + (f", and it spans lines {start} to {previous}" if previous > start else "")
+            )
+            item = Ingested(item.article, (*item.notes, note))
+        yield item
