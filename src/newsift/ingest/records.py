@@ -157,7 +157,7 @@ def _wide_lines(
             with contextlib.suppress(UnicodeDecodeError):
                 pending += decoder.decode(chunk[: max(0, exc.start - len(state[0]))])
             # Every line that has its ending is whole, a final "\r" too: no "\n" can follow it now.
-            lines = _LINE.findall(pending)
+            lines = _ended_lines(pending)[0]
             yield from enumerate(lines, done + 1)
             bad_line = done + len(lines) + 1
             yield (
@@ -182,13 +182,22 @@ def _wide_lines(
             return
 
 
+def _ended_lines(text: str) -> tuple[list[str], str]:
+    """The lines of ``text`` that have their ending, and what follows the last ending.
+
+    The pattern reads only up to the last ending: past it, every place it could start runs to the
+    end of the text and fails, and a line of 100,000 characters still unfinished in the buffer
+    took two minutes (each chunk read scanned it again, from every place in it)."""
+    end = max(text.rfind("\n"), text.rfind("\r")) + 1
+    return _LINE.findall(text, 0, end), text[end:]
+
+
 def _complete_lines(text: str, *, final: bool = False) -> tuple[list[str], str]:
     """``(lines with their endings, the unfinished rest)``; ``\n``, ``\r\n`` and ``\r`` end a line.
 
     A ``\r`` at the very end stays unfinished until the next chunk shows whether ``\n`` follows.
     """
-    lines = _LINE.findall(text)
-    rest = text[sum(map(len, lines)) :]
+    lines, rest = _ended_lines(text)
     if lines and lines[-1].endswith("\r") and not rest and not final:
         rest = lines.pop()
     if final and rest:
