@@ -460,7 +460,7 @@ def test_unsure_slug_is_kept_with_a_warning(cleaner: FlatTextCleaner) -> None:
 # The slug pattern as it first was spent about 2.3 s on each line with a run of 600 letters (its
 # time grew with the cube of the run) and 1.3 s on one of 4,000 short segments, so 30 such lines
 # took it well past this bound.
-SLUG_BOUND_S = 20.0
+BOUND_S = 20.0
 
 
 @pytest.mark.parametrize(
@@ -476,9 +476,36 @@ def test_a_line_ending_in_a_long_run_is_read_in_bounded_time(cleaner: FlatTextCl
     para = f"The well-known harbour board met on Monday and spoke of the pier at length {tail}"
     text = article(head=(para,) * 30)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        result = pool.submit(cleaner.clean, text).result(timeout=SLUG_BOUND_S)
+        result = pool.submit(cleaner.clean, text).result(timeout=BOUND_S)
     assert tail in result.clean_text
     assert not [f for f in result.furniture if f.kind == "image_slug"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The rule's key is on the line, and no rule matches: every way of splitting the run was tried.
+        pytest.param(
+            "The board spoke at length." + " " * 2000 + "A photo came from Getty Images and others.", id="run-then-key"
+        ),
+        pytest.param("The board spoke." + " \t" * 20_000 + "Read the plan.", id="run-then-anywhere-rule-key"),
+    ],
+)
+def test_an_inline_rule_reads_a_long_run_of_spaces_in_bounded_time(cleaner: FlatTextCleaner, line: str) -> None:
+    # Before, a run of 400 spaces before a key took 2.3 s here (the time was cubic in the run), and
+    # 40,000 spaces and tabs before an anywhere rule's key took it past the bound (quadratic).
+    text = article(head=(line,))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(cleaner.clean, text).result(timeout=BOUND_S)
+    assert line.strip() in result.clean_text
+    assert result.furniture == []
+
+
+def test_a_photographer_credited_via_getty_images_after_a_run_of_spaces_is_cut(cleaner: FlatTextCleaner) -> None:
+    line = "The pier will close in May." + " " * 300 + "Ann Lee via Getty Images The board said so on Monday."
+    result = cleaner.clean(article(head=(line,)))
+    assert [f.text.strip() for f in result.furniture] == ["Ann Lee via Getty Images"]
+    assert "The board said so on Monday." in result.clean_text
 
 
 def test_subheadings_are_headings_not_furniture(cleaner: FlatTextCleaner) -> None:

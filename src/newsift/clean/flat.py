@@ -134,11 +134,16 @@ class FlatTextCleaner:
         self._inline_ad = re.compile(R.INLINE_AD)
         self._glued_related = re.compile(R.GLUED_RELATED)
         self._inline_rules = [
-            # Two spaces are an edge too: where a flattened page ran two paragraphs together.
+            # Two spaces are an edge too: where a flattened page ran two paragraphs together.  A
+            # match starts where a run of spaces does, never inside it: one that starts inside a run
+            # could start at its first space too, and on a line that names the rule's key, a run of
+            # a few hundred spaces took seconds while every place in it was tried (the time grew
+            # with the cube of the run).
             (
                 rule,
                 re.compile(
-                    (r"[ \t]*" if rule.anywhere else r"(?:(?<=[.!?:\"”’)\]…])[ \t]+|[ \t]{2,}|^)") + rule.pattern
+                    (r"(?<![ \t])[ \t]*" if rule.anywhere else r"(?:(?<=[.!?:\"”’)\]…])[ \t]+|(?<![ \t])[ \t]{2,}|^)")
+                    + rule.pattern
                 ),
             )
             for rule in R.INLINE_RULES
