@@ -1982,6 +1982,23 @@ def test_a_participle_after_a_quote_tag_is_no_content_of_the_tag(stages) -> None
 
 
 @pytest.mark.parametrize(
+    ("tag", "verb"),
+    [
+        ("Ivar Lund replied when asked whether he would step down.", "replied"),
+        ("Ivar Lund answered as he left the council chamber.", "answered"),
+        ("Ivar Lund responded after the vote on the pier had ended.", "responded"),
+    ],
+)
+def test_a_clause_of_when_after_a_quote_tag_is_no_content_of_the_tag(stages, tag: str, verb: str) -> None:  # type: ignore[no-untyped-def]
+    # The clause tells when the words were said; the quote before the tag is what was said.
+    text = f"The council met on Monday. \u201cAbsolutely not,\u201d {tag}"
+    report = run(stages, text)
+    q = quote_with(report, "Absolutely not")
+    assert q.cue is not None and q.cue.text == verb and q.speaker == "Ivar Lund", report.quotes
+    assert not [x for x in report.quotes if x.cue is not None and x.cue.text == verb and x is not q], report.quotes
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "kind"),
     [
         # One member of a party is a person the text describes, not the party.

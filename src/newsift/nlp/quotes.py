@@ -343,6 +343,7 @@ class QuoteExtractor:
                     or _starts_with_name(doc, tok, content)
                     or _starts_with_someone(doc, tok, content, quoted)
                     or _opens_with_participle(doc, tok, content)
+                    or _opens_with_time_clause(doc, tok, content)
                 )
             ):
                 # '"...," a source explained to HollywoodLife.com': the quote beside the tag is
@@ -1728,6 +1729,25 @@ def _opens_with_participle(doc: Doc, verb: Token, content: tuple[int, int]) -> b
         return False
     first = words[0]
     return first.tag_ == "VBG" and first.i > verb.i + 1 and doc[first.i - 1].text == ","
+
+
+# Words that open a clause telling when the words were said ("when asked", "as he left").
+_TIME_MARKERS = frozenset({"when", "as", "after", "before", "while", "once", "until"})
+
+
+def _opens_with_time_clause(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+    """Whether ``content`` is a clause of the tag's verb that says when it was said ('"No,"
+    Johnson replied *when asked whether he would resign*'): the quote is what was said."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    first = words[0]
+    return (
+        first.lower_ in _TIME_MARKERS
+        and first.dep_ in {"mark", "advmod"}
+        and first.head.dep_ == "advcl"
+        and first.head.head.i == verb.i
+    )
 
 
 def _has_verb(doc: Doc, span: tuple[int, int]) -> bool:
