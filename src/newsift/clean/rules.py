@@ -454,8 +454,8 @@ INLINE_RULES: tuple[InlineRule, ...] = (
     InlineRule(
         "agency_credit_glued",
         "photo_credit",
-        # The photographer's name starts with a letter, not a space: spaces before it are the edge's,
-        # and a name that could start with them let a run of spaces be split three ways.
+        # The photographer's name starts with no space: spaces before it are the edge's, and a name
+        # that could start with them let a run of spaces be split three ways.
         r"(?:(?:[^\s.!?][^\n.!?]{0,79}?[ \t]+)?via[ \t]+)?(?:Getty Images(?=[ \t]+[A-Z\"“])|getty images(?=[ \t]+[a-z]))",
         "etty ",
     ),
