@@ -88,6 +88,21 @@ def test_the_speakers_words_capitals_and_exclamations_are_not_the_writers(marks:
     assert quoted["style.superlatives"].detail["in_quotes"] == written["style.superlatives"].detail["count"]
 
 
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+def test_a_quoted_outburst_is_the_speakers_emotion_not_the_writers(marks: str) -> None:
+    pytest.importorskip("vaderSentiment.vaderSentiment")
+    said = "This is a terrible, disgusting disaster and I hate it"
+    quoted = style.compute(raw(f"The mayor spoke on Monday. {marks[0]}{said},{marks[1]} she said. The vote is in May."))
+    written = style.compute(raw(f"The mayor spoke on Monday. {said}, she said. The vote is in May."))
+    assert written["style.emotion"].value > 0.2  # type: ignore[operator]
+    assert written["style.emotion"].evidence
+    assert quoted["style.emotion"].value == 0.0
+    assert quoted["style.emotion"].evidence == []
+    # In a sentence that also quotes, the writer's own words still count.
+    mixed = style.compute(raw(f"The disgusting, terrible plan failed, and she said {marks[0]}no{marks[1]}."))
+    assert mixed["style.emotion"].value > 0.2  # type: ignore[operator]
+
+
 def test_month_may_and_country_us_are_not_hedge_or_pronoun() -> None:
     out = style.compute(raw("In May the US said the deal may hold for us."))
     assert [s.text for s in out["style.hedges"].evidence] == ["may"]

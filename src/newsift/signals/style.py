@@ -9,9 +9,10 @@ once in one table that merges :mod:`newsift.signals.lexicons` with VADER's
 lexicon.  Only the tokens that hit (about one in five) get Python-level work.
 
 Rates are per 100 words (or per sentence), so they compare across article
-lengths.  The word rates, capitals and exclamation marks count the writer's
-own text: a hit inside double quotation marks is the speaker's, and only
-counted apart (``detail["in_quotes"]``).  Evidence spans are offsets into
+lengths.  The word rates, capitals, exclamation marks and emotion count the
+writer's own text: a hit inside double quotation marks is the speaker's, and
+only counted apart (``detail["in_quotes"]``; emotion leaves the quoted words'
+sentiment out).  Evidence spans are offsets into
 ``report.article.text``.  Two values
 approximate their reference tools, for speed (agreement figures in the issue
 note): ``style.emotion`` applies VADER's lexicon, negation, booster, caps and
@@ -443,6 +444,10 @@ def _body_signals(report: Report, text: str, res: StyleResources) -> dict[str, S
     sentences: _Scored = []
     k, first, total = -1, 0, 0.0
     upper: list[bool] = []
+    # Emotion is the writer's, like the word rates: a quoted outburst is the speaker's.  The
+    # sentence's quoted stretches as ranges of its token indexes (a quotation mark folds to a
+    # space, so no token straddles a stretch's edge); None for a sentence wholly inside one.
+    quoted_tokens: list[tuple[int, int]] | None = []
     for i in compress(range(len(tokens)), entries):
         flags, valence, _ = entries[i]  # type: ignore[misc]
         if flags & _SENTENCE:
@@ -450,10 +455,18 @@ def _body_signals(report: Report, text: str, res: StyleResources) -> dict[str, S
                 sentences.append((k, i - first, _compound(total, text, bounds[k], bounds[k + 1])))
             k, first, total = k + 1, i + 1, 0.0
             upper = _upper(text, bounds[k], bounds[k + 1], res) if k in caps_sentences else []
+            if quoted and k + 1 < len(bounds):
+                quoted_tokens = _quoted_tokens(quoted, marked, bounds[k], bounds[k + 1], 2 + 3 * k)
             continue
         if flags & _CATEGORIES:
             shift = 2 + 3 * k
             hits.record(tokens, i, flags, first, bounds[k] + shift, bounds[k + 1] + shift, shift)
+        if (
+            valence
+            and quoted_tokens != []
+            and (quoted_tokens is None or any(a <= i - first < b for a, b in quoted_tokens))
+        ):
+            continue
         if valence:
             sign = 1.0 if valence > 0 else -1.0
             # VADER's window: boosters up to three words back (damped with distance) and
@@ -585,6 +598,25 @@ def _assemble(p: _Pass, folded: str, words: int, sentences: _Scored) -> dict[str
     return out
 
 
+def _quoted_tokens(
+    quoted: list[tuple[int, int]], marked: str, start: int, end: int, shift: int
+) -> list[tuple[int, int]] | None:
+    """The stretches of the sentence ``[start, end)`` of the body that the sorted, disjoint
+    ``quoted`` passages cover, as ranges of the sentence's token indexes (``marked[start + shift:
+    end + shift]`` holds its tokens); None when one passage holds the whole sentence."""
+    q = bisect.bisect_right(quoted, (start, math.inf)) - 1
+    if q < 0 or quoted[q][1] <= start:
+        q += 1
+    if q < len(quoted) and quoted[q][0] <= start and quoted[q][1] >= end:
+        return None
+    out = []
+    while q < len(quoted) and quoted[q][0] < end:
+        a, b = max(quoted[q][0], start), min(quoted[q][1], end)
+        out.append((len(marked[start + shift : a + shift].split()), len(marked[start + shift : b + shift].split())))
+        q += 1
+    return out
+
+
 def _outside(items: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
     """The sorted ``items`` that start outside every quoted passage, and how many start inside one."""
     if not quoted:
@@ -623,7 +655,8 @@ def _emotion(p: _Pass, sentences: _Scored) -> Signal:
             "strong_sentences": len(strong),
             "sentences": n,
             "threshold": lx.STRONG_EMOTION,
-            "method": "mean |VADER compound| per sentence; VADER's lexicon and rules in one pass",
+            "method": "mean |VADER compound| per sentence, of the words outside quotation marks; "
+            "VADER's lexicon and rules in one pass",
         },
     )
 
