@@ -433,14 +433,12 @@ def paired_bootstrap(
     if set(first) != set(second) or any(first[n][0] != second[n][0] for n in first):
         raise ValueError("the two runs did not hold out the same items with the same classes")
     systems = [s for s in SYSTEMS if s != "tfidf"]
-    change: dict[str, dict[str, Any]] = {n: {} for n in first}
-    for name, (truth, _) in first.items():
+    for name in first:
         missing = [s for s in systems for run in (first, second) if s not in run[name][1]]
         if missing:
             raise ValueError(f"held-out set {name!r} lacks the predictions of {missing[0]!r}")
-        if _two_class(np.asarray(truth, dtype=int)):
-            change[name] = {s: (np.asarray(first[name][1][s]), np.asarray(second[name][1][s])) for s in systems}
-    two_class = [n for n in first if change[n]]
+    two_class = [n for n, (truth, _) in first.items() if _two_class(np.asarray(truth, dtype=int))]
+    change = {n: {s: (np.asarray(first[n][1][s]), np.asarray(second[n][1][s])) for s in systems} for n in two_class}
     if not two_class:
         raise ValueError("no held-out set has both classes: there is no AUC to compare")
 
