@@ -2479,3 +2479,57 @@ def test_a_colon_after_a_clause_with_no_tag_names_no_speaker(stages) -> None:  #
         run(stages, "The board met on Monday. The vote was close: \u201cWe will try again in May.\u201d"), "May"
     )
     assert q.speaker is None, q
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # The one asked or told is whom the words were said to; who said them is the agent, or no one named.
+        ("Ivar Lund was asked on Monday whether he would step down.", "was asked", None),
+        ("Ivar Lund was asked by reporters whether he would step down.", "was asked", "reporters"),
+        ("Asked whether he would step down, Ivar Lund said he would stay.", "Asked", None),
+        ("\u201cNo,\u201d Ivar Lund said when asked whether he would step down.", "asked", None),
+        ("Ivar Lund was told that the pier would close.", "was told", None),
+        # Asking in the active voice: the subject asks.
+        ("Ivar Lund asked whether the pier would close.", "asked", "Ivar Lund"),
+        ("Ivar Lund has asked whether the pier would close.", "has asked", "Ivar Lund"),
+    ],
+)
+def test_the_one_asked_or_told_is_not_who_speaks(stages, text: str, cue: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, f"The council met on Monday. {text}")
+    asked = [q for q in report.quotes if q.cue is not None and q.cue.text == cue]
+    assert len(asked) == 1, report.quotes
+    assert asked[0].speaker == speaker, report.quotes
+
+
+def test_the_answer_after_a_question_is_the_one_asked(stages) -> None:  # type: ignore[no-untyped-def]
+    report = run(
+        stages,
+        "The council met on Monday. \u201cWill you step down?\u201d Ivar Lund was asked after the vote. "
+        "\u201cAbsolutely not. There is work to do.\u201d\n\n"
+        "Ivar Lund was asked whether the pier would close. \u201cNot this year.\u201d\n\n"
+        "Anna Berg was asked by a neighbour. \u201cFine, I think.\u201d",
+    )
+    question = quote_with(report, "Will you step down")
+    assert question.cue is not None and question.cue.text == "was asked" and question.speaker is None
+    reply = quote_with(report, "Fine, I think")
+    assert reply.cue is None and reply.speaker == "Anna Berg", report.quotes
+    for answer in ("Absolutely not", "Not this year"):
+        q = quote_with(report, answer)
+        assert q.cue is None and q.speaker == "Ivar Lund", report.quotes
+
+
+def test_who_asked_and_where_is_no_part_of_what_was_asked(stages) -> None:  # type: ignore[no-untyped-def]
+    report = run(
+        stages,
+        "The council met on Monday. When asked by an angry fisherman at the town hall event about how he "
+        "would pay for the pier, Ivar Lund said the town would borrow.",
+    )
+    asked = [q for q in report.quotes if q.cue is not None and q.cue.text == "asked"]
+    assert len(asked) == 1, report.quotes
+    assert asked[0].content.text == "about how he would pay for the pier"
+    assert asked[0].speaker == "an angry fisherman at the town hall event"
+    # Asking sources no claim; telling does.
+    for verb, vague in (("asked", False), ("told", True)):
+        said = run(stages, f"The council met on Monday. Ivar Lund was {verb} by sources that the pier would close.")
+        assert [(q.speaker, q.vague) for q in said.quotes] == [("sources", vague)], said.quotes

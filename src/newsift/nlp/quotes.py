@@ -71,8 +71,7 @@ _MAX_SUBJECT_CLIMB = 3
 # shouting", "was caught saying", "was recorded telling").
 _PERCEIVED = frozenset({"hear", "overhear", "see", "catch", "record", "film", "tape", "videotape", "spot"})
 # Passive cues whose subject is who is spoken of, never who speaks ("The mayor is accused of
-# ...", "is known for ...", "was ordered to ..."). Not "asked" or "told": the one asked answers
-# next, and the quotes after it with no cue of their own are theirs.
+# ...", "is known for ...", "was ordered to ..."). "Asked" and "told" are :data:`_ADDRESSED_PASSIVES`.
 _SPOKEN_OF_PASSIVES = frozenset(
     {
         "accuse", "charge", "indict", "sue", "blame", "fault", "criticize", "criticise", "condemn",
@@ -81,6 +80,14 @@ _SPOKEN_OF_PASSIVES = frozenset(
         "warn", "require", "encourage", "invite", "remind", "pressure", "force", "allow", "grant", "name",
     }
 )  # fmt: skip
+# Cues whose passive subject is the one spoken to ("Lee was asked whether ...", "was told that
+# ..."): the speaker is the agent or no one named (PolNeAR marks the asker, or no source).
+_ASKING = frozenset({"ask", "question", "quiz"})
+_ADDRESSED_PASSIVES = _ASKING | {"tell", "inform"}
+# The words that open what one was asked or told, after who asked and where.
+_WHAT_WAS_ASKED = frozenset(
+    {"about", "on", "whether", "if", "how", "what", "why", "when", "where", "who", "which", "to", "for", "that"}
+)
 # Things done by speaking that news goes on about ("continued to praise the police", "went on to
 # compare Lopez with ..."), beside the speech verbs of the rules.
 _SPEECH_ACTS = frozenset(
@@ -151,6 +158,10 @@ class Cue:
     speaker_head: int | None  # token index of the subject that names the source
     content: tuple[int, int] | None  # character range of the governed clause, if any
     impersonal: bool = False
+    # Token index of the one spoken to, where the parse made them the subject ("Lee was asked").
+    addressee: int | None = None
+    # Stands for no cue: the quote is the answer of ``speaker_head``, who was asked just before it.
+    answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +172,8 @@ class Attribution:
     speaker: Speaker
     confidence: float
     group: int  # attributions sharing a cue share a group (a split quote)
+    # Who speaks next: the one asked or told, whose answer the quotes after it with no cue give.
+    answers: Speaker | None = None
 
 
 class QuoteExtractor:
@@ -267,10 +280,13 @@ class QuoteExtractor:
                 speaker = _NO_SPEAKER if agent is None else resolver.resolve(doc[agent])
                 if _said_is_speaker(speaker, (start, end), cue):
                     speaker = _NO_SPEAKER
+            if cue.addressee is not None:
+                speaker = _asker(doc, text, cue, speaker, start)
             kind = "mixed" if inside else "indirect"
             conf = cue.strength * (0.95 if speaker.resolved else 0.8 if speaker.name else 0.6)
             cue_span = (cue.start, cue.end)
-            out.append(Attribution((start, end), kind, cue_span, speaker, round(conf, 3), cue.token))
+            answers = self._addressee_of(doc, cue, resolver)
+            out.append(Attribution((start, end), kind, cue_span, speaker, round(conf, 3), cue.token, answers))
             used_cues.add(cue.token)
         # One attribution per stretch of text, as PolNeAR annotates: a cue nested in
         # another attribution's content ("says Putin" over "Russia wants ...") yields.
@@ -289,7 +305,7 @@ class QuoteExtractor:
         table = TokenTable(doc)
         rule_cues = self._rule_cues(doc, quoted, sents, marked, table)
         cues = rule_cues if self.model is None else self._learned_cues(doc, quoted, sents, rule_cues, marked, table)
-        return [_unraised(doc, cue, sents.text, marked) for cue in cues]
+        return [_addressed(doc, _unraised(doc, cue, sents.text, marked), marked) for cue in cues]
 
     def _learned_cues(
         self,
@@ -573,6 +589,12 @@ class QuoteExtractor:
                 return replace(found, mention=(head.idx, head.idx + len(head.text)))
         return resolver.resolve(head)
 
+    def _addressee_of(self, doc: Doc, cue: Cue, resolver: SpeakerResolver) -> Speaker | None:
+        if cue.addressee is None:
+            return None
+        found = self._speaker_of(doc, replace(cue, speaker_head=cue.addressee, impersonal=False), resolver)
+        return found if found.name is not None else None
+
     # -- direct quotes -----------------------------------------------------
     def _direct(
         self,
@@ -595,10 +617,17 @@ class QuoteExtractor:
             cue = self._cue_for_quote(doc, q, cues, cue_starts, lo, hi, resolver.index.sents)
             if cue is None:
                 cue = _tag_verb(doc, q, text, lo, hi)
+            if cue is not None and not cue.answered:
+                cue = _addressed(doc, cue, marks)
             prev = _latest(out, before, ends, q.start)
+            heir = None if prev is None else prev.answers or prev.speaker
             # A quote whose opening mark a scraper dropped opens on the space before it (quotemarks).
             content = (q.start + (text[q.start] == " "), q.end)
-            if cue is not None:
+            if cue is not None and cue.answered:
+                speaker = self._speaker_of(doc, cue, resolver)
+                conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
+                att = Attribution(content, "direct", None, speaker, round(conf * 0.75, 3), -1 - q_i)
+            elif cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
                 if speaker.name is None and text[cue.start : cue.end] == ":":
                     # 'Said Lopez: "..."': the colon introduces the quote, and the inverted tag
@@ -606,26 +635,41 @@ class QuoteExtractor:
                     tagged = _tag_verb(doc, q, text, lo, hi)
                     if tagged is not None:
                         cue, speaker = tagged, self._speaker_of(doc, tagged, resolver)
-                if prev is not None and _goes_on(doc[cue.token]) and self._continues(text, paras, prev, q):
-                    if speaker.mention is None and prev.speaker.name is not None and doc[cue.token].is_sent_start:
+                if (
+                    prev is not None
+                    and heir is not None
+                    and _goes_on(doc[cue.token])
+                    and self._continues(text, paras, prev, q)
+                ):
+                    if speaker.mention is None and heir.name is not None and doc[cue.token].is_sent_start:
                         # '... asking Priebus: "...?" Adding: "..."': a tag that opens its sentence
                         # with no subject goes on with the one who just spoke ("is amended by adding
                         # ..." inside a sentence names no one).
-                        speaker = prev.speaker
+                        speaker = heir
                     else:
-                        carried = resolver.carried_on(speaker, prev.speaker, prev.content[1], marks)
+                        carried = resolver.carried_on(speaker, heir, prev.content[1], marks)
                         speaker = carried or speaker
                 conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
-                att = Attribution(content, "direct", (cue.start, cue.end), speaker, conf, cue.token)
-            elif prev is not None and prev.speaker.name is not None and self._continues(text, paras, prev, q):
-                # News convention: a quote with no cue of its own continues the last speaker.
+                answers = self._addressee_of(doc, cue, resolver)
+                att = Attribution(content, "direct", (cue.start, cue.end), speaker, conf, cue.token, answers)
+            elif (
+                prev is not None
+                and heir is not None
+                and heir.name is not None
+                and self._continues(text, paras, prev, q)
+            ):
+                # News convention: a quote with no cue of its own continues the last speaker, or
+                # gives the answer of the one just asked (who is as sure as a tag's speaker).
+                base = prev.confidence if prev.answers is None else 0.95 if heir.resolved else 0.85
                 att = replace(
                     prev,
                     content=content,
                     kind="direct",
                     cue=None,
-                    confidence=round(min(prev.confidence, 0.9) * 0.75, 3),
+                    speaker=heir,
+                    confidence=round(min(base, 0.9) * 0.75, 3),
                     group=-1 - q_i,
+                    answers=None,
                 )
             else:
                 att = Attribution(content, "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i)
@@ -671,6 +715,8 @@ class QuoteExtractor:
         window_hi = max(s_end, after_end)
         best: Cue | None = None
         best_dist = 1 << 30
+        asked: Cue | None = None
+        asked_dist = 1 << 30
         quote_ends_sentence = _ends_sentence(q.inner(text))
         ends_on_tag = q.inner(text).rstrip()[-1:] in _TAG_ENDINGS
         i = bisect_right(cue_starts, window_lo) - 1
@@ -693,6 +739,12 @@ class QuoteExtractor:
                     # '"...," White said, according to KSAT 12. "We're 20 minutes ..."': "according to"
                     # credits what came before it; after its sentence ends it tags nothing.
                     continue
+                if _ends_sentence_before(between) and c.addressee is not None:
+                    # '"...?" Lee was asked. "Not at all."': the quote after the question's
+                    # sentence is the answer of the one asked, not what the asking said.
+                    if dist < asked_dist:
+                        asked, asked_dist = c, dist
+                    continue
                 if _ends_sentence_before(between) and not quote_ends_sentence:
                     # '..., say locals. “Six have died,” Abu Rajab told ABC News': a quote that
                     # ends on a comma has its own tag after it, and a cue whose sentence ended
@@ -709,7 +761,8 @@ class QuoteExtractor:
                     continue
                 between = text[q.end : c.start]
                 limit = 60
-                if c.speaker_head is not None and q.end <= doc[c.speaker_head].idx < c.start:
+                named = _named_subject(c)
+                if named is not None and q.end <= doc[named].idx < c.start:
                     # '"...," Scott Prince, the attorney general of Kansas, one of
                     # the states suing, said': what lies between is the speaker's name
                     # and titles, however long.
@@ -733,6 +786,9 @@ class QuoteExtractor:
             return _tag_verb(doc, q, text, lo, hi) or best
         if best is None:
             best = self._colon_cue(text, q, cues, cue_starts)
+        if best is None and asked is not None:
+            answer = replace(asked, speaker_head=asked.addressee, addressee=None, answered=True)
+            return _tag_verb(doc, q, text, lo, hi) or answer
         return best
 
     def _colon_cue(self, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
@@ -1882,6 +1938,62 @@ def _spoken_of(verb: Token, subject: Token) -> bool:
     )
 
 
+def _addressed(doc: Doc, cue: Cue, marked: list[tuple[int, int]]) -> Cue:
+    """A passive cue of asking or telling ("Lee was asked whether ...", "when asked about ...",
+    "Lee was told that ..."): the subject the parse gives it is the one spoken to, not who spoke.
+    Who spoke is the agent ("asked by reporters"), or no one named; the one spoken to answers next."""
+    verb = doc[cue.token]
+    if verb.lemma_.lower() not in _ADDRESSED_PASSIVES or cue.speaker_head is None or not _passive(verb):
+        return cue
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = None if by is None else next((c.i for c in by.children if c.dep_ == "pobj"), None)
+    if cue.speaker_head == agent:
+        subject = _subject(verb, marked)
+        addressed = replace(cue, addressee=None if subject is None else subject.i)
+    else:
+        addressed = replace(cue, speaker_head=agent, addressee=cue.speaker_head)
+    content = cue.content
+    if by is None or content is None or not by.idx < content[1]:
+        return addressed
+    last = by.right_edge
+    if content[0] >= last.idx + len(last.text):
+        return addressed
+    # "asked by an audience member at the town hall about how ...": who asked, and where, is no
+    # part of what was asked (and a content that held its speaker would be dropped as an inverted
+    # tag); what was asked opens with "about", "whether", "how", "to", ...
+    start, ends = content
+    opens = next(
+        (t.idx for t in doc[by.i + 1 :] if t.idx >= ends or (t.idx >= start and t.lower_ in _WHAT_WAS_ASKED)), ends
+    )
+    return replace(addressed, content=_trimmed(doc, opens, ends))
+
+
+def _asker(doc: Doc, text: str, cue: Cue, speaker: Speaker, content_start: int) -> Speaker:
+    """The one who asked or told (:func:`_addressed`), as the source of what starts at ``content_start``."""
+    if (
+        speaker.via == "phrase"
+        and speaker.mention is not None
+        and speaker.mention[0] < content_start < speaker.mention[1]
+    ):
+        # "asked by a neighbour about the pier": the parse hung what was asked on the noun that
+        # asked it; the source phrase ends where what was asked begins.
+        said_by = text[speaker.mention[0] : content_start].rstrip()
+        speaker = replace(speaker, name=said_by, mention=(speaker.mention[0], speaker.mention[0] + len(said_by)))
+    if speaker.vague and doc[cue.token].lemma_.lower() in _ASKING:
+        # "asked by a reporter": an unnamed asker sources no claim (one who told does).
+        speaker = replace(speaker, vague=False)
+    return speaker
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb ("was asked") or a past participle with neither auxiliary nor subject of its
+    own, which is one ("Asked whether ..., Lee said", "Lee said when asked ...")."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"auxpass", "nsubjpass"}:
+        return True
+    return verb.tag_ == "VBN" and not deps & {"aux", "nsubj", "csubj", "expl"}
+
+
 def _agent_of(tok: Token) -> int | None:
     """The source of a passive cue: "was first reported by the Post"."""
     if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
@@ -2032,12 +2144,19 @@ def _ends_sentence(inner: str) -> bool:
     return bool(stripped) and stripped[-1] in ".!?\u2026"
 
 
+def _named_subject(cue: Cue) -> int | None:
+    """The token the cue's clause names as its subject: the speaker, or the one asked ('"...?" Lee
+    was asked')."""
+    return cue.addressee if cue.addressee is not None else cue.speaker_head
+
+
 def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
     """“Go home.” Putin said: the subject between quote and cue is a name, so it
     is still the quote's own sentence (a style some outlets use)."""
-    if cue.speaker_head is None:
+    named = _named_subject(cue)
+    if named is None:
         return False
-    head = doc[cue.speaker_head]
+    head = doc[named]
     return head.pos_ == "PROPN" and head.idx >= after and head.i < cue.token
 
 
