@@ -2482,24 +2482,26 @@ def test_a_colon_after_a_clause_with_no_tag_names_no_speaker(stages) -> None:  #
 
 
 @pytest.mark.parametrize(
-    ("text", "cue", "speaker"),
+    ("text", "cue", "speaker", "addressee"),
     [
         # The one asked or told is whom the words were said to; who said them is the agent, or no one named.
-        ("Ivar Lund was asked on Monday whether he would step down.", "was asked", None),
-        ("Ivar Lund was asked by reporters whether he would step down.", "was asked", "reporters"),
-        ("Asked whether he would step down, Ivar Lund said he would stay.", "Asked", None),
-        ("\u201cNo,\u201d Ivar Lund said when asked whether he would step down.", "asked", None),
-        ("Ivar Lund was told that the pier would close.", "was told", None),
+        ("Ivar Lund was asked on Monday whether he would step down.", "was asked", None, "Ivar Lund"),
+        ("Ivar Lund was asked by reporters whether he would step down.", "was asked", "reporters", "Ivar Lund"),
+        ("Asked whether he would step down, Ivar Lund said he would stay.", "Asked", None, "Ivar Lund"),
+        ("\u201cNo,\u201d Ivar Lund said when asked whether he would step down.", "asked", None, "Ivar Lund"),
+        ("Ivar Lund was told that the pier would close.", "was told", None, "Ivar Lund"),
         # Asking in the active voice: the subject asks.
-        ("Ivar Lund asked whether the pier would close.", "asked", "Ivar Lund"),
-        ("Ivar Lund has asked whether the pier would close.", "has asked", "Ivar Lund"),
+        ("Ivar Lund asked whether the pier would close.", "asked", "Ivar Lund", None),
+        ("Ivar Lund has asked whether the pier would close.", "has asked", "Ivar Lund", None),
     ],
 )
-def test_the_one_asked_or_told_is_not_who_speaks(stages, text: str, cue: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_the_one_asked_or_told_is_not_who_speaks(  # type: ignore[no-untyped-def]
+    stages, text: str, cue: str, speaker: str | None, addressee: str | None
+) -> None:
     report = run(stages, f"The council met on Monday. {text}")
     asked = [q for q in report.quotes if q.cue is not None and q.cue.text == cue]
     assert len(asked) == 1, report.quotes
-    assert asked[0].speaker == speaker, report.quotes
+    assert (asked[0].speaker, asked[0].addressee) == (speaker, addressee), report.quotes
 
 
 def test_the_answer_after_a_question_is_the_one_asked(stages) -> None:  # type: ignore[no-untyped-def]

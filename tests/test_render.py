@@ -180,7 +180,16 @@ def test_html_sections_only_when_filled() -> None:
     q = _span(text, "repairs")
     full = make_report(
         entities=[Entity("Harbour <Authority>", "ORG", [Span("Harbour", 0, 7)])],
-        quotes=[Quote(Span("repairs", *q), "direct", speaker="Jo <i>Doe</i>", speaker_kind="person", confidence=0.9)],
+        quotes=[
+            Quote(
+                Span("repairs", *q),
+                "direct",
+                speaker="Jo <i>Doe</i>",
+                speaker_kind="person",
+                confidence=0.9,
+                addressee="Al <b>Roe</b>",
+            )
+        ],
         claims=[Claim("The tunnel reopened", 23, 42, 0.7, ["number"])],
         signals={"all_caps": Signal(3, [Span("NOW", 1, 4)]), "clickbait": Signal(0.25)},
         score=Score(0.8, "unreliable", [Reason("many <em>teasers</em>", "clickbait", 0.4)], 0.7, "model <b>x</b>"),
@@ -190,6 +199,7 @@ def test_html_sections_only_when_filled() -> None:
         assert f"<h2>{title}</h2>" in page
     assert "Harbour &lt;Authority&gt;" in page
     assert "Jo &lt;i&gt;Doe&lt;/i&gt;" in page
+    assert "to Al &lt;b&gt;Roe&lt;/b&gt;" in page
     assert "many &lt;em&gt;teasers&lt;/em&gt;" in page
     assert "P(unreliable) = 0.80" in page
     assert "by model &lt;b&gt;x&lt;/b&gt;" in page
@@ -258,7 +268,7 @@ def test_text_neutralises_terminal_escapes() -> None:
 def test_text_later_sections_when_filled() -> None:
     report = make_report(
         entities=[Entity("Harbour Authority", "ORG", [Span("x", 0, 1), Span("x", 2, 3)])],
-        quotes=[Quote(Span("We are ready", 0, 12), "direct", speaker=None, confidence=0.5)],
+        quotes=[Quote(Span("We are ready", 0, 12), "direct", speaker=None, confidence=0.5, addressee="Ivar Lund")],
         claims=[Claim("The tunnel carries 40,000 cars a day", 0, 10, 0.66)],
         signals={"exclamations": Signal(4, [Span("!!!", 0, 3)])},
         score=Score(0.12, "reliable", [Reason("named sources", "sourcing", -0.3)]),
@@ -269,6 +279,7 @@ def test_text_later_sections_when_filled() -> None:
         "Harbour Authority",
         "Quotes",
         "(no speaker)",
+        "to Ivar Lund",
         "We are ready",
         "Claims",
         "40,000 cars",

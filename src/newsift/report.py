@@ -85,7 +85,10 @@ class Quote:
     ``speaker`` is the canonical name of the entity that spoke, the names of the people a "they"
     stands for ("Anna Berg and Tom Holt"), or the source phrase itself where it names no one
     ("officials", "his father", "the report"); None where the text does not say who spoke, which is
-    never guessed.  ``speaker_kind``: ``person`` or ``organisation`` for named speakers;
+    never guessed (the one asked or told is not who spoke: "Lee was asked whether ..." names no one
+    unless it says by whom); ``addressee``: the one asked or told, where the text makes them its
+    subject ("Lee" in "Lee was asked whether ..." and in "Lee was told by aides that ..."), else
+    None.  ``speaker_kind``: ``person`` or ``organisation`` for named speakers;
     ``anonymous`` for people the text describes without naming them; ``unknown`` where there is no
     speaker, or the source is no person or body ("the report") or a name the entities stage could
     not type.  ``vague``: the sourcing names no one in particular ("experts say", "it is reported").
@@ -94,8 +97,9 @@ class Quote:
     reported speech that quotes some of the words.  ``confidence``: the chance that the attribution is
     right (its content is one and its speaker is right), from the rules' number and a map fitted on
     held-out annotated news (:mod:`newsift.nlp.confidence`; on PolNeAR dev its expected calibration
-    error is 0.021: the attribution model card); the pieces of a split quote, and a quote that goes on
-    after another with no cue of its own, carry the number of the attribution they belong to.
+    error is 0.022: the attribution model card); the pieces of a split quote, and a quote that goes on
+    after another with no cue of its own, carry the number of the attribution they belong to (an
+    answer after its question, the number of a speaker that a tag names).
     """
 
     content: Span
@@ -106,6 +110,7 @@ class Quote:
     speaker_kind: str = "unknown"  # person | organisation | anonymous | unknown
     confidence: float = 0.0
     vague: bool = False
+    addressee: str | None = None
 
 
 @dataclass
@@ -390,6 +395,7 @@ def json_schema() -> dict[str, Any]:
                         "speaker_kind": {"enum": ["person", "organisation", "anonymous", "unknown"]},
                         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
                         "vague": {"type": "boolean"},
+                        "addressee": nullable_str,
                     },
                 },
             },

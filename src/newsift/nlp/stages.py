@@ -230,6 +230,7 @@ def to_quote(report: Report, a: Attribution) -> Quote:
         speaker_kind=sp.kind,
         confidence=max(0.0, min(1.0, a.confidence)),
         vague=sp.vague,
+        addressee=a.answers.name if a.answers is not None else None,
     )
 
 

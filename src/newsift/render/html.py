@@ -221,7 +221,14 @@ def _later_sections(report: Report) -> Iterator[str]:
                 [
                     (esc(q.speaker) if q.speaker else '<span class="muted">(no speaker)</span>', False),
                     (esc(q.content.text), False),
-                    (esc(f"{q.kind}, {q.speaker_kind}" + (", vague" if q.vague else "")), False),
+                    (
+                        esc(
+                            f"{q.kind}, {q.speaker_kind}"
+                            + (", vague" if q.vague else "")
+                            + (f", to {q.addressee}" if q.addressee else "")
+                        ),
+                        False,
+                    ),
                     (f"{q.confidence:.2f}", True),
                 ]
                 for q in report.quotes

@@ -123,7 +123,8 @@ def _quotes(report: Report) -> Text:
         speaker = q.speaker or "(no speaker)"
         out.append("  ")
         out.append(snippet(speaker, 60), style="bold" if q.speaker else "dim italic")
-        detail = f" [{q.kind}, {q.speaker_kind}, {q.confidence:.2f}{', vague' if q.vague else ''}]"
+        to = f", to {snippet(q.addressee, 60)}" if q.addressee else ""
+        detail = f" [{q.kind}, {q.speaker_kind}, {q.confidence:.2f}{', vague' if q.vague else ''}{to}]"
         out.append(detail, style="dim")
         out.append(": «")
         out.append(snippet(q.content.text))
