@@ -2535,3 +2535,16 @@ def test_who_asked_and_where_is_no_part_of_what_was_asked(stages) -> None:  # ty
     for verb, vague in (("asked", False), ("told", True)):
         said = run(stages, f"The council met on Monday. Ivar Lund was {verb} by sources that the pier would close.")
         assert [(q.speaker, q.vague) for q in said.quotes] == [("sources", vague)], said.quotes
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["When asked by Tom Holt whether the vote would pass", "After he was criticized by Tom Holt on the radio"],
+)
+def test_who_asked_or_criticised_the_subject_is_not_the_subject(stages, clause: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, f"Ivar Lund spoke on Monday. {clause}, he said the pier would stay.")
+    q = quote_with(report, "the pier would stay")
+    assert q.speaker == "Ivar Lund", report.quotes
+    # With no one else named before, the "he" is no one the text names.
+    alone = run(stages, f"{clause}, he said the pier would stay.")
+    assert quote_with(alone, "the pier would stay").speaker is None, alone.quotes

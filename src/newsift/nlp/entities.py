@@ -957,6 +957,20 @@ def resolve_pronoun(
             if m.start >= sent_start_char and doc[m.token].dep_ in _SUBJECT_DEPS and doc[m.token].head.i == tok.head.i
         }
         usable = [m for m in usable if m.entity not in clause_subjects]
+    if tok.dep_ in _SUBJECT_DEPS:
+        # "When asked by Holt about the pier, he said ...": who asked the subject is not the subject.
+        askers = {
+            gc.i
+            for clause in tok.head.children
+            if clause.dep_ == "advcl"
+            for by in clause.children
+            if by.dep_ == "agent"
+            for gc in by.children
+            if gc.dep_ == "pobj"
+        }
+        if askers:
+            excluded = {m.entity for m in usable if m.token in askers}
+            usable = [m for m in usable if m.entity not in excluded]
     if not usable:
         return None
     ancestors = {a.i for a in tok.ancestors}
