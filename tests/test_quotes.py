@@ -2548,3 +2548,10 @@ def test_who_asked_or_criticised_the_subject_is_not_the_subject(stages, clause: 
     # With no one else named before, the "he" is no one the text names.
     alone = run(stages, f"{clause}, he said the pier would stay.")
     assert quote_with(alone, "the pier would stay").speaker is None, alone.quotes
+
+
+def test_a_question_that_was_asked_is_no_one_asked(stages) -> None:  # type: ignore[no-untyped-def]
+    # The subject is a thing, so no one is named as asked; the asker's phrase ends at "about".
+    report = run(stages, "The council met on Monday. The same question was asked by reporters about the pier.")
+    asked = [q for q in report.quotes if q.cue is not None and q.cue.text == "was asked"]
+    assert [(q.speaker, q.addressee) for q in asked] == [("reporters", None)], report.quotes

@@ -958,7 +958,8 @@ def resolve_pronoun(
         }
         usable = [m for m in usable if m.entity not in clause_subjects]
     if tok.dep_ in _SUBJECT_DEPS:
-        # "When asked by Holt about the pier, he said ...": who asked the subject is not the subject.
+        # "When asked by Holt about the pier, he said ...": who asked the subject (or blamed or
+        # praised it) in a passive clause on its verb is not the subject.
         askers = {
             gc.i
             for clause in tok.head.children

@@ -84,6 +84,8 @@ _SPOKEN_OF_PASSIVES = frozenset(
 # ..."): the speaker is the agent or no one named (PolNeAR marks the asker, or no source).
 _ASKING = frozenset({"ask", "question", "quiz"})
 _ADDRESSED_PASSIVES = _ASKING | {"tell", "inform"}
+# Where the phrase of who asked ends ("a neighbour about the pier").
+_ASKED_ABOUT = re.compile(r"\s(?:about|whether|if)\s")
 # The words that open what one was asked or told, after who asked and where.
 _WHAT_WAS_ASKED = frozenset(
     {"about", "on", "whether", "if", "how", "what", "why", "when", "where", "who", "which", "to", "for", "that"}
@@ -593,7 +595,8 @@ class QuoteExtractor:
         if cue.addressee is None:
             return None
         found = self._speaker_of(doc, replace(cue, speaker_head=cue.addressee, impersonal=False), resolver)
-        return found if found.name is not None else None
+        # "The same question was asked by ...": a subject that is no one is asked nothing.
+        return found if found.name is not None and found.kind != "unknown" else None
 
     # -- direct quotes -----------------------------------------------------
     def _direct(
@@ -1970,15 +1973,15 @@ def _addressed(doc: Doc, cue: Cue, marked: list[tuple[int, int]]) -> Cue:
 
 def _asker(doc: Doc, text: str, cue: Cue, speaker: Speaker, content_start: int) -> Speaker:
     """The one who asked or told (:func:`_addressed`), as the source of what starts at ``content_start``."""
-    if (
-        speaker.via == "phrase"
-        and speaker.mention is not None
-        and speaker.mention[0] < content_start < speaker.mention[1]
-    ):
+    if speaker.via == "phrase" and speaker.mention is not None:
         # "asked by a neighbour about the pier": the parse hung what was asked on the noun that
-        # asked it; the source phrase ends where what was asked begins.
-        said_by = text[speaker.mention[0] : content_start].rstrip()
-        speaker = replace(speaker, name=said_by, mention=(speaker.mention[0], speaker.mention[0] + len(said_by)))
+        # asked it; the source phrase ends where what was asked begins, or at "about".
+        start, end = speaker.mention
+        cut = content_start if start < content_start < end else end
+        about = _ASKED_ABOUT.search(text, start, cut)
+        said_by = text[start : about.start() if about else cut].rstrip()
+        if said_by and len(said_by) < end - start:
+            speaker = replace(speaker, name=said_by, mention=(start, start + len(said_by)))
     if speaker.vague and doc[cue.token].lemma_.lower() in _ASKING:
         # "asked by a reporter": an unnamed asker sources no claim (one who told does).
         speaker = replace(speaker, vague=False)
