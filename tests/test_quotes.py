@@ -2555,3 +2555,11 @@ def test_a_question_that_was_asked_is_no_one_asked(stages) -> None:  # type: ign
     report = run(stages, "The council met on Monday. The same question was asked by reporters about the pier.")
     asked = [q for q in report.quotes if q.cue is not None and q.cue.text == "was asked"]
     assert [(q.speaker, q.addressee) for q in asked] == [("reporters", None)], report.quotes
+
+
+def test_the_answer_after_a_question_needs_someone_asked(stages) -> None:  # type: ignore[no-untyped-def]
+    # A name the NER leaves untyped is still someone; a question is no one.
+    named = run(stages, 'Smithers was asked whether he had saved the pier. "I was just the chairman."')
+    assert quote_with(named, "just the chairman").speaker == "Smithers", named.quotes
+    thing = run(stages, 'The council met on Monday. The same question was asked by reporters. "Nobody knows."')
+    assert quote_with(thing, "Nobody knows").speaker is None, thing.quotes

@@ -162,7 +162,7 @@ class Cue:
     impersonal: bool = False
     # Token index of the one spoken to, where the parse made them the subject ("Lee was asked").
     addressee: int | None = None
-    # Stands for no cue: the quote is the answer of ``speaker_head``, who was asked just before it.
+    # Stands for no cue: the quote is the answer of ``addressee``, who was asked just before it.
     answered: bool = False
 
 
@@ -595,8 +595,10 @@ class QuoteExtractor:
         if cue.addressee is None:
             return None
         found = self._speaker_of(doc, replace(cue, speaker_head=cue.addressee, impersonal=False), resolver)
-        # "The same question was asked by ...": a subject that is no one is asked nothing.
-        return found if found.name is not None and found.kind != "unknown" else None
+        # "The same question was asked by ...": a subject that is no one is asked nothing; a name
+        # the NER missed ("Leach was asked") still is someone.
+        someone = found.kind != "unknown" or doc[cue.addressee].pos_ == "PROPN"
+        return found if found.name is not None and someone else None
 
     # -- direct quotes -----------------------------------------------------
     def _direct(
@@ -622,14 +624,16 @@ class QuoteExtractor:
                 cue = _tag_verb(doc, q, text, lo, hi)
             if cue is not None and not cue.answered:
                 cue = _addressed(doc, cue, marks)
+            answerer = self._addressee_of(doc, cue, resolver) if cue is not None and cue.answered else None
+            if answerer is None and cue is not None and cue.answered:
+                cue = None  # the one asked is no one: the quote after the question has no speaker of its own
             prev = _latest(out, before, ends, q.start)
             heir = None if prev is None else prev.answers or prev.speaker
             # A quote whose opening mark a scraper dropped opens on the space before it (quotemarks).
             content = (q.start + (text[q.start] == " "), q.end)
-            if cue is not None and cue.answered:
-                speaker = self._speaker_of(doc, cue, resolver)
-                conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
-                att = Attribution(content, "direct", None, speaker, round(conf * 0.75, 3), -1 - q_i)
+            if answerer is not None:
+                conf = 0.95 if answerer.resolved else 0.85
+                att = Attribution(content, "direct", None, answerer, round(conf * 0.75, 3), -1 - q_i)
             elif cue is not None:
                 speaker = self._speaker_of(doc, cue, resolver)
                 if speaker.name is None and text[cue.start : cue.end] == ":":
@@ -790,7 +794,7 @@ class QuoteExtractor:
         if best is None:
             best = self._colon_cue(text, q, cues, cue_starts)
         if best is None and asked is not None:
-            answer = replace(asked, speaker_head=asked.addressee, addressee=None, answered=True)
+            answer = replace(asked, speaker_head=asked.addressee, answered=True)
             return _tag_verb(doc, q, text, lo, hi) or answer
         return best
 
