@@ -622,11 +622,14 @@ class QuoteExtractor:
             cue = self._cue_for_quote(doc, q, cues, cue_starts, lo, hi, resolver.index.sents)
             if cue is None:
                 cue = _tag_verb(doc, q, text, lo, hi)
-            if cue is not None and not cue.answered:
+            answerer = None
+            if cue is not None and cue.answered:
+                answerer = self._addressee_of(doc, cue, resolver)
+                if answerer is None:
+                    cue = None  # the one asked is no one: the quote after the question has no speaker of its own
+            elif cue is not None:
+                # A tag found by its shape alone has not been read for asking yet.
                 cue = _addressed(doc, cue, marks)
-            answerer = self._addressee_of(doc, cue, resolver) if cue is not None and cue.answered else None
-            if answerer is None and cue is not None and cue.answered:
-                cue = None  # the one asked is no one: the quote after the question has no speaker of its own
             prev = _latest(out, before, ends, q.start)
             heir = None if prev is None else prev.answers or prev.speaker
             # A quote whose opening mark a scraper dropped opens on the space before it (quotemarks).
@@ -794,8 +797,7 @@ class QuoteExtractor:
         if best is None:
             best = self._colon_cue(text, q, cues, cue_starts)
         if best is None and asked is not None:
-            answer = replace(asked, speaker_head=asked.addressee, answered=True)
-            return _tag_verb(doc, q, text, lo, hi) or answer
+            return _tag_verb(doc, q, text, lo, hi) or replace(asked, answered=True)
         return best
 
     def _colon_cue(self, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
