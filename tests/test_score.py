@@ -307,7 +307,8 @@ def test_word_scan_finds_exactly_the_tokens_of_the_pattern_model_files_name() ->
 @pytest.mark.parametrize("analyzer", ["words", "style"])
 def test_wording_models_score_exactly_as_scikit_learn_does(analyzer: str) -> None:
     # Scoring keeps no scikit-learn object: it recomputes TF-IDF and the dot product itself,
-    # and counts the style n-grams as tuples. Both must give scikit-learn's own number.
+    # and counts the style n-grams as strings of one character per shape. Both must give
+    # scikit-learn's own number.
     pytest.importorskip("sklearn")
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -337,11 +338,12 @@ def test_style_model_forgets_shaped_tokens_past_its_limit(monkeypatch: pytest.Mo
     model = TextModel({"the": (1.0, 0.5), "w w": (1.0, -0.5)}, 0.0, "style")
     monkeypatch.setattr(text_module, "SHAPE_MEMO_LIMIT", 5)
     model.decision(WIRE)
-    remembered = dict(model._memo)
+    assert model._shapes is not None
+    remembered = dict(model._shapes.memo)
     assert len(remembered) > 5
     short = "the board said it would"
     expected = model.decision(short)
-    assert set(model._memo) == set(TOKEN.findall(short))  # started afresh before this text
+    assert set(model._shapes.memo) == set(TOKEN.findall(short))  # started afresh before this text
     assert TextModel(model.terms, 0.0, "style").decision(short) == expected
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain, pairwise
+from operator import add
 
 # A fixed closed-class list (determiners, pronouns, prepositions, conjunctions,
 # auxiliaries and modals, and a few closed adverbs).  Not learned from the
@@ -58,23 +59,9 @@ def shape(token: str) -> str:
     return "C" if token[0].isupper() else "w"
 
 
-def shapes(text: str, memo: MutableMapping[str, str] | None = None) -> list[str]:
-    """The text's first :data:`MAX_CHARS` characters as tokens, every content word replaced by its shape.
-
-    ``memo`` maps tokens already shaped to their shapes and is filled as it goes; a scorer
-    keeps one across articles, which share most of their tokens.
-    """
-    tokens = TOKEN.findall(text[:MAX_CHARS])
-    if memo is None:
-        memo = {}
-    known = memo.get
-    out = []
-    for token in tokens:
-        shaped = known(token)
-        if shaped is None:
-            shaped = memo[token] = shape(token)
-        out.append(shaped)
-    return out
+def shapes(text: str) -> list[str]:
+    """The text's first :data:`MAX_CHARS` characters as tokens, every content word replaced by its shape."""
+    return list(map(shape, TOKEN.findall(text[:MAX_CHARS])))
 
 
 def style_terms(text: str) -> list[str]:
@@ -86,20 +73,43 @@ def style_terms(text: str) -> list[str]:
     return terms
 
 
-StyleKey = str | tuple[str, ...]
+# The character that stands for every shape a model does not know.  Codes start after it.
+_UNKNOWN = "\x00"
 
 
-def style_key(term: str) -> StyleKey:
-    """The key :func:`style_counts` counts a term of :func:`style_terms` under: "a b" -> ("a", "b")."""
-    parts = term.split(" ")
-    return parts[0] if len(parts) == 1 else tuple(parts)
+class _Codes(dict[str, str]):
+    """token -> the character of its shape, filled on first sight."""
+
+    def __init__(self, codes: Mapping[str, str]) -> None:
+        super().__init__()
+        self.codes = codes
+
+    def __missing__(self, token: str) -> str:
+        code = self[token] = self.codes.get(shape(token), _UNKNOWN)
+        return code
 
 
-def style_counts(text: str, memo: MutableMapping[str, str] | None = None) -> Iterator[tuple[StyleKey, int]]:
-    """The counts of :func:`style_terms`, in its order, each n-gram keyed by :func:`style_key`.
+class ShapeCounter:
+    """Counts the terms of :func:`style_terms` that a model knows, with one character per shape.
 
-    Scoring reads every article, and joining each n-gram into a string cost more than the
-    rest of the style model; tuples are counted without building one.
+    Scoring reads every article.  Counting the n-grams as tuples of shapes hashed each tuple again
+    at every lookup, and joining them into "a b c" strings cost more still; as strings of one to
+    three characters they are built, hashed once and counted by C code.  Every shape no known term
+    holds shares one code, so each known term gets exactly the count :func:`style_terms` gives it.
     """
-    t = shapes(text, memo)
-    return chain(Counter(t).items(), Counter(pairwise(t)).items(), Counter(zip(t, t[1:], t[2:], strict=False)).items())
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        parts = sorted({part for term in terms for part in term.split(" ")})
+        self.codes = {part: chr(ord(_UNKNOWN) + 1 + i) for i, part in enumerate(parts)}
+        # Kept across articles, which share most of their tokens; the owner bounds its size.
+        self.memo = _Codes(self.codes)
+
+    def key(self, term: str) -> str:
+        """The string a term of :func:`style_terms` is counted under ("a b" -> two characters)."""
+        return "".join(self.codes[part] for part in term.split(" "))
+
+    def counts(self, text: str) -> Iterator[tuple[str, int]]:
+        """Each term's key with its count: unigrams, bigrams, then trigrams, each in order of first sight."""
+        s = "".join(map(self.memo.__getitem__, TOKEN.findall(text[:MAX_CHARS])))
+        pairs = list(map(add, s, s[1:]))
+        return chain(Counter(s).items(), Counter(pairs).items(), Counter(map(add, pairs, s[2:])).items())

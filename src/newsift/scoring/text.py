@@ -36,7 +36,7 @@ from typing import Any
 from ..errors import ModelUnavailableError
 from ..report import Span
 from ..signals.style import QUOTED
-from .stylometry import StyleKey, style_counts, style_key, style_terms
+from .stylometry import ShapeCounter, style_terms
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
 # The tokens of TOKEN (scikit-learn's default, the pattern model files name), found in half the
@@ -100,21 +100,24 @@ class TextModel:
     terms: dict[str, tuple[float, float]]  # term -> (idf, coefficient)
     intercept_: float
     analyzer: str = "words"
-    # ``terms`` keyed the way :meth:`_counts` counts them.
-    _lookup: dict[StyleKey, tuple[float, float]] = field(init=False, repr=False, compare=False)
-    _memo: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # ``terms`` keyed the way :meth:`_counts` counts them, and each key's term for the explanation.
+    _lookup: dict[str, tuple[float, float]] = field(init=False, repr=False, compare=False)
+    _names: dict[str, str] = field(init=False, repr=False, compare=False)
+    _shapes: ShapeCounter | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        key: Callable[[str], StyleKey] = style_key if self.analyzer == "style" else str
-        self._lookup = {key(term): entry for term, entry in self.terms.items()}
+        self._shapes = ShapeCounter(self.terms) if self.analyzer == "style" else None
+        key: Callable[[str], str] = self._shapes.key if self._shapes is not None else str
+        self._names = {key(term): term for term in self.terms}
+        self._lookup = {k: self.terms[term] for k, term in self._names.items()}
 
-    def _counts(self, text: str) -> Iterable[tuple[StyleKey, int]]:
+    def _counts(self, text: str) -> Iterable[tuple[str, int]]:
         """Each distinct term of ``text`` with its count, in the order the analyzer first yields it."""
-        if self.analyzer != "style":
+        if self._shapes is None:
             return Counter(ANALYZERS[self.analyzer](text)).items()
-        if len(self._memo) > SHAPE_MEMO_LIMIT:
-            self._memo.clear()
-        return style_counts(narration(text), self._memo)
+        if len(self._shapes.memo) > SHAPE_MEMO_LIMIT:
+            self._shapes.memo.clear()
+        return self._shapes.counts(narration(text))
 
     def decision(self, text: str) -> float | None:
         """The log-odds of "unreliable wording"; None for a text with no known words.
@@ -150,7 +153,7 @@ class TextModel:
             norm += w * w
             pull = w * entry[1]
             total += pull
-            pulls.append((pull, term if isinstance(term, str) else " ".join(term)))
+            pulls.append((pull, self._names[term]))
         if not pulls:
             return Wording(None, [])
         return Wording(self.intercept_ + total / math.sqrt(norm), pulls)
