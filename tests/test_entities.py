@@ -9,7 +9,7 @@ pytest.importorskip("spacy")
 from newsift.config import Config
 from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
-from newsift.nlp.model import candidate_models, load_spacy_model, split_glued_marks
+from newsift.nlp.model import candidate_models, keep_title_abbreviations, load_spacy_model, split_glued_marks
 from newsift.report import Article, OffsetMap, Report
 
 
@@ -157,6 +157,32 @@ def test_loaded_model_splits_dashes_glued_to_quotation_marks(tmp_path) -> None: 
     # A capital's abbreviation keeps its period; a dash between two words was split before.
     assert [t.text for t in nlp.tokenizer("N.Y.\u2014Albany")] == ["N.Y.", "\u2014", "Albany"]
     assert [t.text for t in nlp.tokenizer("said\u2014and")] == ["said", "\u2014", "and"]
+
+
+def test_loaded_model_keeps_a_title_abbreviation_whole(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    folder = tmp_path / "blank"
+    spacy.blank("en").to_disk(folder)
+    nlp = load_spacy_model(str(folder))
+    # A blank English tokenizer splits the stop off "Capt." and "Sgt.", as the small model's does.
+    words = [t.text for t in nlp.tokenizer("According to Capt. Tom Reed (Sgt. Lee), Lt. Col. Berg said.")]
+    assert words[:6] == ["According", "to", "Capt.", "Tom", "Reed", "("]
+    assert words[6] == "Sgt." and words[10:13] == ["Lt.", "Col.", "Berg"]
+    assert words[-1] == "."  # a sentence's own stop is still split off
+    # A title written out, or a word that only looks like one, is not touched.
+    assert [t.text for t in nlp.tokenizer("the Capt said so.")] == ["the", "Capt", "said", "so", "."]
+
+
+def test_tokenizer_with_no_special_cases_is_left_alone() -> None:
+    class Plain:
+        pass
+
+    class Model:
+        tokenizer = Plain()
+
+    keep_title_abbreviations(Model())  # type: ignore[arg-type]
+    assert not vars(Model.tokenizer)
 
 
 def test_custom_infix_function_is_left_alone() -> None:

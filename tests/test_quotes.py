@@ -2563,3 +2563,32 @@ def test_the_answer_after_a_question_needs_someone_asked(stages) -> None:  # typ
     assert quote_with(named, "just the chairman").speaker == "Smithers", named.quotes
     thing = run(stages, 'The council met on Monday. The same question was asked by reporters. "Nobody knows."')
     assert quote_with(thing, "Nobody knows").speaker is None, thing.quotes
+
+
+@pytest.mark.parametrize("verb", ["informed", "told"])
+def test_a_passive_subject_goes_on_as_the_subject_past_its_agent(stages, verb: str) -> None:  # type: ignore[no-untyped-def]
+    # The one told is the sentence's topic; the teller named after "by" is not who speaks next.
+    report = run(
+        stages,
+        f"Ivar Lund left the hall early. He was {verb} by Tom Holt that the pier would close. "
+        '"It is a shame," he said.',
+    )
+    assert quote_with(report, "It is a shame").speaker == "Ivar Lund", report.quotes
+    assert quote_with(report, "the pier would close").speaker == "Tom Holt", report.quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Capt. Tom Reed, the road was closed after the storm.",
+        "The road was closed after the storm, according to Sgt. Tom Reed.",
+        "Lt. Tom Reed said the road was closed after the storm.",
+    ],
+)
+def test_a_title_abbreviation_ends_no_sentence(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Split off, the title's stop ended the sentence before the name: the attribution was lost, or
+    # went to "Sgt" as a person.
+    report = run(stages, text)
+    q = quote_with(report, "road was closed")
+    assert (q.speaker, q.speaker_kind) == ("Tom Reed", "person"), report.quotes
+    assert [e.name for e in report.entities if e.label == "PERSON"] == ["Tom Reed"]

@@ -996,8 +996,9 @@ def resolve_pronoun(
         return (named_subjects or same)[-1].entity
     if chained:
         # "..., she told Jimmy that ... . '...,' she revealed": the sentence before has the same
-        # pronoun as its main subject, and the subject goes on as the subject.
-        previous = _previous_main_subject(tok, sents)
+        # pronoun as its main subject, and the subject goes on as the subject.  A passive one too
+        # ("He was informed by Holt that ... . '...,' he said"): the agent is no nearer a topic.
+        previous = _previous_main_subject(tok, sents, _SUBJECT_DEPS)
         if previous is not None and previous.lower_ == tok.lower_ and previous.i in chained:
             return chained[previous.i]
     # The nearest earlier sentence with a candidate, no more than a few back.
@@ -1045,12 +1046,12 @@ def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = Fal
     return subject if subject is not None and _person_noun(subject, low) else None
 
 
-def _previous_main_subject(tok: Token, sents: SentIndex) -> Token | None:
+def _previous_main_subject(tok: Token, sents: SentIndex, deps: frozenset[str] = frozenset({"nsubj"})) -> Token | None:
     first = sents.of(tok.i)[0]
     if first == 0:
         return None
     start, end, _, _ = sents.of(first - 1)
-    return next((c for c in sents.tokens[start:end] if c.dep_ == "nsubj" and c.head.dep_ == "ROOT"), None)
+    return next((c for c in sents.tokens[start:end] if c.dep_ in deps and c.head.dep_ == "ROOT"), None)
 
 
 def antecedent_subject(tok: Token, sents: SentIndex, *, this_sentence_only: bool = False) -> Token | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailableError
+from .rules import ROLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,8 +32,13 @@ GLUED_MARK_INFIXES: tuple[str, ...] = (
     rf"[?!,;:](?=[{_QUOTE_MARKS}]?[{_DASHES}])",
     rf"(?<=[a-z]{{2}})\.(?=[{_QUOTE_MARKS}]?[{_DASHES}])",
 )
+# A title's abbreviation before a name keeps its full stop ("Sgt. Tom Reed", "Capt.", "Lt."), as
+# spaCy's English exceptions already keep "Sen.", "Gov." and "Dr.": split off, the stop ended the
+# sentence between the title and the name, so "According to Capt. Tom Reed, the road was closed"
+# lost its attribution and "Sgt" became a person. The titles the entities stage reads as roles.
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(sorted(a.capitalize() for a in ROLE_ABBREVIATIONS))
 # Names the tokenizer rules above in the keys of parse caches: a parse made before them is another parse.
-TOKENIZER_RULES = "glued-marks-1"
+TOKENIZER_RULES = "glued-marks-1,titles-1"
 
 INSTALL_HINT = (
     "install the optional NLP extra: pip install 'newsift[nlp]' "
@@ -72,6 +78,7 @@ def load_spacy_model(configured: str | None = None) -> Language:
                     raise
                 nlp = spacy.load(folder)
             split_glued_marks(nlp)
+            keep_title_abbreviations(nlp)
             return nlp
         except (OSError, AttributeError, ValueError) as exc:
             # ValueError: a folder whose config spaCy rejects.
@@ -97,6 +104,22 @@ def split_glued_marks(nlp: Language) -> None:
         return
     patterns = [own.pattern] if isinstance(own, re.Pattern) else []
     tokenizer.infix_finditer = re.compile("|".join([*patterns, *GLUED_MARK_INFIXES])).finditer
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Make the tokenizer of ``nlp`` keep each of :data:`TITLE_ABBREVIATIONS` as one token.
+
+    A tokenizer with no special cases (a custom one) is left as it is, as are the abbreviations
+    it already has a rule for."""
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "add_special_case"):
+        return
+    from spacy.symbols import ORTH
+
+    known = getattr(tokenizer, "rules", None) or {}
+    for abbreviation in TITLE_ABBREVIATIONS:
+        if abbreviation not in known:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def _model_dir(name: str) -> str | None:
