@@ -2592,3 +2592,49 @@ def test_a_title_abbreviation_ends_no_sentence(stages, text: str) -> None:  # ty
     q = quote_with(report, "road was closed")
     assert (q.speaker, q.speaker_kind) == ("Tom Reed", "person"), report.quotes
     assert [e.name for e in report.entities if e.label == "PERSON"] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "speaker"),
+    [
+        (
+            "Anna Berg said Tom Holt was rooting for a collapse in the housing market, to which the "
+            'mayor responded, "That is called business, by the way."',
+            "Tom Holt was rooting for a collapse in the housing market",
+            "the mayor",
+        ),
+        (
+            "Berg said the plan would not pass, and when pressed on the cost, Tom Holt replied, "
+            '"We will find the money somewhere."',
+            "the plan would not pass",
+            "Tom Holt",
+        ),
+    ],
+)
+def test_a_reply_with_its_own_tag_is_no_part_of_the_content_before_it(  # type: ignore[no-untyped-def]
+    stages, text: str, outer: str, speaker: str
+) -> None:
+    # The content before it had run over the reply's tag and quote, and the reply was lost with it.
+    report = run(stages, text)
+    first = quote_with(report, "the ")
+    assert first.content.text == outer, report.quotes
+    reply = [q for q in report.quotes if q.kind == "direct"]
+    assert [q.speaker for q in reply] == [speaker], report.quotes
+
+
+def test_quoted_words_after_a_verb_of_no_speech_stay_in_the_content(stages) -> None:  # type: ignore[no-untyped-def]
+    # 'delivered "..."' tags no quote: the words are part of what the estimate says.
+    text = (
+        "The newsroom estimated that in 2007 alone, the U.S. Agency for International Development allocated "
+        "$9 million to Brightwell and delivered \u201cmore than $1.8 million packages.\u201d"
+    )
+    report = run(stages, text)
+    assert [q.kind for q in report.quotes] == ["mixed"], report.quotes
+    assert report.quotes[0].content.text.endswith("packages.\u201d"), report.quotes
+
+
+def test_quoted_words_the_outer_speaker_calls_something_stay_in_the_content(stages) -> None:  # type: ignore[no-untyped-def]
+    # 'what she calls a "..."': a word stands between the verb and the quote, so it tags no reply.
+    text = 'Lee said she valued their courage through what she calls a "war of unpleasant words."'
+    report = run(stages, text)
+    assert [(q.kind, q.speaker) for q in report.quotes] == [("mixed", "Lee")], report.quotes

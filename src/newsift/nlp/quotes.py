@@ -266,6 +266,14 @@ class QuoteExtractor:
             quote_chars = sum(real[i].end - real[i].start for i in inside)
             if inside and quote_chars >= 0.7 * (end - start):
                 continue  # the clause is the quote itself: the direct pass takes this cue
+            cut = _before_quote_tag(doc, cue, cues, real, inside, (start, end))
+            if cut is not None:
+                # '... said Trump was rooting for a collapse, to which he responded, "That's
+                # business."': the reply has its own tag, and the direct pass gives it its speaker.
+                if cut[1] <= cut[0]:
+                    continue
+                start, end = cut
+                inside = [i for i in inside if real[i].start >= start and real[i].end <= end]
             if any(i in consumed for i in inside):
                 continue
             if any(q.start < end and q.end > start for i, q in enumerate(real) if i not in inside):
@@ -1064,6 +1072,40 @@ def _says_inside(head: Token, cue: Cue, content: tuple[int, int]) -> bool:
     passive test gives it the agent or no speaker."""
     verb = head.head
     return head.dep_ in _SUBJ and verb.i != cue.token and content[0] <= verb.idx < content[1]
+
+
+def _before_quote_tag(
+    doc: Doc, cue: Cue, cues: list[Cue], real: list[QuotedSpan], inside: list[int], content: tuple[int, int]
+) -> tuple[int, int] | None:
+    """A learned content cut before the tag of a direct quote it holds, or None where it holds none.
+
+    A quote's tag is another cue inside the content whose own content is that quote: a verb of
+    speech right before it, a comma or colon at most between them ('responded, "..."'; not 'calls it
+    a "..."' or 'delivered "..."', where the quoted words are part of what the outer content says).
+    Kept whole, the content swallowed the reply and its speaker ("X said Y was wrong, to which Y
+    replied, '...'"); cut, it ends where the tag's clause begins, and the quote keeps its tag.
+    Returns an empty range where nothing is left before the tag.
+    """
+    start = content[0]
+    for i in inside:
+        q = real[i]
+        for tag in cues:
+            if tag.token == cue.token or tag.content is None or not start <= tag.start < tag.end <= q.start:
+                continue
+            if doc[tag.token].lemma_.lower() not in SPEECH_VERBS:
+                continue  # 'allocated $9 million and delivered "..."': no tag, what the outer content says
+            lo, hi = tag.content
+            if min(hi, q.end) - max(lo, q.start) < 0.7 * (hi - lo) or doc.text[tag.end : q.start].strip(" ,:"):
+                continue
+            edge = doc[tag.token].left_edge
+            # The conjunction that joined the tag's clause on ("..., and when pressed, she replied")
+            # goes with it.
+            if edge.i > 0 and doc[edge.i - 1].dep_ == "cc":
+                edge = doc[edge.i - 1]
+            if edge.idx <= start:
+                return (start, start)
+            return _trimmed(doc, start, edge.idx) or (start, start)
+    return None
 
 
 def _drop_nested(found: list[Attribution]) -> list[Attribution]:
