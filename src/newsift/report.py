@@ -97,7 +97,7 @@ class Quote:
     reported speech that quotes some of the words.  ``confidence``: the chance that the attribution is
     right (its content is one and its speaker is right), from the rules' number and a map fitted on
     held-out annotated news (:mod:`newsift.nlp.confidence`; on PolNeAR dev its expected calibration
-    error is 0.022: the attribution model card); the pieces of a split quote, and a quote that goes on
+    error is 0.023: the attribution model card); the pieces of a split quote, and a quote that goes on
     after another with no cue of its own, carry the number of the attribution they belong to (an
     answer after its question, the number of a speaker that a tag names).
     """

@@ -1102,8 +1102,6 @@ def _before_quote_tag(
             # goes with it.
             if edge.i > 0 and doc[edge.i - 1].dep_ == "cc":
                 edge = doc[edge.i - 1]
-            if edge.idx <= start:
-                return (start, start)
             return _trimmed(doc, start, edge.idx) or (start, start)
     return None
 
@@ -1996,8 +1994,7 @@ def _addressed(doc: Doc, cue: Cue, marked: list[tuple[int, int]]) -> Cue:
     verb = doc[cue.token]
     if verb.lemma_.lower() not in _ADDRESSED_PASSIVES or cue.speaker_head is None or not _passive(verb):
         return cue
-    by = next((c for c in verb.children if c.dep_ == "agent"), None)
-    agent = None if by is None else next((c.i for c in by.children if c.dep_ == "pobj"), None)
+    by, agent = _by_agent(verb)
     if cue.speaker_head == agent:
         subject = _subject(verb, marked)
         addressed = replace(cue, addressee=None if subject is None else subject.i)
@@ -2049,12 +2046,14 @@ def _agent_of(tok: Token) -> int | None:
     """The source of a passive cue: "was first reported by the Post"."""
     if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
         return None
-    for child in tok.children:
-        if child.dep_ == "agent":
-            for gc in child.children:
-                if gc.dep_ == "pobj":
-                    return gc.i
-    return None
+    return _by_agent(tok)[1]
+
+
+def _by_agent(verb: Token) -> tuple[Token | None, int | None]:
+    """The "by" of a passive verb and the token it names ("asked by reporters"), each None where absent."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = next((gc.i for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"), None)
+    return by, agent
 
 
 def _said_is_speaker(speaker: Speaker, content: tuple[int, int], cue: Cue) -> bool:
