@@ -447,6 +447,35 @@ def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
     assert all(report.article.text[e.start : e.end] == e.text for e in sourcing[0].evidence)
 
 
+def test_sourcing_line_says_which_of_its_measures_the_model_weighs() -> None:
+    from newsift.scoring.stage import _sourcing_summary
+
+    detail = {"quotes": 4}
+    signals = {
+        "sourcing.attributed_share": Signal(0.5, [], {}),
+        "sourcing.named_sources": Signal(0.75, [], detail),
+        "sourcing.anonymous_sources": Signal(0.25, [], detail),
+        "sourcing.distinct_speakers": Signal(2, [], {}),
+        "sourcing.vague": Signal(0.0, [], {"count": 0}),
+    }
+    none = _sourcing_summary(set(), signals)
+    assert none is not None and none.contribution == 0.0
+    assert "50 % of sentences carry an attribution" in none.text and "model learned no weight" in none.text
+    # Once the model weighs one of them, the line stays (a reader still wants the summary) and
+    # no longer calls that one unweighed.
+    some = _sourcing_summary({"sourcing.attributed_share", "text.style"}, signals)
+    assert some is not None and some.contribution == 0.0 and "not weighed itself" in some.text
+    assert "the model weighs the attributed share," in some.text and "the rest points opposite ways" in some.text
+    every = _sourcing_summary(
+        {
+            f"sourcing.{n}"
+            for n in ("attributed_share", "named_sources", "anonymous_sources", "distinct_speakers", "vague")
+        },
+        signals,
+    )
+    assert every is not None and "weighs each of these measures" in every.text and "opposite" not in every.text
+
+
 def test_dates_flow_from_the_parse_to_the_score(analyzer: Analyzer) -> None:
     wire = analyze(analyzer, WIRE, WIRE_TITLE).signals["sourcing.dates"]
     junk = analyze(analyzer, JUNK, JUNK_TITLE).signals["sourcing.dates"]
@@ -472,7 +501,12 @@ def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analy
     # The furniture and the baity teasers are named for the reader, with their passages, at zero weight.
     observed = {r.signal: r for r in score.reasons if "not weighed" in r.text}
     assert set(observed) == {"furniture.kinds", "clickbait.related", "sourcing.attributed_share"}, observed
-    assert all(r.contribution == 0.0 and r.evidence for r in observed.values())
+    assert all(r.contribution == 0.0 for r in observed.values())
+    assert observed["furniture.kinds"].evidence and observed["clickbait.related"].evidence
+    # The page quotes no one: the verbs the learned cues still take up ("want", "knows", "have
+    # seen") sit under the sourcing signals' confidence line, so no sentence counts as attributed.
+    assert observed["sourcing.attributed_share"].text.startswith("sourcing: 0 % of sentences carry an attribution")
+    assert not observed["sourcing.attributed_share"].evidence
     assert "comment form" in observed["furniture.kinds"].text
     assert "related headlines read as clickbait" in observed["clickbait.related"].text
     assert any("Leave a Reply" in span.text for span in observed["furniture.kinds"].evidence)

@@ -291,6 +291,7 @@ def quoted_report() -> Report:
             speaker="Ana Ruiz",
             speaker_mention=find(text, "Ana Ruiz"),
             speaker_kind="person",
+            confidence=0.8,
         ),
         Quote(
             find(text, "We have waited too long for this,"),
@@ -307,8 +308,9 @@ def quoted_report() -> Report:
             speaker="a spokesman",
             speaker_mention=find(text, "a spokesman"),
             speaker_kind="anonymous",
+            confidence=0.7,
         ),
-        Quote(find(text, "according to meeting records"), "indirect", speaker=None),
+        Quote(find(text, "according to meeting records"), "indirect", speaker=None, confidence=0.5),
     ]
     return report
 
@@ -328,6 +330,29 @@ def test_sourcing_from_quotes() -> None:
     assert_offsets(report, out)
 
 
+def test_sourcing_leaves_out_indirect_attributions_under_the_confidence_line() -> None:
+    report = quoted_report()
+    # The spokesman's line and the unattributed one fall under the line; the direct quote, whose
+    # confidence also doubts its speaker, still counts.
+    report.quotes[2].confidence = 0.49
+    report.quotes[3].confidence = 0.2
+    report.quotes[1].confidence = 0.1
+    out = sourcing.compute(report)
+    assert out["sourcing.named_sources"].value == 1.0
+    assert out["sourcing.named_sources"].detail["quotes"] == 2
+    assert out["sourcing.named_sources"].detail["uncounted_indirect"] == 2
+    assert out["sourcing.anonymous_sources"].value == 0.0
+    assert out["sourcing.unattributed_quotes"].value == 0.0
+    assert out["sourcing.attributed_share"].value == 0.5
+    # With nothing counted the shares are undefined, and the reason says why.
+    report.quotes[0].confidence = 0.3
+    report.quotes = [report.quotes[0], report.quotes[2], report.quotes[3]]
+    out = sourcing.compute(report)
+    assert out["sourcing.named_sources"].value is None
+    assert "3 indirect attributions under confidence 0.5" in out["sourcing.named_sources"].detail["reason"]
+    assert out["sourcing.attributed_share"].value == 0.0
+
+
 def test_attributed_share_counts_sentences_without_quotes() -> None:
     report = quoted_report()
     report.quotes = report.quotes[1:2]  # only the direct quote in sentence 3 of 4
@@ -338,26 +363,43 @@ def test_attributed_share_counts_sentences_without_quotes() -> None:
     assert [s.text for s in out.evidence] == ['"We have waited too long for this," Ruiz said.']
 
 
-def test_vague_counts_phrases_and_vague_quotes_once() -> None:
-    text = "Sources say the mayor will resign. Some experts warn of chaos. People are saying it is over."
+def vague_report(text: str, content: str, cue: str, speaker: str, confidence: float) -> tuple[Report, Quote]:
+    """A report of ``text`` whose quotes stage found one vague indirect attribution."""
     report = raw(text)
     report.timings["quotes"] = 1.0
-    report.quotes = [
-        Quote(
-            find(text, "the mayor will resign"),
-            "indirect",
-            cue=find(text, "say"),
-            speaker="Sources",
-            speaker_mention=find(text, "Sources"),
-            speaker_kind="anonymous",
-            vague=True,
-        )
-    ]
+    quote = Quote(
+        find(text, content),
+        "indirect",
+        cue=find(text, cue),
+        speaker=speaker,
+        speaker_mention=find(text, speaker),
+        speaker_kind="anonymous",
+        vague=True,
+        confidence=confidence,
+    )
+    report.quotes = [quote]
+    return report, quote
+
+
+def test_vague_counts_phrases_and_vague_quotes_once() -> None:
+    text = "Sources say the mayor will resign. Some experts warn of chaos. People are saying it is over."
+    report, _ = vague_report(text, "the mayor will resign", "say", "Sources", 0.9)
     out = sourcing.compute(report)["sourcing.vague"]
     assert [s.text for s in out.evidence] == ["Sources say", "Some experts warn", "People are saying"]
     assert out.detail["vague_quotes"] == 0  # its attribution is the "Sources say" phrase
     assert out.value == pytest.approx(100 * 3 / out.detail["words"], abs=1e-3)
     assert "partial" not in out.detail
+
+
+def test_vague_quote_counts_only_over_the_confidence_line() -> None:
+    text = "The mayor will resign within the week, a well-placed figure hinted on Monday."
+    report, quote = vague_report(text, "The mayor will resign within the week", "hinted", "a well-placed figure", 0.8)
+    out = sourcing.compute(report)["sourcing.vague"]
+    assert out.detail["phrases"] == 0 and out.detail["vague_quotes"] == 1
+    assert [s.text for s in out.evidence] == ["a well-placed figure"]
+    quote.confidence = 0.3
+    out = sourcing.compute(report)["sourcing.vague"]
+    assert out.detail["vague_quotes"] == 0 and out.value == 0.0
 
 
 def test_sourcing_without_a_quotes_stage_is_unknown_not_zero() -> None:

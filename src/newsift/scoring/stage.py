@@ -180,6 +180,14 @@ _SOURCING_NOT_LEARNED = (
     "shown for the reader, not weighed: these measures point opposite ways across the training sets, "
     "so the model learned no weight for them"
 )
+# The measures the sourcing line sums up, with the words that name them there.
+_SOURCING_PARTS = (
+    ("sourcing.attributed_share", "the attributed share"),
+    ("sourcing.named_sources", "the named share"),
+    ("sourcing.anonymous_sources", "the anonymous share"),
+    ("sourcing.distinct_speakers", "the distinct speakers"),
+    ("sourcing.vague", "the vague sourcing"),
+)
 
 
 def _unweighed(scorer: LinearScorer, signals: dict[str, Signal]) -> list[Reason]:
@@ -232,14 +240,12 @@ def _number(signals: dict[str, Signal], name: str) -> float | None:
 
 
 def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason | None:
-    """How the article sources its claims, in one line, when the model weighs none of it.
+    """How the article sources its claims, in one line, at zero weight.
 
     Sourcing is what a fact-checker reads first; leaving it out of the reasons because the
-    training sets disagree about it would hide the measurement, not the uncertainty.
+    training sets disagree about most of it would hide the measurement, not the uncertainty.
+    A measure the model does weigh is named as such; its own reason shows where it moves the score.
     """
-    names = ("attributed_share", "named_sources", "anonymous_sources", "distinct_speakers", "vague")
-    if any(f"sourcing.{n}" in weighed for n in names):
-        return None
     share = _number(signals, "sourcing.attributed_share")
     if share is None:
         return None
@@ -264,8 +270,24 @@ def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason |
         sig = signals.get(name)
         if sig is not None:
             spans.extend(sig.evidence)
+    learned = [words for name, words in _SOURCING_PARTS if name in weighed]
+    if not learned:
+        note = _SOURCING_NOT_LEARNED
+    elif len(learned) == len(_SOURCING_PARTS):
+        note = (
+            "shown for the reader, not weighed itself: the model weighs each of these measures, "
+            "with a reason of its own where one moves the score noticeably"
+        )
+    else:
+        # The stability check keeps a measure only where the training sets agree on its sign, so
+        # the others are unweighed by design; the line must not call a weighed one unweighed.
+        note = (
+            f"shown for the reader, not weighed itself: the model weighs {' and '.join(learned)}, with a "
+            "reason of its own where it moves the score noticeably; the rest points opposite ways across "
+            "the training sets and carries no weight"
+        )
     return Reason(
-        f"sourcing: {'; '.join(parts)} ({_SOURCING_NOT_LEARNED})",
+        f"sourcing: {'; '.join(parts)} ({note})",
         "sourcing.attributed_share",
         0.0,
         spans[:MAX_REASON_EVIDENCE],
