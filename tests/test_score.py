@@ -450,7 +450,7 @@ def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
 def test_sourcing_line_says_which_of_its_measures_the_model_weighs() -> None:
     from newsift.scoring.stage import _sourcing_summary
 
-    detail = {"quotes": 4}
+    detail = {"quotes": 4, "uncounted_indirect": 1}
     signals = {
         "sourcing.attributed_share": Signal(0.5, [], {}),
         "sourcing.named_sources": Signal(0.75, [], detail),
@@ -461,6 +461,7 @@ def test_sourcing_line_says_which_of_its_measures_the_model_weighs() -> None:
     none = _sourcing_summary(set(), signals)
     assert none is not None and none.contribution == 0.0
     assert "50 % of sentences carry an attribution" in none.text and "model learned no weight" in none.text
+    assert "not counted: 1 indirect attribution that the quotes stage rates more likely wrong" in none.text
     # Once the model weighs one of them, the line stays (a reader still wants the summary) and
     # no longer calls that one unweighed.
     some = _sourcing_summary({"sourcing.attributed_share", "text.style"}, signals)
@@ -506,6 +507,8 @@ def test_junk_page_is_unreliable_with_style_and_sourcing_reasons(analyzer: Analy
     # The page quotes no one: the verbs the learned cues still take up ("want", "knows", "have
     # seen") sit under the sourcing signals' confidence line, so no sentence counts as attributed.
     assert observed["sourcing.attributed_share"].text.startswith("sourcing: 0 % of sentences carry an attribution")
+    uncounted = report.signals["sourcing.named_sources"].detail["uncounted_indirect"]
+    assert uncounted and f"not counted: {uncounted} indirect attributions" in observed["sourcing.attributed_share"].text
     assert not observed["sourcing.attributed_share"].evidence
     assert "comment form" in observed["furniture.kinds"].text
     assert "related headlines read as clickbait" in observed["clickbait.related"].text

@@ -260,6 +260,14 @@ def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason |
             f"{quotes} attributions, {round(100 * (named or 0))} % from named and "
             f"{round(100 * (anonymous or 0))} % from anonymous sources"
         )
+    counted = signals.get("sourcing.named_sources")
+    uncounted = int(counted.detail.get("uncounted_indirect") or 0) if counted is not None else 0
+    if uncounted:
+        # The report lists them among its quotes; a reader comparing the two must see why the count is lower.
+        parts.append(
+            f"not counted: {uncounted} indirect attribution{'s' if uncounted > 1 else ''} that the "
+            "quotes stage rates more likely wrong than right"
+        )
     if speakers is not None:
         parts.append(f"{int(speakers)} distinct named speakers")
     vague_count = int(vague.detail.get("count") or 0) if vague is not None and vague.value is not None else 0
