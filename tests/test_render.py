@@ -206,6 +206,33 @@ def test_html_sections_only_when_filled() -> None:
     check_page(page)
 
 
+def _doubted_quotes() -> list[Quote]:
+    """One quote of each standing: a direct quote (always counted, whatever its confidence), an
+    indirect attribution over the sourcing line and one under it."""
+    return [
+        Quote(Span("We are ready", 0, 12), "direct", speaker="Jo Doe", speaker_kind="person", confidence=0.2),
+        Quote(Span("the tunnel is safe", 13, 31), "indirect", speaker="Al Roe", speaker_kind="person", confidence=0.7),
+        Quote(Span("flowers at the gate", 32, 51), "indirect", speaker="Al Roe", speaker_kind="person", confidence=0.3),
+    ]
+
+
+def test_html_mutes_the_attributions_sourcing_does_not_count() -> None:
+    page = report_to_html(make_report(quotes=_doubted_quotes()))
+    rows = page.split("<h2>Quotes</h2>", 1)[1].split("</table>", 1)[0].split("<tr>")[2:]
+    assert len(rows) == 3
+    assert [", not counted as sourcing" in row for row in rows] == [False, False, True]
+    assert '<span class="muted">flowers at the gate</span>' in rows[2]
+    assert '<span class="muted">' not in rows[0] + rows[1]
+    check_page(page)
+
+
+def test_text_mutes_the_attributions_sourcing_does_not_count() -> None:
+    out = _render(make_report(quotes=_doubted_quotes()))
+    lines = [line for line in out.splitlines() if "«" in line]
+    assert len(lines) == 3
+    assert [", not counted as sourcing" in line for line in lines] == [False, False, True]
+
+
 def test_iter_html_streams_one_chunk_per_article() -> None:
     reports = [furniture_report(), make_report()]
     chunks = list(iter_html(iter(reports)))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..report import Report, Score
+from ..signals.sourcing import is_counted
 from .meta import metadata_rows
 
 # Same characters the text renderer neutralises; replaced one for one so that
@@ -220,12 +221,16 @@ def _later_sections(report: Report) -> Iterator[str]:
             (
                 [
                     (esc(q.speaker) if q.speaker else '<span class="muted">(no speaker)</span>', False),
-                    (esc(q.content.text), False),
+                    (
+                        esc(q.content.text) if is_counted(q) else f'<span class="muted">{esc(q.content.text)}</span>',
+                        False,
+                    ),
                     (
                         esc(
                             f"{q.kind}, {q.speaker_kind}"
                             + (", vague" if q.vague else "")
                             + (f", to {q.addressee}" if q.addressee else "")
+                            + ("" if is_counted(q) else ", not counted as sourcing")
                         ),
                         False,
                     ),

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report import Report, Score
+from ..signals.sourcing import is_counted
 from .meta import metadata_rows
 
 # C0 controls except tab and newline, DEL and the C1 range: ESC sequences in a
@@ -124,10 +125,14 @@ def _quotes(report: Report) -> Text:
         out.append("  ")
         out.append(snippet(speaker, 60), style="bold" if q.speaker else "dim italic")
         to = f", to {snippet(q.addressee, 60)}" if q.addressee else ""
-        detail = f" [{q.kind}, {q.speaker_kind}, {q.confidence:.2f}{', vague' if q.vague else ''}{to}]"
+        # The extractor's own doubt is shown, not hidden: such a line stays in the list, muted,
+        # and says why the sourcing figures leave it out.
+        counted = is_counted(q)
+        uncounted = "" if counted else ", not counted as sourcing"
+        detail = f" [{q.kind}, {q.speaker_kind}, {q.confidence:.2f}{', vague' if q.vague else ''}{to}{uncounted}]"
         out.append(detail, style="dim")
         out.append(": «")
-        out.append(snippet(q.content.text))
+        out.append(snippet(q.content.text), style="" if counted else "dim")
         out.append("»\n")
     out.rstrip()
     return out

@@ -138,9 +138,14 @@ def _checked(report: Report, span: Span | Sentence) -> Span:
     return Span(report.article.text[start:end], start, end)
 
 
+def is_counted(quote: Quote) -> bool:
+    """Whether the sourcing signals count this attribution (see :data:`MIN_INDIRECT_CONFIDENCE`)."""
+    return quote.kind != "indirect" or quote.confidence >= MIN_INDIRECT_CONFIDENCE
+
+
 def counted_quotes(quotes: list[Quote]) -> list[Quote]:
-    """The attributions the sourcing signals count (see :data:`MIN_INDIRECT_CONFIDENCE`)."""
-    return [q for q in quotes if q.kind != "indirect" or q.confidence >= MIN_INDIRECT_CONFIDENCE]
+    """The attributions the sourcing signals count."""
+    return [q for q in quotes if is_counted(q)]
 
 
 def _quote_signals(report: Report, words: int) -> dict[str, Signal]:
