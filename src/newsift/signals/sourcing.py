@@ -34,7 +34,8 @@ from . import lexicons as lx
 from .style import Folder, PhraseSet, body_text, evidence_span, split_sentences, token_starts
 
 # An indirect attribution counts as sourcing only from this confidence up: the quotes stage's
-# calibrated chance that it is right, so from here it is more likely right than wrong.  Its
+# calibrated chance that it is right, so from here it is more likely right than wrong (without the
+# attribution model file the rules' own, uncalibrated number stands in).  Its
 # learned cues also fire on verbs that report nothing ("laid flowers at a memorial", "was found
 # unresponsive", "it seems to refer to"), most of them under this line (of 30 corpus attributions
 # under it read by hand, 29 reported nothing; over it, 5 of 30), and an article that reads as well
