@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..report import Report, Score
+from ..report import Quote, Report, Score
 from ..signals.sourcing import is_counted
 from .meta import metadata_rows
 
@@ -206,6 +206,23 @@ def _score(score: Score) -> str:
     return "".join(parts)
 
 
+def _quote_row(q: Quote) -> list[tuple[str, bool]]:
+    # An attribution the sourcing figures leave out stays in the table, muted, with the reason.
+    counted = is_counted(q)
+    kind = (
+        f"{q.kind}, {q.speaker_kind}"
+        + (", vague" if q.vague else "")
+        + (f", to {q.addressee}" if q.addressee else "")
+        + ("" if counted else ", not counted as sourcing")
+    )
+    return [
+        (esc(q.speaker) if q.speaker else '<span class="muted">(no speaker)</span>', False),
+        (esc(q.content.text) if counted else f'<span class="muted">{esc(q.content.text)}</span>', False),
+        (esc(kind), False),
+        (f"{q.confidence:.2f}", True),
+    ]
+
+
 def _later_sections(report: Report) -> Iterator[str]:
     if report.entities:
         yield "<h2>Entities</h2>" + _table(
@@ -216,29 +233,7 @@ def _later_sections(report: Report) -> Iterator[str]:
             ),
         )
     if report.quotes:
-        yield "<h2>Quotes</h2>" + _table(
-            ["speaker", "quote", "kind", "confidence"],
-            (
-                [
-                    (esc(q.speaker) if q.speaker else '<span class="muted">(no speaker)</span>', False),
-                    (
-                        esc(q.content.text) if is_counted(q) else f'<span class="muted">{esc(q.content.text)}</span>',
-                        False,
-                    ),
-                    (
-                        esc(
-                            f"{q.kind}, {q.speaker_kind}"
-                            + (", vague" if q.vague else "")
-                            + (f", to {q.addressee}" if q.addressee else "")
-                            + ("" if is_counted(q) else ", not counted as sourcing")
-                        ),
-                        False,
-                    ),
-                    (f"{q.confidence:.2f}", True),
-                ]
-                for q in report.quotes
-            ),
-        )
+        yield "<h2>Quotes</h2>" + _table(["speaker", "quote", "kind", "confidence"], map(_quote_row, report.quotes))
     if report.claims:
         yield "<h2>Claims</h2>" + _table(
             ["score", "claim", "why"],

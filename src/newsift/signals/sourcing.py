@@ -35,13 +35,13 @@ from .style import Folder, PhraseSet, body_text, evidence_span, split_sentences,
 
 # An indirect attribution counts as sourcing only from this confidence up: the quotes stage's
 # calibrated chance that it is right, so from here it is more likely right than wrong (without the
-# attribution model file the rules' own, uncalibrated number stands in).  Its
-# learned cues also fire on verbs that report nothing ("laid flowers at a memorial", "was found
-# unresponsive", "it seems to refer to"), most of them under this line (of 30 corpus attributions
-# under it read by hand, 29 reported nothing; over it, 5 of 30), and an article that reads as well
-# sourced because of them misleads the reader.  Direct and mixed quotes are
-# found by their marks and always count: their confidence also says whether the speaker is
-# right, and a quote with no speaker is exactly what ``unattributed_quotes`` counts.
+# attribution model file the rules' own, uncalibrated number stands in).  Its learned cues also
+# fire on verbs that report nothing ("laid flowers at a memorial", "was found unresponsive", "it
+# seems to refer to"), most of them under this line (of 30 corpus attributions under it read by
+# hand, 29 reported nothing; over it, 5 of 30), and an article that reads as well sourced because
+# of them misleads the reader.  Direct and mixed quotes are found by their marks and always count:
+# their confidence also says whether the speaker is right, and a quote with no speaker is exactly
+# what ``unattributed_quotes`` counts.
 MIN_INDIRECT_CONFIDENCE = 0.5
 DATE_LABEL = "DATE"  # the entities stage keeps spaCy's label ("on Tuesday", "last year", "March 2014")
 _QUOTE_SIGNALS = (
