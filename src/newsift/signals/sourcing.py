@@ -109,13 +109,14 @@ def compute(
     tokens = folded.split()
     words = len(tokens)
     missing = quotes_missing(report, quotes_stage)
+    counted = counted_quotes(report.quotes)
     out: dict[str, Signal] = {}
     if missing or no_text or not words:
         reason = missing or no_text or "the article body has no words"
         out.update({f"sourcing.{name}": Signal(None, [], {"reason": reason}) for name in _QUOTE_SIGNALS})
     else:
-        out.update(_quote_signals(report, words))
-    out["sourcing.vague"] = _vague(report, folded, tokens, res, missing, no_text)
+        out.update(_quote_signals(report, counted, words))
+    out["sourcing.vague"] = _vague(report, counted, folded, tokens, res, missing, no_text)
     out["sourcing.dates"] = _dates(report, words, entities_missing(report, entities_stage), no_text)
     return out
 
@@ -149,8 +150,8 @@ def counted_quotes(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if is_counted(q)]
 
 
-def _quote_signals(report: Report, words: int) -> dict[str, Signal]:
-    quotes = sorted(counted_quotes(report.quotes), key=lambda q: q.content.start)
+def _quote_signals(report: Report, counted: list[Quote], words: int) -> dict[str, Signal]:
+    quotes = sorted(counted, key=lambda q: q.content.start)
     left_out = len(report.quotes) - len(quotes)
     anonymous = [q for q in quotes if q.speaker_kind in lx.ANONYMOUS_SPEAKER_KINDS]
     named = [q for q in quotes if q.speaker_kind not in lx.ANONYMOUS_SPEAKER_KINDS and q.speaker]
@@ -242,6 +243,7 @@ def _dates(report: Report, words: int, missing: str | None, no_text: str | None)
 
 def _vague(
     report: Report,
+    counted: list[Quote],
     folded: str,
     tokens: list[str],
     res: SourcingResources,
@@ -256,7 +258,7 @@ def _vague(
     for first, last, _ in found:
         phrases.append(evidence_span(report, starts[first], starts[last] + len(tokens[last])))
     # A vague quote whose attribution is one of the matched phrases is counted once.
-    quotes = [] if missing else [_speaker_span(report, q) for q in counted_quotes(report.quotes) if q.vague]
+    quotes = [] if missing else [_speaker_span(report, q) for q in counted if q.vague]
     extra = [q for q in quotes if not any(p.start < q.end and q.start < p.end for p in phrases)]
     count = len(phrases) + len(extra)
     detail: dict[str, Any] = {
