@@ -98,6 +98,33 @@ def test_training_refuses_the_held_back_split(tmp_path: Path) -> None:
         load_split(tmp_path, "test")
 
 
+def _brat(content: tuple[int, int]) -> str:
+    return f"T1\tContent {content[0]} {content[1]}\tx\nT2\tAttribution 0 1\tx\nE1\tAttribution:T2 Content:T1\n"
+
+
+def test_every_annotator_file_is_one_copy_of_its_article(tmp_path: Path) -> None:
+    base = tmp_path / "data" / "train"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    for name, text in (("a-story", "Mary said it rained all day."), ("b-story", "Tom said the road is shut.")):
+        (base / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    # Two people annotated a-story, and read its content differently; one annotated b-story.
+    (base / "attributions" / "a-story_ann2.ann").write_text(_brat((10, 27)), encoding="utf-8")
+    (base / "attributions" / "a-story_ann1.ann").write_text(_brat((10, 20)), encoding="utf-8")
+    (base / "attributions" / "b-story_ann3.ann").write_text(_brat((9, 26)), encoding="utf-8")
+
+    first = load_split(tmp_path, "train")
+    assert [(a.name, a.gold[0].content) for a in first] == [("a-story", ((10, 20),)), ("b-story", ((9, 26),))]
+
+    every = load_split(tmp_path, "train", every_annotator=True)
+    assert [(a.name, a.gold[0].content) for a in every] == [
+        ("a-story", ((10, 20),)),
+        ("a-story", ((10, 27),)),
+        ("b-story", ((9, 26),)),
+    ]
+    assert every[0].text == every[1].text == "Mary said it rained all day."
+
+
 # -- two-apostrophe quotation marks ------------------------------------------------------
 def test_two_apostrophes_read_as_one_quotation_mark() -> None:
     text = "''We will not back down,'' the senator said. ''Never.'' It is a long ''story'' here."
@@ -334,3 +361,18 @@ def test_the_writer_s_aside_after_a_comma_is_no_part_of_what_was_said(stages, te
 )
 def test_a_clause_that_is_no_aside_stays_in_the_content(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     assert [q.content.text for q in _run(stages, text).quotes] == [content]
+
+
+def test_copies_of_an_article_share_one_parse_and_the_cache(tmp_path: Path) -> None:
+    pytest.importorskip("spacy")
+    from newsift.nlp.train_attribution import Article, parse_articles
+
+    a = Article("a-story", "Mary said it rained all day.", [])
+    b = Article("b-story", "Tom said the road is shut.", [])
+    once = parse_articles([a, b], None, tmp_path)
+    twice = parse_articles([a, a, b], None, tmp_path)
+    # One cache file: the copy adds no text to the key, and it is read back, not parsed again.
+    assert len(list(tmp_path.glob("polnear-*.spacy"))) == 1
+    assert [d.text for d in twice] == [a.text, a.text, b.text]
+    assert twice[0] is twice[1] and twice[0] is not twice[2]
+    assert [t.dep_ for t in twice[2]] == [t.dep_ for t in once[1]]

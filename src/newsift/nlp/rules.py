@@ -935,7 +935,7 @@ PAGE_LABELS: frozenset[str] = frozenset(
 
 
 # Past forms of the speech verbs that no suffix rule finds.
-_IRREGULAR_TAG_VERBS = frozenset({"said", "told", "wrote"})
+_IRREGULAR_TAG_VERBS = frozenset({"said", "told", "wrote", "read"})
 
 
 def is_tag_verb(word: str) -> bool:

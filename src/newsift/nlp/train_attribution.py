@@ -98,21 +98,27 @@ def parse_ann(path: Path) -> list[GoldAttribution]:
     return out
 
 
-def load_split(data: Path, split: str) -> list[Article]:
-    """Articles of a PolNeAR split, each with its first annotator's file (as eval/attribution.py scores)."""
+def load_split(data: Path, split: str, *, every_annotator: bool = False) -> list[Article]:
+    """Articles of a PolNeAR split, each with its first annotator's file (as eval/attribution.py scores).
+
+    With ``every_annotator``, an article that several people annotated comes once per file, the
+    first file first, under the article's name (so that every split by name keeps its copies
+    together): where annotators part ways, a model learns each reading in proportion.
+    """
     if split == "test":
         raise ValueError("the PolNeAR test split is held back: train on train, measure on dev")
     base = data / "data" / split
     if not base.is_dir():
         base = data / split
-    anns: dict[str, Path] = {}
+    anns: dict[str, list[Path]] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):
-        anns.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    return [
-        Article(p.stem, p.read_text(encoding="utf-8"), parse_ann(anns[p.stem]))
-        for p in sorted((base / "text").glob("*.txt"))
-        if p.stem in anns
-    ]
+        anns.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    out = []
+    for p in sorted((base / "text").glob("*.txt")):
+        files = anns.get(p.stem, [])
+        text = p.read_text(encoding="utf-8") if files else ""
+        out += [Article(p.stem, text, parse_ann(ann)) for ann in (files if every_annotator else files[:1])]
+    return out
 
 
 def parse_articles(articles: Sequence[Article], model: str | None, cache: Path | None) -> list[Doc]:
@@ -126,19 +132,23 @@ def parse_articles(articles: Sequence[Article], model: str | None, cache: Path |
     key.update(
         f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}-{TOKENIZER_RULES}".encode()
     )
-    for a in articles:
-        key.update(a.text.encode("utf-8"))
+    # An article that several people annotated is parsed once: its copies share the Doc.
+    texts = list(dict.fromkeys(a.text for a in articles))
+    for text in texts:
+        key.update(text.encode("utf-8"))
     path = cache / f"polnear-{key.hexdigest()[:16]}.spacy" if cache else None
     if path is not None and path.is_file():
-        return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
-    docs = list(nlp.pipe((a.text for a in articles), batch_size=16, n_process=1))
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(store_user_data=False)
-        for d in docs:
-            bin_.add(d)
-        path.write_bytes(bin_.to_bytes())
-    return docs
+        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=16, n_process=1))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            bin_ = DocBin(store_user_data=False)
+            for d in docs:
+                bin_.add(d)
+            path.write_bytes(bin_.to_bytes())
+    by_text = dict(zip(texts, docs, strict=True))
+    return [by_text[a.text] for a in articles]
 
 
 # -- examples -----------------------------------------------------------------
@@ -406,14 +416,13 @@ def train(
 ) -> AttributionModel:
     random.seed(seed)
     t0 = time.perf_counter()
-    articles = load_split(data, "train")
+    articles = load_split(data, "train", every_annotator=True)
     docs = parse_articles(articles, model, cache)
     lemmas = cue_lemmas(articles, docs, min_cue_rate)
     ex = build_examples(articles, docs, lemmas, spans=False)
     # A hash of the name, not file order: names sort by publisher, and the
     # held-out share should mix publishers as dev does.
     held = {i for i, a in enumerate(articles) if _bucket_of(a.name) < heldout * 100}
-    n_fit = len(articles) - len(held)
     fit_rows = [i for i, d in enumerate(ex.cue_doc) if d not in held]
     held_rows = [i for i, d in enumerate(ex.cue_doc) if d in held]
     w_fit = _fit([ex.cue_x[i] for i in fit_rows], [ex.cue_y[i] for i in fit_rows], c, seed)
@@ -430,10 +439,19 @@ def train(
     rows, right = heldout_confidence_rows(
         held_model, [articles[i] for i in held_idx], [docs[i] for i in held_idx], model
     )
-    confidence = fit_confidence_map(rows, right, {"articles": len(held_idx), "read_by": "cue model of the threshold"})
+    confidence = fit_confidence_map(
+        rows,
+        right,
+        {
+            "articles": len({articles[i].name for i in held_idx}),
+            "annotated_files": len(held_idx),
+            "read_by": "cue model of the threshold",
+        },
+    )
     meta: dict[str, Any] = {
-        "data": "PolNeAR train (networkdynamics/PolNeAR c3eee83), first annotator per article",
-        "articles": len(articles),
+        "data": "PolNeAR train (networkdynamics/PolNeAR c3eee83), every annotator's file per article",
+        "articles": len({a.name for a in articles}),
+        "annotated_files": len(articles),
         "cue_rows": len(ex.cue_y),
         "cue_positives": sum(ex.cue_y),
         "cue_lemmas": len(lemmas),
@@ -441,7 +459,8 @@ def train(
         "content_model": content_model,
         "span_rows": len(ex.span_y),
         "candidate_oracle_recall": round(ex.oracle_hits / max(ex.oracle_total, 1), 4),
-        "heldout_articles": len(articles) - n_fit,
+        "heldout_articles": len({articles[i].name for i in held}),
+        "heldout_files": len(held),
         "heldout_cue_token_f1": round(held_f1, 4),
         "C": c,
         "seed": seed,
