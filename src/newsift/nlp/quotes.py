@@ -391,11 +391,9 @@ class QuoteExtractor:
                 elif cue.speaker_head is None:
                     cue = replace(cue, speaker_head=_source_of(tok))
             if tag_object and (cue.speaker_head is None or cue.speaker_head > tok.i):
-                # '"...," lamented the spy': an inverted tag's object is who spoke. After a verb
-                # that no table holds as speech, only a name or a noun for someone who speaks is
-                # ('"...," greeted a banner over the door' names no one).
+                # '"...," lamented the spy': an inverted tag's object is who spoke.
                 inverted = _tag_object(tok)
-                if inverted is not None and (is_tag_verb(tok.text) or _names_someone(inverted)):
+                if inverted is not None and _speaks_after(tok, inverted):
                     cue = replace(cue, speaker_head=inverted.i)
             if content is not None and cue.speaker_head is not None:
                 head = doc[cue.speaker_head]
@@ -660,9 +658,10 @@ class QuoteExtractor:
                         # shape; the quote's next cue, the colon left out, may name who spoke.
                         rest = [c for c in cues if c is not cue]
                         other = self._cue_for_quote(doc, q, rest, [c.start for c in rest], lo, hi, resolver.index.sents)
-                        named = None if other is None else self._speaker_of(doc, other, resolver)
-                        if other is not None and named is not None and named.name is not None:
-                            cue, speaker = other, named
+                        if other is not None:
+                            named = self._speaker_of(doc, other, resolver)
+                            if named.name is not None:
+                                cue, speaker = other, named
                 if (
                     prev is not None
                     and heir is not None
@@ -1306,11 +1305,17 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
         return None
     if name is None and _inverted_tag_verb(verb, marked):
         # '"...," said a harbour pilot waiting at the pier': whatever the parse hung the noun
-        # phrase on, right after an inverted tag's verb it is who spoke; after a verb that no
-        # table holds as speech, only if it names someone ('"...," greeted a banner').
+        # phrase on, right after an inverted tag's verb it is who spoke.
         someone = _someone_at(verb.doc, verb.i + 1)
-        return someone if someone is None or is_tag_verb(verb.text) or _names_someone(someone) else None
+        return someone if someone is None or _speaks_after(verb, someone) else None
     return name
+
+
+def _speaks_after(verb: Token, noun: Token) -> bool:
+    """Whether the noun after an inverted tag's verb is who spoke: always after a speech verb ('"...,"
+    lamented the spy'), after any other verb only where it names someone ('"...," greeted a banner'
+    names no one)."""
+    return is_tag_verb(verb.text) or _names_someone(noun)
 
 
 def _opens_a_tag(verb: Token, marked: list[tuple[int, int]]) -> bool:
