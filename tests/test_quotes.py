@@ -2583,6 +2583,24 @@ def test_a_passive_subject_goes_on_as_the_subject_past_its_agent(stages, verb: s
 
 
 @pytest.mark.parametrize(
+    "told",
+    [
+        "A resident told him the pier would close, and he replied",
+        "A resident told him the pier would close. He replied",
+        "A resident asked him whether the pier would close, and he answered",
+        "Tom Holt told him the pier would close, and he replied",
+    ],
+)
+def test_who_replies_is_the_one_spoken_to(stages, told: str) -> None:  # type: ignore[no-untyped-def]
+    # The reply's "he" is the "him" told or asked, not the subject who spoke to him.
+    report = run(stages, f"Reporters met Ivar Lund at the hall. {told} that it would stay open.")
+    assert quote_with(report, "it would stay open").speaker == "Ivar Lund", report.quotes
+    # With no one named for "him" to mean, the reply has no speaker rather than the resident.
+    alone = run(stages, f"{told} that it would stay open.")
+    assert quote_with(alone, "it would stay open").speaker is None, alone.quotes
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "According to Capt. Tom Reed, the road was closed after the storm.",

@@ -974,6 +974,12 @@ def resolve_pronoun(
             usable = [m for m in usable if m.entity not in excluded]
     if not usable:
         return None
+    addressee = replied_to(tok, sents)
+    if addressee is not None:
+        # Whoever the reply answers, or no one: never the subject who spoke to them.
+        if addressee.pos_ == "PRON":
+            return (chained or {}).get(addressee.i)
+        return next((m.entity for m in usable if m.token == addressee.i), None)
     ancestors = {a.i for a in tok.ancestors}
     same = [m for m in usable if m.start >= sent_start_char and m.end <= tok.idx]
     for m in reversed(same):
@@ -1042,6 +1048,9 @@ def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = Fal
     low = tok.lower_
     if low not in {"he", "she"}:
         return None
+    addressee = replied_to(tok, sents)
+    if addressee is not None:
+        return addressee if _person_noun(addressee, low) else None
     subject = antecedent_subject(tok, sents, this_sentence_only=names_before)
     return subject if subject is not None and _person_noun(subject, low) else None
 
@@ -1052,6 +1061,38 @@ def _previous_main_subject(tok: Token, sents: SentIndex, deps: frozenset[str] = 
         return None
     start, end, _, _ = sents.of(first - 1)
     return next((c for c in sents.tokens[start:end] if c.dep_ in deps and c.head.dep_ == "ROOT"), None)
+
+
+# Verbs whose subject answers whoever spoke to them.
+_REPLY_LEMMAS = frozenset({"reply", "respond", "answer", "retort", "rejoin"})
+
+
+def replied_to(tok: Token, sents: SentIndex) -> Token | None:
+    """The one spoken to, when the pronoun ``tok`` is the subject of a reply to them: "A resident told
+    him ..., and he replied" or "... asked her about it. She answered": the object of the verb the
+    reply answers (its conjunct, or the main verb of the sentence before), a pronoun of ``tok``'s
+    gender or a noun. Who replies is the one addressed, not the subject who spoke first."""
+    gender = PRONOUN_GENDER.get(tok.lower_)
+    verb = tok.head
+    if gender is None or tok.dep_ != "nsubj" or verb.lemma_.lower() not in _REPLY_LEMMAS:
+        return None
+    spoken: Token | None = verb.head
+    if verb.dep_ != "conj" or verb.head.i > tok.i:
+        start, _, _, _ = sents.of(tok.i)
+        if verb.dep_ != "ROOT" or any(t.dep_ in _SUBJECT_DEPS for t in sents.tokens[start : tok.i]) or start == 0:
+            return None
+        prev_start, prev_end, _, _ = sents.of(start - 1)
+        spoken = next((t for t in sents.tokens[prev_start:prev_end] if t.dep_ == "ROOT"), None)
+    if spoken is None:
+        return None
+    for obj in spoken.children:
+        if obj.dep_ not in _OBJECT_DEPS:
+            continue
+        if obj.pos_ == "PRON":
+            return obj if PRONOUN_GENDER.get(obj.lower_) == gender else None
+        if obj.pos_ in {"NOUN", "PROPN"}:
+            return obj
+    return None
 
 
 def antecedent_subject(tok: Token, sents: SentIndex, *, this_sentence_only: bool = False) -> Token | None:
