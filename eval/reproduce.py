@@ -53,6 +53,12 @@ class Build:
     # The files the command writes that ship in the package (cards written by hand are not rebuilt).
     files: tuple[str, ...]
     data_subdir: str = ""
+    # The folder of models/ the files ship in, when it is not the build's name.
+    folder: str = ""
+
+    @property
+    def shipped(self) -> Path:
+        return MODELS / (self.folder or self.name)
 
 
 BUILDS: tuple[Build, ...] = (
@@ -73,6 +79,12 @@ BUILDS: tuple[Build, ...] = (
         ("reputation.json.gz", "README.md"),
     ),
     Build("names", ("-m", "newsift.nlp.build_names", "--data", "{data}", "--out", "{out}"), ("first_names.json",)),
+    Build(
+        "census_names",
+        ("-m", "newsift.nlp.build_names", "--census", "--out", "{out}"),
+        ("census_first_names.json",),
+        folder="names",
+    ),
     Build("credibility", ("-m", "newsift.scoring.train", "--data", "{data}", "--out", "{out}"), ("model.json",)),
 )
 
@@ -84,7 +96,7 @@ def sha256(path: Path) -> str:
 def shipped_training_day(build: Build) -> datetime | None:
     """The ``metadata.trained`` day of the build's shipped JSON file, if it records one."""
     for name in build.files:
-        path = MODELS / build.name / name
+        path = build.shipped / name
         if path.suffix != ".json" or not path.is_file():
             continue
         day = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("trained")
@@ -188,7 +200,7 @@ def verdict(shipped: Path, rebuilt: Path) -> tuple[bool, str]:
 def compare(build: Build, out: Path) -> list[tuple[str, bool, str]]:
     rows = []
     for name in build.files:
-        shipped, rebuilt = MODELS / build.name / name, out / name
+        shipped, rebuilt = build.shipped / name, out / name
         if not rebuilt.is_file():
             rows.append((f"{build.name}/{name}", False, "the command wrote no such file"))
             continue

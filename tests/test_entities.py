@@ -540,6 +540,46 @@ def test_the_first_name_table_gives_a_gender_only_where_the_votes_agree() -> Non
     assert [first_name(n) for n in ("Berg", "J. Lund", "AOC Berg", "Anna-Lena Berg")] == [None, None, None, None]
 
 
+def test_census_shares_decide_the_names_the_corpora_left_open() -> None:
+    from newsift.nlp.names import NameGenders
+
+    table = NameGenders(
+        {"anna": {"male": 5}, "kim": {"female": 5, "male": 1}, "tove": {"female": 2}},
+        {
+            "anna": [0.5, 0.0],  # the corpora's clear votes win over the census
+            "lisa": [0.7, 0.0],
+            "tom": [0.0, 0.1],
+            "tove": [0.01, 0.0],  # too few votes alone, and the census agrees
+            "kim": [0.178, 0.028],  # mostly women in the census, but the news showed a man named Kim
+            "robin": [0.2, 0.03],  # under 90 % of one gender
+        },
+    )
+    names = ("Anna Berg", "Lisa Marsh", "Tom Reed", "Tove Dahl", "Kim Holm", "Robin Lund", "Ivar Lund")
+    assert [table.gender(n) for n in names] == ["male", "female", "male", "female", None, None, None]
+
+
+def test_the_census_table_is_read_from_the_census_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.build_names import census_table
+
+    (tmp_path / "dist.female.first").write_text("LISA 0.704 0.704 1\nROBIN 0.208 0.912 2\nABE 0.000 0.912 3\n")
+    (tmp_path / "dist.male.first").write_text("TOM 0.117 0.117 1\nROBIN 0.032 0.149 2\nABE 0.000 0.149 3\n")
+    names = census_table(tmp_path)["names"]
+    # A name the census rounds to nothing in both lists is left out.
+    assert names == {"lisa": [0.704, 0.0], "robin": [0.208, 0.032], "tom": [0.0, 0.117]}
+    (tmp_path / "dist.male.first").write_text("TOM 0.117\nROBIN\n")
+    with pytest.raises(SystemExit, match=r"dist\.male\.first:2"):
+        census_table(tmp_path)
+
+
+def test_a_pronoun_follows_the_census_where_the_text_names_a_woman_and_a_man(stage) -> None:  # type: ignore[no-untyped-def]
+    # Neither first name is in the corpus-voted table: before the census shares, "him" and both
+    # "he"s went to Lisa Marsh, the nearest subject, and "She" to no one.
+    text = "Lisa Marsh spoke to Tom Reed on Monday. She told him the plan had failed, and he said he would wait."
+    report = run(stage, text)
+    assert [m.text for m in entity(report, "Lisa Marsh").mentions] == ["Lisa Marsh", "She"]
+    assert [m.text for m in entity(report, "Tom Reed").mentions] == ["Tom Reed", "him", "he", "he"]
+
+
 def _with_table(stage, text: str, votes: dict[str, dict[str, int]]):  # type: ignore[no-untyped-def]
     """The entity index of ``text`` with a first-name table of the given votes."""
     from newsift.nlp.entities import EntityExtractor, SentIndex
@@ -580,15 +620,23 @@ def test_what_the_text_shows_beats_the_first_name_table(stage) -> None:  # type:
 
 
 def test_an_unreadable_first_name_table_says_which_file_and_how_to_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from newsift.nlp.names import NameGenders
+    from newsift.nlp.names import DEFAULT_NAMES_PATH, NameGenders
 
     path = tmp_path / "first_names.json"
     path.write_text('{"names": ', encoding="utf-8")
     with pytest.raises(ModelUnavailableError, match=r"first_names\.json") as info:
         NameGenders.load(path)
     assert "build_names" in str(info.value)
-    # The shipped table loads and decides some names.
-    assert len(NameGenders.load()) > 0
+    census = tmp_path / "census_first_names.json"
+    census.write_text('{"names": [1, 2]}', encoding="utf-8")
+    with pytest.raises(ModelUnavailableError, match=r"census_first_names\.json") as info:
+        NameGenders.load(DEFAULT_NAMES_PATH, census)
+    assert "--census" in str(info.value)
+    census.write_text('{"names": {"lisa": [0.7]}}', encoding="utf-8")
+    with pytest.raises(ModelUnavailableError, match="malformed"):
+        NameGenders.load(DEFAULT_NAMES_PATH, census)
+    # The shipped tables load and decide some names.
+    assert len(NameGenders.load()) > len(NameGenders.load(census_path=None)) > 0
 
 
 def test_the_first_name_table_beats_a_majority_of_pronouns_that_went_to_the_nearest_name(stage) -> None:  # type: ignore[no-untyped-def]

