@@ -2583,6 +2583,20 @@ def test_a_passive_subject_goes_on_as_the_subject_past_its_agent(stages, verb: s
 
 
 @pytest.mark.parametrize(
+    "before",
+    [
+        "The mayor's spokesman, Tom Reed, met reporters in the office of Gov. Ivar Lund.",
+        "Berg's lawyer, Tom Reed, called the charges absurd and said Berg had done nothing wrong.",
+    ],
+)
+def test_a_name_beside_the_subject_is_who_a_he_goes_on_with(stages, before: str) -> None:  # type: ignore[no-untyped-def]
+    # The sentence's subject is a role with its name in apposition; before, the name was passed
+    # over for the last person the sentence named.
+    report = run(stages, f'{before} "We will appeal," he said.')
+    assert quote_with(report, "We will appeal").speaker == "Tom Reed", report.quotes
+
+
+@pytest.mark.parametrize(
     "told",
     [
         "A resident told him the pier would close, and he replied",

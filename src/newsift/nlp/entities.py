@@ -1015,13 +1015,23 @@ def resolve_pronoun(
     in_sent = [m for m in usable if m.start >= last_start and m.end <= last_end]
     # The main clause's subject first ("After Trump takes office, Putin said ..." -> Putin),
     # then any subject, then the last name mentioned.
-    named_subjects = [m for m in in_sent if doc[m.token].dep_ in _SUBJECT_DEPS]
-    for m in named_subjects:
-        if doc[m.token].head.dep_ == "ROOT":
+    # A name set beside the subject counts as the subject ("Kelly's attorney, Michael Critchley, said").
+    by_subject = [(m, subject) for m in in_sent if (subject := _as_subject(doc[m.token])) is not None]
+    for m, subject in by_subject:
+        if subject.head.dep_ == "ROOT":
             return m.entity
-    if named_subjects:
-        return named_subjects[-1].entity
+    if by_subject:
+        return by_subject[-1][0].entity
     return last.entity
+
+
+def _as_subject(tok: Token) -> Token | None:
+    """The subject ``tok`` is, or is set beside as an apposition; None when it is neither."""
+    if tok.dep_ in _SUBJECT_DEPS:
+        return tok
+    if tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT_DEPS:
+        return tok.head
+    return None
 
 
 def _clause_of(verb: Token, ancestors: set[int]) -> bool:
