@@ -438,6 +438,58 @@ def bootstrap_lines(
     return "\n".join(lines)
 
 
+# Why a gold attribution was missed, or a prediction matched none: the first that applies, in order.
+Kinds = tuple[str, str, str]
+MISSED: Kinds = ("untouched", "cue found, content wrong", "content under another cue")
+FALSE: Kinds = ("touches nothing", "gold cue, wrong content", "overlaps another gold content")
+
+
+def error_breakdown(docs: Iterable[Doc], system: str) -> dict[str, dict[str, int]]:
+    """Over all attributions: each missed gold attribution and each unmatched prediction by kind.
+
+    A missed gold one whose cue a prediction's cue touches had its content wrong; else one whose
+    content a predicted content touches was found under another cue; else nothing touched it. A
+    prediction that matched nothing sits on a gold cue with the wrong content, or overlaps a gold
+    content that another prediction matched (or by less than half), or touches no gold at all."""
+    out = {"missed": dict.fromkeys(MISSED, 0), "false": dict.fromkeys(FALSE, 0)}
+    for doc in docs:
+        tok = Tokens(doc.text)
+        gold, pred = doc.gold, doc.pred[system]
+        g_sets, p_sets = [tok.of(a.content) for a in gold], [tok.of(a.content) for a in pred]
+        g_cues, p_cues = [tok.of(a.cue) for a in gold], [tok.of(a.cue) for a in pred]
+        pairs = pair_spans(g_sets, p_sets, half_overlap)
+        matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
+        for gi in set(range(len(gold))) - matched_g:
+            out["missed"][_why(g_cues[gi], g_sets[gi], p_cues, p_sets, MISSED)] += 1
+        for pi in set(range(len(pred))) - matched_p:
+            out["false"][_why(p_cues[pi], p_sets[pi], g_cues, g_sets, FALSE)] += 1
+    return out
+
+
+def _why(
+    cue: frozenset[int],
+    content: frozenset[int],
+    cues: list[frozenset[int]],
+    contents: list[frozenset[int]],
+    kinds: Kinds,
+) -> str:
+    """``kinds[1]`` when the cue touches one of the other side's ``cues``, else ``kinds[2]`` when the
+    content touches one of its ``contents``, else ``kinds[0]``."""
+    if any(cue & c for c in cues):
+        return kinds[1]
+    if any(content & c for c in contents):
+        return kinds[2]
+    return kinds[0]
+
+
+def error_lines(breakdown: dict[str, dict[str, int]]) -> str:
+    lines = ["where the errors are (all attributions, overlap matching)"]
+    for what, label in (("missed", "gold missed"), ("false", "predictions matching none")):
+        kinds = breakdown[what]
+        lines.append(f"  {label:26s} {sum(kinds.values()):5d}: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    return "\n".join(lines)
+
+
 def report_table(results: dict[str, dict[str, Counts]]) -> str:
     lines = []
     header = (
@@ -502,6 +554,8 @@ def main(argv: list[str] | None = None) -> int:
         print(bootstrap_lines(results, intervals, args.bootstrap))
     print()
     print(reliability_lines(reliability(docs, "newsift")))
+    print()
+    print(error_lines(error_breakdown(docs, "newsift")))
     print()
     print(agreement_table(args.data, args.split, docs, args.agreement_split))
     print(f"textacy refused {len(bailed)} of {len(docs)} articles (unbalanced quotation marks)")

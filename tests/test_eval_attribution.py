@@ -129,3 +129,21 @@ def test_confidence_is_set_beside_the_share_right(ev: ModuleType) -> None:
     assert "ECE (10 equal-width bins) 0.383, Brier score 0.2075, over 3 predictions" in lines
     assert "[0.9, 1.0]     1     0.900  1.000" in lines
     assert ev.reliability_lines([]) == "confidence: no prediction carries one"
+
+
+def test_errors_are_sorted_by_what_touched_them(ev: ModuleType) -> None:
+    indirect, direct, short = (ev.Attr(content=(c,), cue=(q,), source=(s,)) for c, q, s in (INDIRECT, DIRECT, SHORT))
+    stray = ev.Attr(content=(_span("Ms. Lee told reporters"),))  # no gold cue or content under it
+    # Under half of the gold content, with no cue: the gold one was reached under no cue of its own.
+    partial = ev.Attr(content=(_span("The mayor said the bridge"),))
+    docs = [_doc(ev, [indirect, direct], [short, direct, stray]), _doc(ev, [indirect], [partial])]
+    got = ev.error_breakdown(docs, "newsift")
+    assert got["missed"] == {"untouched": 0, "cue found, content wrong": 1, "content under another cue": 1}
+    assert got["false"] == {"touches nothing": 1, "gold cue, wrong content": 1, "overlaps another gold content": 1}
+    # Whatever it cannot pair is counted once: the totals are what the F1 counts leave over.
+    counts = ev.score(docs, "newsift")["all"]
+    assert sum(got["missed"].values()) == counts.gold - counts.tp_overlap_g
+    assert sum(got["false"].values()) == counts.pred - counts.tp_overlap_p
+    nothing = ev.error_breakdown([_doc(ev, [indirect], [])], "newsift")["missed"]
+    assert nothing["untouched"] == 1
+    assert "gold missed                    2: untouched 0" in ev.error_lines(got)
