@@ -13,17 +13,25 @@ prints, per set and pooled:
   quotes each system gives a speaker, over the same articles.
 
 No gold is read: coverage says nothing about whether a speaker is right (that is PolNeAR's job).
-Only counts are printed; no dataset text is written anywhere.
+Only counts are printed; no dataset text is written anywhere unless asked for below.
 
 By default both systems read the raw text. With ``--clean`` both read what newsift's clean stage
 leaves (page furniture cut, garbled quotation marks read back), as the pipeline runs them.
 
-    python eval/speakers.py --data ../shared/data [--n 150] [--clean]
+A rule change is checked by reading the attributions it changed. ``--save FILE`` writes every
+attribution newsift gives over these articles (all kinds: the content's offsets, the cue's start, the
+kind and the speaker's name) as JSON; ``--compare FILE`` reads such a file from another run of the
+same articles and prints how many speakers changed, and how many attributions came or went, and
+``--show N`` prints the first N of those changes (offsets, kinds and speakers' names). Both files
+and what ``--show`` prints hold names from the datasets: keep them out of the repository.
+
+    python eval/speakers.py --data ../shared/data [--n 150] [--clean] [--save NEW.json] [--compare OLD.json [--show N]]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -72,12 +80,28 @@ def parsed(texts: list[str], ents: EntitiesStage, clean: CleanStage | None) -> I
             yield report, report.context[DOC_KEY]
 
 
-def count(texts: list[str], ents: EntitiesStage, quotes: QuotesStage, clean: CleanStage | None) -> Counter[str]:
+# One attribution as --save writes it: content start and end, cue start (or None), kind, speaker.
+Saved = list[Any]
+
+
+def count(
+    texts: list[str],
+    ents: EntitiesStage,
+    quotes: QuotesStage,
+    clean: CleanStage | None,
+    saved: dict[str, list[Saved]] | None = None,
+) -> Counter[str]:
     import textacy.extract
 
     c: Counter[str] = Counter()
     for report, doc in parsed(texts, ents, clean):
         quotes(report)
+        if saved is not None:
+            # By the text's place in the set: a text the clean stage skips (another language) has none.
+            saved[report.article.id] = [
+                [q.content.start, q.content.end, q.cue.start if q.cue else None, q.kind, q.speaker]
+                for q in report.quotes
+            ]
         for q in report.quotes:
             if q.kind != "direct":
                 continue
@@ -93,6 +117,28 @@ def count(texts: list[str], ents: EntitiesStage, quotes: QuotesStage, clean: Cle
     return c
 
 
+def compare(old: dict[str, list[Saved]], new: dict[str, list[Saved]], show: int = 0) -> list[str]:
+    """What changed between two ``--save`` files of the same articles: an attribution is the same one
+    when its content's offsets and its cue's start are."""
+    changed: list[str] = []
+    counts: Counter[str] = Counter()
+    for key in sorted(old.keys() | new.keys()):
+        before = {(a[0], a[1], a[2]): a for a in old.get(key, [])}
+        after = {(a[0], a[1], a[2]): a for a in new.get(key, [])}
+        for at in sorted(before.keys() | after.keys(), key=lambda k: (k[0], k[1], -1 if k[2] is None else k[2])):
+            a, b = before.get(at), after.get(at)
+            what = "gone" if b is None else "new" if a is None else "speaker" if a[4] != b[4] else ""
+            if what:
+                counts[what] += 1
+                was, now = (a[3], a[4]) if a else None, (b[3], b[4]) if b else None
+                changed.append(f"  {key} {at[0]}-{at[1]} {what}: {was} -> {now}")
+    lines = [
+        f"compared with the saved run: attributions {sum(map(len, old.values()))} -> {sum(map(len, new.values()))}; "
+        f"speaker changed {counts['speaker']}, gone {counts['gone']}, new {counts['new']}"
+    ]
+    return lines + changed[:show]
+
+
 def share(part: int, whole: int) -> str:
     return f"{part / whole:6.1%}" if whole else "   n/a"
 
@@ -102,7 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--n", type=int, default=150, help="articles per set (the first ones, in file order)")
     parser.add_argument("--clean", action="store_true", help="both systems read the clean stage's text")
+    parser.add_argument("--save", type=Path, default=None, help="write every newsift attribution here (JSON)")
+    parser.add_argument("--compare", type=Path, default=None, help="a --save file of another run to compare with")
+    parser.add_argument("--show", type=int, default=0, help="with --compare, print the first N changes")
     args = parser.parse_args(argv)
+    old = None
+    if args.compare is not None:
+        try:
+            old = json.loads(args.compare.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"error: --compare {args.compare}: {exc}", file=sys.stderr)
+            return 2
+    saved: dict[str, list[Saved]] = {}
     config = Config()
     ents, quotes = EntitiesStage(config), QuotesStage(config)
     clean = CleanStage(config) if args.clean else None
@@ -122,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         if not texts:
             print(f"{name:<28} no articles under {args.data / name}")
             continue
-        c = count(texts, ents, quotes, clean)
+        per_article: dict[str, list[Saved]] = {}
+        c = count(texts, ents, quotes, clean, per_article)
+        saved.update((f"{name}:{i}", attrs) for i, attrs in per_article.items())
         c["docs"] = len(texts)
         total.update(c)
         print(row(name, c))
@@ -133,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         "quotes: direct quotes found; speaker: how many of them get a speaker (share: of the quotes); named: share "
         "whose speaker is a named person or organisation; textacy refused: articles with an odd number of marks"
     )
+    if args.save is not None:
+        args.save.write_text(json.dumps(saved), encoding="utf-8")
+    if old is not None:
+        print("\n".join(compare(old, saved, args.show)))
     return 0
 
 

@@ -1,0 +1,40 @@
+"""eval/speakers.py's comparison of two saved runs (hand-made runs, no shared data)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from conftest import load_eval_script
+
+
+@pytest.fixture(scope="module")
+def sp() -> ModuleType:
+    return load_eval_script("speakers")
+
+
+def test_two_saved_runs_differ_by_speaker_and_by_attribution(sp: ModuleType) -> None:
+    old = {
+        "setA:0": [[0, 10, 12, "indirect", "Ivar Lund"], [20, 30, None, "direct", None]],
+        "setA:1": [[5, 9, 1, "direct", "Anna Berg"]],
+    }
+    new = {
+        "setA:0": [[0, 10, 12, "indirect", "Tom Reed"], [20, 30, None, "direct", None], [40, 50, 38, "mixed", "x"]],
+        "setA:1": [],
+    }
+    lines = sp.compare(old, new, show=10)
+    assert lines[0] == "compared with the saved run: attributions 3 -> 3; speaker changed 1, gone 1, new 1"
+    assert lines[1:] == [
+        "  setA:0 0-10 speaker: ('indirect', 'Ivar Lund') -> ('indirect', 'Tom Reed')",
+        "  setA:0 40-50 new: None -> ('mixed', 'x')",
+        "  setA:1 5-9 gone: ('direct', 'Anna Berg') -> None",
+    ]
+    # The same content under another cue is another attribution; nothing is shown unless asked.
+    moved = {"setA:0": [[0, 10, 13, "indirect", "Ivar Lund"], [20, 30, None, "direct", None]], "setA:1": old["setA:1"]}
+    assert sp.compare(old, moved) == [
+        "compared with the saved run: attributions 3 -> 3; speaker changed 0, gone 1, new 1"
+    ]
+    assert sp.compare(old, old, show=5) == [
+        "compared with the saved run: attributions 3 -> 3; speaker changed 0, gone 0, new 0"
+    ]
