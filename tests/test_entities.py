@@ -540,6 +540,48 @@ def test_the_first_name_table_gives_a_gender_only_where_the_votes_agree() -> Non
     assert [first_name(n) for n in ("Berg", "J. Lund", "AOC Berg", "Anna-Lena Berg")] == [None, None, None, None]
 
 
+def _as_tagged(stage, text: str, person: str, places: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The entity index of ``text`` with the tagger's entities set by hand: ``person`` (words) a
+    PERSON wherever it stands, every other word of ``places`` a GPE, so a test does not hang on
+    what the small model happens to tag."""
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+    from newsift.nlp.names import NameGenders
+
+    doc = stage.nlp(text)
+    n = len(person.split())
+    spans: list[Span] = []
+    for tok in doc:
+        if doc[tok.i : tok.i + n].text == person:
+            spans.append(Span(doc, tok.i, tok.i + n, label="PERSON"))
+        elif tok.text in places and not any(sp.start <= tok.i < sp.end for sp in spans):
+            spans.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+    doc.ents = spans
+    return EntityExtractor(NameGenders.load()).extract(doc, [], SentIndex(doc))
+
+
+@pytest.mark.parametrize(
+    ("later", "joins"),
+    [
+        ("Griffin said the video went too far, and reporters asked Griffin about the tour.", True),
+        ("Griffin said the video went too far. The tour stops in Griffin next week.", False),
+        ("Griffin said the video went too far. The mayor flew from Griffin on Friday.", False),
+        ("Griffin said the video went too far. Griffin, Georgia, was not asked.", False),
+        ("Griffin said the video went too far. Her native Griffin cheered.", False),
+    ],
+)
+def test_a_surname_tagged_as_a_place_is_the_person_unless_the_text_uses_it_as_one(
+    stage, later: str, joins: bool
+) -> None:  # type: ignore[no-untyped-def]
+    text = f"Comedian Kathy Griffin spoke on Monday. {later}"
+    index = _as_tagged(stage, text, "Kathy Griffin", ("Griffin", "Georgia"))
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert [e.name for e in people] == ["Kathy Griffin"]
+    on_her = [m for m in index.mentions if index.entities[m.entity].name == "Kathy Griffin" and m.kind == "name"]
+    assert (len(on_her) > 1) is joins, index.mentions
+
+
 def test_census_shares_decide_the_names_the_corpora_left_open() -> None:
     from newsift.nlp.names import NameGenders
 
