@@ -2609,7 +2609,7 @@ def test_who_replies_is_the_one_spoken_to(stages, told: str) -> None:  # type: i
     # The reply's "he" is the "him" told or asked, not the subject who spoke to him.
     report = run(stages, f"Reporters met Ivar Lund at the hall. {told} that it would stay open.")
     assert quote_with(report, "it would stay open").speaker == "Ivar Lund", report.quotes
-    # With no one named for "him" to mean, the reply has no speaker rather than the resident.
+    # With no one named for "him" to mean, the reply has no speaker rather than the teller.
     alone = run(stages, f"{told} that it would stay open.")
     assert quote_with(alone, "it would stay open").speaker is None, alone.quotes
 
