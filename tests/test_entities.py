@@ -821,3 +821,116 @@ def test_an_acronym_joins_the_full_name_spelled_out_before_it(  # type: ignore[n
     names = _mentions_by_name(stage, text)
     assert all(name in names for name in apart), names
     assert {name: names.get(name) for name in joined} == joined
+
+
+def test_a_person_the_tagger_types_as_an_organisation_speaks_as_that_person(stage) -> None:  # type: ignore[no-untyped-def]
+    # The small model types this invented moderator an ORG; the bare "Pruitt" it tags a person
+    # then stood apart from him, named by the surname only.
+    text = 'The debate was moderated by Wendell Pruitt of NBC News. "That is false," Pruitt said. He then left.'
+    doc = stage.nlp(text)
+    assert ("Wendell Pruitt", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    report = run(stage, text)
+    pruitt = entity(report, "Wendell Pruitt")
+    assert pruitt.label == "PERSON"
+    assert [m.text for m in pruitt.mentions] == ["Wendell Pruitt", "Pruitt", "He"]
+    assert "Pruitt" not in [e.name for e in report.entities]
+
+
+def _typed(stage, text: str, tags: dict[str, str], *, table: bool = True, words: frozenset[str] | None = None):  # type: ignore[no-untyped-def]
+    """The entity index of ``text`` with the tagger's entities set by hand: each key of ``tags``
+    (words), wherever it stands, gets its label; ``words`` stands for the English word list."""
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+    from newsift.nlp.names import NameGenders
+
+    doc = stage.nlp(text)
+    spans: list[Span] = []
+    for tok in doc:
+        for name, label in tags.items():
+            n = len(name.split())
+            if doc[tok.i : tok.i + n].text == name and not any(sp.start <= tok.i < sp.end for sp in spans):
+                spans.append(Span(doc, tok.i, tok.i + n, label=label))
+    doc.ents = sorted(spans, key=lambda sp: sp.start)
+    names = NameGenders({"wendell": {"male": 5}}) if table else None
+    common = frozenset({"tech", "maverick", "scott", "six"}) if words is None else words
+    return EntityExtractor(names, common).extract(doc, [], SentIndex(doc))
+
+
+def _label_of(index, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    return next((e.label for e in index.entities if e.name == name), None)
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "label"),
+    [
+        ("Wendell Pruitt", {}, "PERSON"),  # a first name, then no English word
+        ("Wendell H. Pruitt", {}, "PERSON"),  # with a middle initial
+        ("Wendell Mavericks", {}, "ORG"),  # an English word, read in the singular
+        ("Wendell Six", {}, "ORG"),
+        ("Wendell Foundation", {}, "ORG"),  # an institution's word
+        ("Wendell Scott", {}, "ORG"),  # an English word that may be a surname ...
+        ("Wendell Scott", {"Scott": "PERSON"}, "PERSON"),  # ... which the text tags as one
+        ("Wendell Scott", {"Rita Scott": "PERSON"}, "PERSON"),  # ... or in another name
+        ("Dorian Pruitt", {}, "ORG"),  # a first name the table does not know
+        ("Wendell PRUITT", {}, "ORG"),  # shouted: no name's shape
+    ],
+)
+def test_which_names_typed_as_bodies_are_people(stage, name: str, extra: dict[str, str], label: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{name} said on Monday that the plan would fail. Later Scott and Rita Scott agreed."
+    index = _typed(stage, text, {name: "ORG", **extra})
+    assert _label_of(index, name) == label
+
+
+def test_a_name_typed_as_a_body_joins_the_person_the_text_tags_more_often(stage) -> None:  # type: ignore[no-untyped-def]
+    # No first-name table at all: only the text's own tags can say it.
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+
+    doc = stage.nlp("Dorian Pruitt spoke. Dorian Pruitt left. Then Dorian Pruitt returned.")
+    starts = [t.i for t in doc if t.text == "Dorian"]
+    doc.ents = [Span(doc, i, i + 2, label=lab) for i, lab in zip(starts, ["PERSON", "ORG", "PERSON"], strict=True)]
+    index = EntityExtractor().extract(doc, [], SentIndex(doc))
+    assert [(e.name, e.label) for e in index.entities] == [("Dorian Pruitt", "PERSON")]
+    assert len(index.mentions) == 3
+    # Tagged a person no more often than a body, the name says nothing for itself.
+    doc.ents = [Span(doc, i, i + 2, label=lab) for i, lab in zip(starts, ["PERSON", "ORG", "ORG"], strict=True)]
+    index = EntityExtractor().extract(doc, [], SentIndex(doc))
+    assert sorted(e.label for e in index.entities) == ["ORG", "PERSON"]
+
+
+def test_a_name_tagged_a_person_once_is_no_surname_vote_for_itself(stage) -> None:  # type: ignore[no-untyped-def]
+    # "Virginia Tech" tagged a person once and an organisation once: its "Tech" is no person's
+    # surname for that, and an English word besides.
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+    from newsift.nlp.names import NameGenders
+
+    doc = stage.nlp("Wendell Tech won. Fans of Wendell Tech cheered.")
+    starts = [t.i for t in doc if t.text == "Wendell"]
+    doc.ents = [Span(doc, i, i + 2, label=lab) for i, lab in zip(starts, ["PERSON", "ORG"], strict=True)]
+    extractor = EntityExtractor(NameGenders({"wendell": {"male": 5}}), frozenset({"tech"}))
+    assert sorted(e.label for e in extractor.extract(doc, [], SentIndex(doc)).entities) == ["ORG", "PERSON"]
+
+
+def test_without_the_first_name_table_or_the_word_list_fewer_names_move(stage) -> None:  # type: ignore[no-untyped-def]
+    text = "Wendell Pruitt said on Monday that the plan would fail. Later Scott agreed."
+    assert _label_of(_typed(stage, text, {"Wendell Pruitt": "ORG"}, table=False), "Wendell Pruitt") == "ORG"
+    assert _label_of(_typed(stage, text, {"Wendell Pruitt": "ORG"}, words=frozenset()), "Wendell Pruitt") == "ORG"
+    text = text.replace("Pruitt", "Scott")
+    found = _typed(stage, text, {"Wendell Scott": "ORG", "Scott": "PERSON"}, words=frozenset())
+    assert _label_of(found, "Wendell Scott") == "PERSON"
+
+
+def test_the_english_word_list_comes_from_the_models_lemmatizer(stage) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    from newsift.nlp.model import common_words
+
+    words = common_words(stage.nlp)
+    assert {"foundation", "maverick", "report"} <= words
+    assert "pruitt" not in words
+    # A pipeline with no lemmatizer table gives no list, and then no name moves by it.
+    assert common_words(spacy.blank("en")) == frozenset()

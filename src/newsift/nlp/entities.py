@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 # The labels the small model gives a bare surname that is a person's in the same text.
 _SURNAME_MISTAKEN_AS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _PLACES = frozenset({"GPE", "LOC"})
+# A capitalised word a surname can be: "Holt", "McCulloch", "LaRouche", "Parker-Bowles", "O'Neill";
+# not "SO" or "U.S.". A middle initial: "Barack H Obama", "John F. Kelly".
+_SURNAME = re.compile(r"[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:[-'\u2019][A-Z]?[a-z]+)*(?<=[a-z])")
+_INITIAL = re.compile(r"[A-Z]\.?")
 _TITLED_AS_PERSON = frozenset({"ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # Words that end an institution's name and no person's: a name that would be a person's and ends on
@@ -258,8 +262,11 @@ class EntityExtractor:
     the first-name table (:class:`~newsift.nlp.names.NameGenders`) that pronouns consult for a
     person whose gender the text leaves open."""
 
-    def __init__(self, names: NameGenders | None = None) -> None:
+    def __init__(self, names: NameGenders | None = None, common_words: frozenset[str] = frozenset()) -> None:
         self.names = names
+        # English nouns, verbs and adjectives (``model.common_words``): a name's last word that is
+        # none of them is a surname, not the "Foundation" or "Mavericks" of a body's name.
+        self.common_words = common_words
         titles = sorted(TITLES, key=len, reverse=True)
         title_alt = "|".join(re.escape(t).replace(r"\-", r"\s*-\s*") for t in titles)
         # Any title can be "-elect" or "-designate": "Governor-elect", "Secretary-designate".
@@ -284,10 +291,13 @@ class EntityExtractor:
         text = sents.text
         persons: list[tuple[Span, str, str | None]] = []  # (ent, bare name, role)
         others: list[tuple[Span, str]] = []
+        tagged = Counter((e.label_, " ".join(_without_possessive(e.text.strip()).split())) for e in doc.ents)
         for found in doc.ents:
             if found.label_ not in ENTITY_LABELS:
                 continue
             ent = _before_colon(found)
+            if ent is not None and ent.label_ in _SURNAME_MISTAKEN_AS and self._person_named_in_full(ent, tagged):
+                ent = _relabelled(ent, "PERSON")
             if ent is not None and ent.label_ == "PERSON":
                 ent = _after_clutter(ent)
             if ent is None:
@@ -405,6 +415,44 @@ class EntityExtractor:
         return found
 
     # -- names and titles ------------------------------------------------
+    def _person_named_in_full(self, ent: Span, tagged: Counter[tuple[str, str]]) -> bool:
+        """Whether a name the small model typed as a body or a work is a person's named in full. It
+        does so in news about people ("Lester Holt", "Carly Fiorina", "Sean Hannity" as
+        organisations), and the person then speaks as a body and their "he" or "she" finds no one.
+        ``tagged`` counts the Doc's entities by label and name. A person's name is either
+
+        * one the text tags a person more often than it types it so ("Imran Awan", a PERSON three
+          times and an ORG once), or
+        * a first name whose gender the first-name table settles, then one or two capitalised
+          words, the last a surname: a word the text tags as a person's surname in another name or
+          alone ("Keith Lamont Scott" beside "Scott said"; "Virginia Tech" tagged a person once is
+          no evidence for itself), or no English noun, verb or adjective (``common_words``), so
+          that "Dallas Mavericks", "Page Six" and "Temple University" stay bodies (an
+          institution's word, "Clinton Foundation", keeps a name a body in any case). Without the
+          first-name table this way is closed, and without the word list only its first half is
+          open."""
+        words = _without_possessive(ent.text.strip()).split()
+        name = " ".join(words)
+        if len(words) >= 2 and tagged["PERSON", name] > tagged[ent.label_, name]:
+            return True
+        if self.names is None or not 2 <= len(words) <= 3 or self.names.gender(name) is None:
+            return False
+        *middle, last = words[1:]
+        if not _SURNAME.fullmatch(last) or not all(_SURNAME.fullmatch(w) or _INITIAL.fullmatch(w) for w in middle):
+            return False
+        if any(label == "PERSON" and other != name and other.split()[-1:] == [last] for label, other in tagged):
+            return True
+        return bool(self.common_words) and not any(self._common_word(w) for w in words[1:] if not _INITIAL.fullmatch(w))
+
+    def _common_word(self, word: str) -> bool:
+        lower = word.lower()
+        forms = [lower]
+        if lower.endswith("ies"):
+            forms.append(lower[:-3] + "y")  # "Laboratories", "Ministries"
+        elif lower.endswith("s"):
+            forms.append(lower[:-1])  # "Mavericks", "Hills"
+        return any(form in self.common_words for form in forms)
+
     def _function_words(self, name: str) -> bool:
         """Whether ``name`` is only lower-case function words: what is left of a span the NER took
         for a name when the title is cut off it ("Chairwoman of" leaves "of").  A capitalised one

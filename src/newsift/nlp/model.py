@@ -143,3 +143,21 @@ def _model_dir(name: str) -> str | None:
 
 def _is_path(name: str) -> bool:
     return "/" in name or "\\" in name
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """The English nouns, verbs and adjectives the model's rule lemmatizer knows (its ``lemma_index``
+    table, WordNet's lemma lists as spaCy ships them), lower-cased; empty when the pipeline has no
+    such table.
+
+    The entities stage reads it to tell a surname from a common word: "Lester Holt" typed as an
+    organisation is a person's name, "Clinton Foundation" and "Dallas Mavericks" are not. WordNet
+    lists some famous surnames too ("scott", "smith"), so a name made of such words stays as the NER
+    typed it unless the text tags its surname as a person elsewhere."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(word.lower() for pos in ("noun", "verb", "adj") for word in table.get(pos, ()))
