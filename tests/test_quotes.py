@@ -2675,3 +2675,15 @@ def test_quoted_words_the_outer_speaker_calls_something_stay_in_the_content(stag
     text = 'Lee said she valued their courage through what she calls a "war of unpleasant words."'
     report = run(stages, text)
     assert [(q.kind, q.speaker) for q in report.quotes] == [("mixed", "Lee")], report.quotes
+
+
+def test_the_writers_we_names_no_body_but_a_bodys_it_does(stages) -> None:  # type: ignore[no-untyped-def]
+    # "We" outside a quotation is the writer: it had gone to the organisation named last before it.
+    text = (
+        "The Harbor Authority approved the plan on Monday. We now know the budget will fail. "
+        "It said the vote was final."
+    )
+    report = run(stages, text)
+    known = quote_with(report, "budget will fail")
+    assert known.speaker is None and known.speaker_kind == "unknown"
+    assert quote_with(report, "vote was final").speaker == "Harbor Authority"

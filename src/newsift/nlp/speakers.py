@@ -372,7 +372,11 @@ class SpeakerResolver:
             kind = SPEAKER_LABELS.get(entity.label, "unknown")
             return Speaker(entity.name, kind, span, True, via="pronoun")
         labels = PRONOUN_LABELS.get(head.lower_, ())
-        if head.lower_ in {"it", "we"} and labels:
+        # "The company said it ...": the nearest organisation. Not "we": outside a quotation that is
+        # the writer ("we now know", "we hope", "We told you this morning"), and the body named
+        # last before it was no one who spoke (of 119 such speakers over 1,050 corpus articles, a
+        # sample of 30 read by hand held about 27 of that kind).
+        if head.lower_ == "it" and labels:
             ent = self._nearest_org(head)
             if ent is not None:
                 entity = self.index.entities[ent]
