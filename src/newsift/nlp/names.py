@@ -7,7 +7,9 @@ ambiguous name ("Kim", "Pat") counts as none. For the names the corpora did not 
 table (``census_first_names.json``) gives the share of each first name among the women and among the
 men of the 1990 US census, and a name nearly all of whose bearers are of one gender counts as that
 one, unless the corpora showed a person of the other gender with it. The gender is never reported:
-it only keeps a "he" from a person whose first name says otherwise, where the text itself does not say.
+it only keeps a "he" from a person whose first name says otherwise, where the text itself does not say,
+and a name it gives a gender ("Lester Holt", typed as an organisation by the small model) reads as a
+person's to the entities stage.
 """
 
 from __future__ import annotations
