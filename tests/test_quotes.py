@@ -2687,3 +2687,20 @@ def test_the_writers_we_names_no_body_but_a_bodys_it_does(stages) -> None:  # ty
     known = quote_with(report, "budget will fail")
     assert known.speaker is None and known.speaker_kind == "unknown"
     assert quote_with(report, "vote was final").speaker == "Harbor Authority"
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("The commission made its final decision on Friday.", "The commission"),
+        ("The report came out on Friday.", "The report"),
+        # Not a body or a document: the organisation named last stays the guess.
+        ("The mayor made her final decision on Friday.", "Acme Corp."),
+        ("The commissions made their final decisions on Friday.", "Acme Corp."),
+    ],
+)
+def test_an_it_after_a_body_named_by_a_common_noun_is_that_body(stages, before: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    # "It" had gone to the organisation named last, even where the sentence before was about a body
+    # the text names by a common noun.
+    text = f"Acme Corp. filed a complaint in March. {before} It said that the complaint had no merit."
+    assert quote_with(run(stages, text), "had no merit").speaker == speaker

@@ -377,6 +377,17 @@ class SpeakerResolver:
         # last before it was no one who spoke (of 119 such speakers over 1,050 corpus articles, a
         # sample of 30 read by hand held about 27 of that kind).
         if head.lower_ == "it" and labels:
+            # "The commission made its decision on Friday. It ruled ...": a body or a document the
+            # text names by a common noun as the subject before it ("The report came out on Monday.
+            # It said ..."), not the organisation named last before that.
+            body = antecedent_subject(head, self.index.sents)
+            if (
+                body is not None
+                and body.pos_ == "NOUN"
+                and body.tag_ == "NN"
+                and body.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS
+            ):
+                return replace(self.resolve(body), mention=span, via="pronoun")
             ent = self._nearest_org(head)
             if ent is not None:
                 entity = self.index.entities[ent]
