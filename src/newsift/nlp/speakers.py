@@ -50,6 +50,8 @@ _UNNAMED_SOURCE_NOUNS = ANONYMOUS_SOURCE_NOUNS | PERSON_NOUNS
 _KNOWN_HEADS = SOURCE_HEAD_NOUNS | ANONYMOUS_SOURCE_NOUNS
 # Heads of a title that may run on into its holder's name ("President of Iceland Jon Berg").
 _TITLE_HEADS = ROLE_NOUNS | PERSON_NOUNS
+# What an "it" can refer back to when the text names it by a common noun ("the commission", "the report").
+_BODY_OR_DOCUMENT = ORGANISATION_NOUNS | DOCUMENT_NOUNS
 # How many sentences a run of "they"s may carry an antecedent over.
 _MAX_THEY_CHAIN = 3
 # A subject that lists more people than this is a crowd, not a set of speakers to name.
@@ -375,7 +377,7 @@ class SpeakerResolver:
         # "The company said it ...": the nearest organisation. Not "we": outside a quotation that is
         # the writer ("we now know", "we hope", "We told you this morning"), and the body named
         # last before it was no one who spoke (of 119 such speakers over 1,050 corpus articles, a
-        # sample of 30 read by hand held about 27 of that kind).
+        # sample of 30 read by hand held about 26 of that kind).
         if head.lower_ == "it" and labels:
             # "The commission made its decision on Friday. It ruled ...": a body or a document the
             # text names by a common noun as the subject before it ("The report came out on Monday.
@@ -385,7 +387,7 @@ class SpeakerResolver:
                 body is not None
                 and body.pos_ == "NOUN"
                 and body.tag_ == "NN"
-                and body.lemma_.lower() in ORGANISATION_NOUNS | DOCUMENT_NOUNS
+                and body.lemma_.lower() in _BODY_OR_DOCUMENT
             ):
                 return replace(self.resolve(body), mention=span, via="pronoun")
             ent = self._nearest_org(head)
