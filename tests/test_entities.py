@@ -540,25 +540,31 @@ def test_the_first_name_table_gives_a_gender_only_where_the_votes_agree() -> Non
     assert [first_name(n) for n in ("Berg", "J. Lund", "AOC Berg", "Anna-Lena Berg")] == [None, None, None, None]
 
 
-def _as_tagged(stage, text: str, person: str, places: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """The entity index of ``text`` with the tagger's entities set by hand: ``person`` (words) a
-    PERSON wherever it stands, every other word of ``places`` a GPE, so a test does not hang on
-    what the small model happens to tag."""
+def _hand_tagged(stage, text: str, tags: dict[str, str], names, words: frozenset[str] = frozenset()):  # type: ignore[no-untyped-def]
+    """The entity index of ``text`` with the tagger's entities set by hand, so that a test does not
+    hang on what the small model happens to tag: each key of ``tags`` (words), wherever it stands
+    outside an earlier key's span, gets its label; ``names`` and ``words`` are the extractor's
+    first-name table and English word list."""
     from spacy.tokens import Span
 
     from newsift.nlp.entities import EntityExtractor, SentIndex
-    from newsift.nlp.names import NameGenders
 
     doc = stage.nlp(text)
-    n = len(person.split())
     spans: list[Span] = []
     for tok in doc:
-        if doc[tok.i : tok.i + n].text == person:
-            spans.append(Span(doc, tok.i, tok.i + n, label="PERSON"))
-        elif tok.text in places and not any(sp.start <= tok.i < sp.end for sp in spans):
-            spans.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
-    doc.ents = spans
-    return EntityExtractor(NameGenders.load()).extract(doc, [], SentIndex(doc))
+        for name, label in tags.items():
+            n = len(name.split())
+            if doc[tok.i : tok.i + n].text == name and not any(sp.start <= tok.i < sp.end for sp in spans):
+                spans.append(Span(doc, tok.i, tok.i + n, label=label))
+    doc.ents = sorted(spans, key=lambda sp: sp.start)
+    return EntityExtractor(names, words).extract(doc, [], SentIndex(doc))
+
+
+def _as_tagged(stage, text: str, person: str, places: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """``person`` (words) a PERSON wherever it stands, every other word of ``places`` a GPE."""
+    from newsift.nlp.names import NameGenders
+
+    return _hand_tagged(stage, text, {person: "PERSON", **dict.fromkeys(places, "GPE")}, NameGenders.load())
 
 
 @pytest.mark.parametrize(
@@ -837,24 +843,13 @@ def test_a_person_the_tagger_types_as_an_organisation_speaks_as_that_person(stag
 
 
 def _typed(stage, text: str, tags: dict[str, str], *, table: bool = True, words: frozenset[str] | None = None):  # type: ignore[no-untyped-def]
-    """The entity index of ``text`` with the tagger's entities set by hand: each key of ``tags``
-    (words), wherever it stands, gets its label; ``words`` stands for the English word list."""
-    from spacy.tokens import Span
-
-    from newsift.nlp.entities import EntityExtractor, SentIndex
+    """``_hand_tagged`` with a first-name table that knows "Wendell" (or none) and a small stand-in
+    for the English word list."""
     from newsift.nlp.names import NameGenders
 
-    doc = stage.nlp(text)
-    spans: list[Span] = []
-    for tok in doc:
-        for name, label in tags.items():
-            n = len(name.split())
-            if doc[tok.i : tok.i + n].text == name and not any(sp.start <= tok.i < sp.end for sp in spans):
-                spans.append(Span(doc, tok.i, tok.i + n, label=label))
-    doc.ents = sorted(spans, key=lambda sp: sp.start)
     names = NameGenders({"wendell": {"male": 5}}) if table else None
     common = frozenset({"tech", "maverick", "scott", "six"}) if words is None else words
-    return EntityExtractor(names, common).extract(doc, [], SentIndex(doc))
+    return _hand_tagged(stage, text, tags, names, common)
 
 
 def _label_of(index, name: str) -> str | None:  # type: ignore[no-untyped-def]

@@ -291,7 +291,7 @@ class EntityExtractor:
         text = sents.text
         persons: list[tuple[Span, str, str | None]] = []  # (ent, bare name, role)
         others: list[tuple[Span, str]] = []
-        tagged = Counter((e.label_, " ".join(_without_possessive(e.text.strip()).split())) for e in doc.ents)
+        tagged = Counter((e.label_, _tagged_name(e)) for e in doc.ents)
         for found in doc.ents:
             if found.label_ not in ENTITY_LABELS:
                 continue
@@ -431,8 +431,8 @@ class EntityExtractor:
           institution's word, "Clinton Foundation", keeps a name a body in any case). Without the
           first-name table this way is closed, and without the word list only its first half is
           open."""
-        words = _without_possessive(ent.text.strip()).split()
-        name = " ".join(words)
+        name = _tagged_name(ent)
+        words = name.split()
         if len(words) >= 2 and tagged["PERSON", name] > tagged[ent.label_, name]:
             return True
         if self.names is None or not 2 <= len(words) <= 3 or self.names.gender(name) is None:
@@ -1288,6 +1288,11 @@ def _relabelled(ent: Span, label: str) -> Span:
     from spacy.tokens import Span
 
     return Span(ent.doc, ent.start, ent.end, label=label)
+
+
+def _tagged_name(ent: Span) -> str:
+    """An entity's words as tagged, without a possessive, one space apart ("Point Nemo\r\r" too)."""
+    return " ".join(_without_possessive(ent.text.strip()).split())
 
 
 def _without_possessive(name: str) -> str:
