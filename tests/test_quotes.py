@@ -2680,8 +2680,8 @@ def test_quoted_words_the_outer_speaker_calls_something_stay_in_the_content(stag
 def test_the_writers_we_names_no_body_but_a_bodys_it_does(stages) -> None:  # type: ignore[no-untyped-def]
     # "We" outside a quotation is the writer: it had gone to the organisation named last before it.
     text = (
-        "The Harbor Authority approved the plan on Monday. We now know the budget will fail. "
-        "It said the vote was final."
+        "The Harbor Authority approved the plan on Monday. It said the vote was final. "
+        "We now know the budget will fail."
     )
     report = run(stages, text)
     known = quote_with(report, "budget will fail")
@@ -2694,13 +2694,22 @@ def test_the_writers_we_names_no_body_but_a_bodys_it_does(stages) -> None:  # ty
     [
         ("The commission made its final decision on Friday.", "The commission"),
         ("The report came out on Friday.", "The report"),
-        # Not a body or a document: the organisation named last stays the guess.
-        ("The mayor made her final decision on Friday.", "Acme Corp."),
-        ("The commissions made their final decisions on Friday.", "Acme Corp."),
+        # An "it" that carries the subject on names that subject, not the body named last.
+        ("It added a claim against Bolt Inc. in May.", "Acme Corp."),
+        # Nothing an "it" can refer to: no speaker, rather than the organisation named last.
+        ("The mayor made her final decision on Friday.", None),
+        ("The commissions made their final decisions on Friday.", None),
+        ("Republicans opposed the plan in May.", None),
+        ("Bolt Inc. now knows the dispute is serious, and the mayor made her decision.", "Bolt Inc."),
     ],
 )
-def test_an_it_after_a_body_named_by_a_common_noun_is_that_body(stages, before: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
-    # "It" had gone to the organisation named last, even where the sentence before was about a body
-    # the text names by a common noun.
+def test_an_it_is_the_body_or_document_the_subject_before_it_names(stages, before: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    # "It" had gone to the organisation named last before it, even where the sentence before was
+    # about a body the text names by a common noun, or about no body at all.
     text = f"Acme Corp. filed a complaint in March. {before} It said that the complaint had no merit."
     assert quote_with(run(stages, text), "had no merit").speaker == speaker
+
+
+def test_a_passive_it_stands_for_what_was_said_not_for_a_body(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Acme Corp. filed a complaint in March. It was revealed that the complaint had no merit."
+    assert quote_with(run(stages, text), "had no merit").speaker is None
