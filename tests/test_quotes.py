@@ -2710,6 +2710,43 @@ def test_an_it_is_the_body_or_document_the_subject_before_it_names(stages, befor
     assert quote_with(run(stages, text), "had no merit").speaker == speaker
 
 
+def test_an_it_after_a_clause_that_opens_its_sentence_is_that_clauses_body(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rates rose again in May. Although the Harbor Authority did not name the mayor, it criticised "
+        "the plan she had made."
+    )
+    assert quote_with(run(stages, text), "the plan she had made").speaker == "Harbor Authority"
+
+
+def test_a_they_after_a_clause_that_opens_its_sentence_still_looks_back(stages) -> None:  # type: ignore[no-untyped-def]
+    # The clause's subject is often a singular noun for the same body ("the group"), which no
+    # "they" names.
+    text = (
+        "Amnesty International said on Monday that the bomb was made in Ohio. While the group "
+        "expressed disappointment, they praised the growing dissent in Congress."
+    )
+    assert quote_with(run(stages, text), "growing dissent").speaker == "Amnesty International"
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [
+        ("", "Times"),
+        # Not past another body named since the quote before.
+        (" The Harbor Authority sent its reply on Monday.", None),
+    ],
+)
+def test_a_bodys_it_goes_on_after_its_quote_with_any_verb(stages, between: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    # '"...," it further wrote.' after a quote of two sentences had gone to no one: only a verb of
+    # going on ("added") carried a speaker on, and a person's only.
+    text = (
+        f"\u201cThe company was left holding its debt,\u201d the Times wrote.{between}\n\n"
+        "\u201cBut since then, its fortunes have changed. The firm pursues the projects it is known "
+        "for,\u201d it further wrote."
+    )
+    assert quote_with(run(stages, text), "fortunes have changed").speaker == speaker
+
+
 def test_a_passive_it_stands_for_what_was_said_not_for_a_body(stages) -> None:  # type: ignore[no-untyped-def]
     text = "Acme Corp. filed a complaint in March. It was revealed that the complaint had no merit."
     assert quote_with(run(stages, text), "had no merit").speaker is None

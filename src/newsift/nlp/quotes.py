@@ -665,7 +665,10 @@ class QuoteExtractor:
                 if (
                     prev is not None
                     and heir is not None
-                    and _goes_on(doc[cue.token])
+                    # A body's "it" goes on with any verb ('"...," the Times wrote. "...," it
+                    # further wrote.'): where "he" may be any man named before, "it" names no
+                    # person, and a body named since stops it (``carried_on``).
+                    and (_goes_on(doc[cue.token]) or _says_it(text, speaker))
                     and self._continues(text, paras, prev, q)
                 ):
                     if speaker.mention is None and heir.name is not None and doc[cue.token].is_sent_start:
@@ -2230,6 +2233,10 @@ def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
 # Tag verbs that say the speaker of the quote before goes on ("he added", "the coach continued",
 # "she went on").
 _GOING_ON = frozenset({"add", "continue"})
+
+
+def _says_it(text: str, speaker: Speaker) -> bool:
+    return speaker.mention is not None and text[speaker.mention[0] : speaker.mention[1]].lower() == "it"
 
 
 def _goes_on(verb: Token) -> bool:

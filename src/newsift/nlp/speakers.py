@@ -271,9 +271,21 @@ class SpeakerResolver:
         (inside the quote, or before it). Not when the text has named another person since the
         quote before (``since`` on, outside ``quoted``), nor across a gender the text shows.
         """
-        if previous.kind != "person" or not previous.resolved or speaker.mention is None:
+        if not previous.resolved or speaker.mention is None or previous.name == speaker.name:
             return None
-        if previous.name == speaker.name:
+        if previous.kind == "organisation" and speaker.via in {"pronoun", "none"}:
+            # '"...," the Times wrote. "...," it added.': a body goes on as a person does, unless
+            # the text has named another body since.
+            it = self.doc.char_span(*speaker.mention, alignment_mode="expand")
+            bodies = {k for k, e in enumerate(self.index.entities) if e.name == previous.name}
+            if (
+                it is None
+                or it.root.lower_ != "it"
+                or self._named_since(bodies, "ORG", since, speaker.mention[0], quoted)
+            ):
+                return None
+            return replace(previous, mention=speaker.mention, via="pronoun")
+        if previous.kind != "person":
             return None
         people = [k for k, e in enumerate(self.index.entities) if e.name == previous.name and e.label == "PERSON"]
         if len(people) != 1:
@@ -305,18 +317,25 @@ class SpeakerResolver:
             return None
         if gender is not None and self.index.genders.get(who, gender) != gender:
             return None
+        if self._named_since({who}, "PERSON", since, speaker.mention[0], quoted):
+            return None
+        return replace(previous, mention=speaker.mention, via="pronoun" if speaker.via == "pronoun" else "role")
+
+    def _named_since(self, who: set[int], label: str, since: int, until: int, quoted: list[tuple[int, int]]) -> bool:
+        """Whether the text names an entity of ``label`` other than ``who`` between ``since`` and
+        ``until``, outside ``quoted``."""
         for m in self.index.mentions:
-            if m.start >= speaker.mention[0]:
+            if m.start >= until:
                 break
             if (
                 m.start >= since
                 and m.kind == "name"
-                and m.entity != who
-                and self.index.entities[m.entity].label == "PERSON"
+                and m.entity not in who
+                and self.index.entities[m.entity].label == label
                 and not any(a <= m.start < b for a, b in quoted)
             ):
-                return None
-        return replace(previous, mention=speaker.mention, via="pronoun" if speaker.via == "pronoun" else "role")
+                return True
+        return False
 
     def _name_on_date(self, date: Token) -> Speaker:
         """A day never speaks. "Gov. Pat McCrory Monday called for ...": the parse can make the day
@@ -424,7 +443,15 @@ class SpeakerResolver:
     def _pronoun_antecedent(self, head: Token) -> Token | None:
         """Where news puts the antecedent of a "they" or an "it" (see ``antecedent_subject``), past
         the same pronouns that carry it on: "Protesters blocked the road. They stayed all night.
-        They said ..."."""
+        They said ..."; for an "it", first the subject of a clause that opens its sentence and hangs
+        on its verb ("Although the IMF did not name him, it referenced ...")."""
+        if head.dep_ == "nsubj" and head.lower_ == "it":
+            # Not for "they": "While the group expressed ..., they praised" has a singular noun there.
+            for clause in head.head.lefts:
+                if clause.dep_ == "advcl" and clause.i < head.i:
+                    fronted = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+                    if fronted is not None and fronted.pos_ != "PRON":
+                        return fronted
         group = antecedent_subject(head, self.index.sents)
         for _ in range(_MAX_PRONOUN_CHAIN):
             if group is None or group.lower_ != head.lower_ or group.i >= head.i:
