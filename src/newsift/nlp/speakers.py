@@ -269,7 +269,8 @@ class SpeakerResolver:
         description with "the" that names no one known ("the coach", "the North Carolina
         Democrat"), is that speaker, even where another name of the same gender stood nearer
         (inside the quote, or before it). Not when the text has named another person since the
-        quote before (``since`` on, outside ``quoted``), nor across a gender the text shows.
+        quote before (``since`` on, outside ``quoted``), nor across a gender the text shows. A
+        body's "it" goes on the same way, unless another body was named since.
         """
         if not previous.resolved or speaker.mention is None or previous.name == speaker.name:
             return None
