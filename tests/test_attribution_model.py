@@ -376,3 +376,65 @@ def test_copies_of_an_article_share_one_parse_and_the_cache(tmp_path: Path) -> N
     assert [d.text for d in twice] == [a.text, a.text, b.text]
     assert twice[0] is twice[1] and twice[0] is not twice[2]
     assert [t.dep_ for t in twice[2]] == [t.dep_ for t in once[1]]
+
+
+def _run_on_parse(stop: str):  # type: ignore[no-untyped-def]
+    """A quote tag whose line ends on ``stop``, and a parse that runs its sentence on over the blank
+    line after it into the next paragraph, as the small model does ('..., Ms. Whitfield said.\n\n
+    Greenline plans ...' under one root): a hand-set parse, so the test does not hang on the model."""
+    import spacy
+    from spacy.tokens import Doc
+
+    # word, space after, head, dependency, part of speech, tag, lemma
+    rows = [
+        ("An", True, 1, "det", "DET", "DT", "an"),
+        ("acre", True, 5, "nsubj", "NOUN", "NN", "acre"),
+        ("of", True, 1, "prep", "ADP", "IN", "of"),
+        ("trees", True, 2, "pobj", "NOUN", "NNS", "tree"),
+        ("can", True, 5, "aux", "AUX", "MD", "can"),
+        ("store", True, 10, "ccomp", "VERB", "VB", "store"),
+        ("carbon", False, 5, "dobj", "NOUN", "NN", "carbon"),
+        (",", True, 10, "punct", "PUNCT", ",", ","),
+        ("Ms.", True, 9, "compound", "PROPN", "NNP", "Ms."),
+        ("Whitfield", True, 10, "nsubj", "PROPN", "NNP", "Whitfield"),
+        ("said", False, 10, "ROOT", "VERB", "VBD", "say"),
+        (stop, False, 10, "punct", "PUNCT", ".", stop),
+        ("\n\n", False, 11, "dep", "SPACE", "_SP", "\n\n"),
+        ("Greenline", True, 14, "nsubj", "PROPN", "NNP", "Greenline"),
+        ("plans", True, 10, "ccomp", "VERB", "VBZ", "plan"),
+        ("to", True, 16, "aux", "PART", "TO", "to"),
+        ("plant", True, 14, "xcomp", "VERB", "VB", "plant"),
+        ("trees", False, 16, "dobj", "NOUN", "NNS", "tree"),
+        (".", False, 10, "punct", "PUNCT", ".", "."),
+    ]
+    words, spaces, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+
+
+def test_a_tag_reports_nothing_after_its_lines_full_stop_when_the_parse_runs_on() -> None:
+    # The ranker had taken the next paragraph's clause, which the quotes stage then cut off as
+    # another line: the tag had reported nothing, and the sentence before it went unattributed.
+    doc = _run_on_parse(".")
+    model = load_attribution_model()
+    assert model is not None
+    said = next(c for c in model.predict(doc, []) if doc[c.token].text == "said")
+    assert said.content is not None
+    assert doc[said.content[0] : said.content[1]].text == "An acre of trees can store carbon"
+
+
+def test_a_line_that_ends_on_a_colon_may_introduce_what_follows_it() -> None:
+    from newsift.nlp import attribution_model as am
+
+    # 'Trump said:\n\n"..."': the paragraph after the colon is what the tag reports.
+    colon, stop = _run_on_parse(":"), _run_on_parse(".")
+    assert am._line_of(am.TokenTable(colon), 10, [12]) is None
+    assert am._line_of(am.TokenTable(stop), 10, [12]) == (0, 12)

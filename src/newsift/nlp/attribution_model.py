@@ -239,6 +239,26 @@ def _is_edge(text: str) -> bool:
     return text in _EDGE or text.isspace()
 
 
+_FULL_STOPS = frozenset({".", "!", "?"})
+
+
+def _line_of(t: TokenTable, i: int, newlines: Sequence[int]) -> tuple[int, int] | None:
+    """The tokens of ``i``'s line inside its sentence, whose tokens that hold a line break are
+    ``newlines`` (in order), when that line ends a sentence of its own and the parse ran on past
+    it ("..., Mr. Ray said.\n\nAcme plans ..."): nothing after that break is what the cue reports.
+    None otherwise: a line that ends on a colon ("Trump said:\n\n") introduces what follows it."""
+    k = bisect_right(newlines, i)
+    if k == len(newlines):
+        return None
+    end = newlines[k]
+    last = end - 1
+    while last > i and t.punct[last] and t.lower[last] not in _FULL_STOPS:
+        last -= 1  # a closing quotation mark after the full stop
+    if t.lower[last] not in _FULL_STOPS:
+        return None
+    return (newlines[k - 1] + 1 if k else 0), end  # the sentence's first line: from its first token
+
+
 def content_candidates(
     t: TokenTable, i: int, sent_lo: int, sent_hi: int, breaks: Sequence[int] | None = None
 ) -> list[Candidate]:
@@ -506,10 +526,19 @@ class AttributionModel:
         quote_prefix: Sequence[int],
         cue_prefix: Sequence[int] | None = None,
         breaks: Sequence[int] | None = None,
+        line: tuple[int, int] | None = None,
     ) -> tuple[Candidate | None, float]:
+        """The top-ranked stretch the cue at ``i`` reports, and its score as a probability.
+        ``line``: the tokens of the cue's line, when the parse ran its sentence on past the line's
+        full stop (``_line_of``); a stretch with no word on that line is no candidate, as what a
+        cue reports stays on its line."""
         best: Candidate | None = None
         best_score = -math.inf
         for cand in content_candidates(t, i, sent_lo, sent_hi, breaks):
+            if line is not None and not any(
+                not t.punct[k] and not t.lower[k].isspace() for k in range(max(cand.lo, line[0]), min(cand.hi, line[1]))
+            ):
+                continue
             s = _dot(self.span_weights, candidate_features(t, i, cand, quote_prefix, cue_prefix, sent_end=sent_hi))
             if s > best_score:
                 best, best_score = cand, s
@@ -569,10 +598,13 @@ class AttributionModel:
         # A sentence with many cues (a run-on page with no full stops) would otherwise
         # rescan itself for clause breaks once per cue.
         breaks: dict[int, list[int]] = {}
+        newlines: dict[int, list[int]] = {}
         for i, p, lo, hi in found:
             if lo not in breaks:
                 breaks[lo] = clause_breaks(t, lo, hi)
-            cand, _ = self.best_content(t, i, lo, hi, prefix, cue_prefix, breaks[lo])
+                newlines[lo] = [k for k in range(lo, hi) if "\n" in t.lower[k]]
+            line = _line_of(t, i, newlines[lo]) if newlines[lo] else None
+            cand, _ = self.best_content(t, i, lo, hi, prefix, cue_prefix, breaks[lo], line)
             out.append(
                 LearnedCue(i, p, None if cand is None else (cand.lo, cand.hi), "" if cand is None else cand.kind)
             )
