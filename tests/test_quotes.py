@@ -2700,6 +2700,7 @@ def test_the_writers_we_names_no_body_but_a_bodys_it_does(stages) -> None:  # ty
         ("The mayor made her final decision on Friday.", None),
         ("The commissions made their final decisions on Friday.", None),
         ("Republicans opposed the plan in May.", None),
+        # A body by its name as the subject before it.
         ("Bolt Inc. now knows the dispute is serious, and the mayor made her decision.", "Bolt Inc."),
     ],
 )
