@@ -15,7 +15,8 @@ prints, per set and pooled:
 No gold is read: coverage says nothing about whether a speaker is right (that is PolNeAR's job).
 Only counts are printed; no dataset text is written anywhere unless asked for below.
 
-By default both systems read the raw text. With ``--clean`` both read what newsift's clean stage
+By default both systems read the text as ``newsift analyze`` reads a file (every line ending made
+``\n``, mis-decoded characters repaired; ``as_read``). With ``--clean`` both read what newsift's clean stage
 leaves (page furniture cut, garbled quotation marks read back), as the pipeline runs them.
 
 A rule change is checked by reading the attributions it changed. ``--save FILE`` writes every
@@ -44,18 +45,23 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsift.clean.stage import CleanStage  # noqa: E402
 from newsift.config import Config  # noqa: E402
-from newsift.ingest.decode import repair_mojibake  # noqa: E402
+from newsift.ingest.decode import finish_text  # noqa: E402
 from newsift.nlp.stages import DOC_KEY, EntitiesStage, QuotesStage  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 from newsift.scoring.corpus import DATASETS, read_dataset  # noqa: E402
 
 
+def as_read(raw: str) -> str:
+    """A dataset text as ``newsift analyze`` reads a file: mis-decoded quotation marks ("â€œ") are
+    no marks to either system, and old Mac line endings ("\r\r" between MisInfoText's paragraphs)
+    are line breaks, which no name or sentence runs over."""
+    return finish_text(raw)[0].strip()
+
+
 def first_texts(data: Path, name: str, n: int) -> list[str]:
     texts: list[str] = []
     for row, _ in read_dataset(data, name):
-        # Repaired as ``newsift analyze`` repairs what it reads: mis-decoded quotation marks
-        # ("â€œ") are no marks to either system.
-        text = repair_mojibake(str(row.get("text") or ""))[0].strip()
+        text = as_read(str(row.get("text") or ""))
         if text:
             texts.append(text)
         if len(texts) >= n:

@@ -38,3 +38,10 @@ def test_two_saved_runs_differ_by_speaker_and_by_attribution(sp: ModuleType) -> 
     assert sp.compare(old, old, show=5) == [
         "compared with the saved run: attributions 3 -> 3; speaker changed 0, gone 0, new 0"
     ]
+
+
+def test_texts_are_read_as_the_cli_reads_a_file(sp: ModuleType) -> None:
+    # Line endings of every kind become "\n": the stages treat only "\n" as a line break, and a name
+    # had run over "\r\r" from one paragraph into the next ("Gill\r\rAlexandre Dumas" as one person).
+    assert sp.as_read("A fish.\r\rAnna Berg said so.\r\nThe end.\n") == "A fish.\n\nAnna Berg said so.\nThe end."
+    assert sp.as_read("\u00e2\u20ac\u0153Yes,\u00e2\u20ac\u009d she said.") == "\u201cYes,\u201d she said."
