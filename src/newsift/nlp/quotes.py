@@ -662,22 +662,15 @@ class QuoteExtractor:
                             named = self._speaker_of(doc, other, resolver)
                             if named.name is not None:
                                 cue, speaker = other, named
-                if (
-                    prev is not None
-                    and heir is not None
-                    # A body's "it" goes on with any verb ('"...," the Times wrote. "...," it
-                    # further wrote.'): where "he" may be any man named before, "it" names no
-                    # person, and a body named since stops it (``carried_on``).
-                    and (_goes_on(doc[cue.token]) or _says_it(text, speaker))
-                    and self._continues(text, paras, prev, q)
-                ):
-                    if speaker.mention is None and heir.name is not None and doc[cue.token].is_sent_start:
+                if prev is not None and heir is not None and self._continues(text, paras, prev, q):
+                    goes_on = _goes_on(doc[cue.token])
+                    if goes_on and speaker.mention is None and heir.name is not None and doc[cue.token].is_sent_start:
                         # '... asking Priebus: "...?" Adding: "..."': a tag that opens its sentence
                         # with no subject goes on with the one who just spoke ("is amended by adding
                         # ..." inside a sentence names no one).
                         speaker = heir
                     else:
-                        carried = resolver.carried_on(speaker, heir, prev.content[1], marks)
+                        carried = resolver.carried_on(speaker, heir, prev.content[1], marks, goes_on=goes_on)
                         speaker = carried or speaker
                 conf = 0.95 if speaker.resolved else 0.85 if speaker.name else 0.5
                 answers = self._addressee_of(doc, cue, resolver)
@@ -2233,10 +2226,6 @@ def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
 # Tag verbs that say the speaker of the quote before goes on ("he added", "the coach continued",
 # "she went on").
 _GOING_ON = frozenset({"add", "continue"})
-
-
-def _says_it(text: str, speaker: Speaker) -> bool:
-    return speaker.mention is not None and text[speaker.mention[0] : speaker.mention[1]].lower() == "it"
 
 
 def _goes_on(verb: Token) -> bool:

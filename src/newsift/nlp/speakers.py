@@ -260,9 +260,10 @@ class SpeakerResolver:
         )
 
     def carried_on(
-        self, speaker: Speaker, previous: Speaker, since: int, quoted: list[tuple[int, int]]
+        self, speaker: Speaker, previous: Speaker, since: int, quoted: list[tuple[int, int]], *, goes_on: bool
     ) -> Speaker | None:
-        """The one who just spoke, for a tag that says a speaker goes on.
+        """The one who just spoke, for the tag of the quote after theirs (``goes_on``: its verb says
+        a speaker goes on).
 
         '"...," Ruiz said. "And I would do it again," he continued.': news writes "added", "continued"
         or "went on" for the speaker of the quote before, so a "he" or "she" there, or a
@@ -270,32 +271,27 @@ class SpeakerResolver:
         Democrat"), is that speaker, even where another name of the same gender stood nearer
         (inside the quote, or before it). Not when the text has named another person since the
         quote before (``since`` on, outside ``quoted``), nor across a gender the text shows. A
-        body's "it" goes on the same way, unless another body was named since.
+        body's "it" goes on with any verb ('"...," the Times wrote. "...," it further wrote.'):
+        where "he" may be any man named before, "it" names no person; not when another body was
+        named since.
         """
         if not previous.resolved or speaker.mention is None or previous.name == speaker.name:
             return None
+        span = self.doc.char_span(*speaker.mention, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
         if previous.kind == "organisation" and speaker.via in {"pronoun", "none"}:
-            # '"...," the Times wrote. "...," it added.': a body goes on as a person does, unless
-            # the text has named another body since.
-            it = self.doc.char_span(*speaker.mention, alignment_mode="expand")
             bodies = {k for k, e in enumerate(self.index.entities) if e.name == previous.name}
-            if (
-                it is None
-                or it.root.lower_ != "it"
-                or self._named_since(bodies, "ORG", since, speaker.mention[0], quoted)
-            ):
+            if head.lower_ != "it" or self._named_since(bodies, "ORG", since, speaker.mention[0], quoted):
                 return None
             return replace(previous, mention=speaker.mention, via="pronoun")
-        if previous.kind != "person":
+        if previous.kind != "person" or not goes_on:
             return None
         people = [k for k, e in enumerate(self.index.entities) if e.name == previous.name and e.label == "PERSON"]
         if len(people) != 1:
             return None
         who = people[0]
-        span = self.doc.char_span(*speaker.mention, alignment_mode="expand")
-        if span is None:
-            return None
-        head = span.root
         if speaker.via == "pronoun":
             gender = PRONOUN_GENDER.get(head.lower_)
             if gender is None or head.lower_ not in {"he", "she"}:
