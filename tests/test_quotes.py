@@ -2751,3 +2751,14 @@ def test_a_bodys_it_goes_on_after_its_quote_with_any_verb(stages, between: str, 
 def test_a_passive_it_stands_for_what_was_said_not_for_a_body(stages) -> None:  # type: ignore[no-untyped-def]
     text = "Acme Corp. filed a complaint in March. It was revealed that the complaint had no merit."
     assert quote_with(run(stages, text), "had no merit").speaker is None
+
+
+def test_a_participle_that_describes_a_statement_tags_no_quote_after_its_sentence(stages) -> None:  # type: ignore[no-untyped-def]
+    # The quote after the tag's sentence had taken "posted" for its cue and had no speaker.
+    text = (
+        "The fire crew removed him last week. \u201cMark is no longer a member of our volunteer team,\u201d "
+        "the department said in a statement posted on Facebook. \u201cWe apologise to everyone.\u201d"
+    )
+    after = quote_with(run(stages, text), "We apologise")
+    assert after.cue is not None and after.cue.text == "said"
+    assert after.speaker == "the department"

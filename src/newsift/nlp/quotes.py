@@ -80,6 +80,8 @@ _SPOKEN_OF_PASSIVES = frozenset(
         "warn", "require", "encourage", "invite", "remind", "pressure", "force", "allow", "grant", "name",
     }
 )  # fmt: skip
+# Verbs whose participle after a noun gives its name ("a page called ...", "a man named ...").
+_NAMING = frozenset({"call", "dub", "name", "nickname", "title", "entitle", "label"})
 # Cues whose passive subject is the one spoken to ("Lee was asked whether ...", "was told that
 # ..."): the speaker is the agent or no one named (PolNeAR marks the asker, or no source).
 _ASKING = frozenset({"ask", "question", "quiz"})
@@ -762,6 +764,14 @@ class QuoteExtractor:
                     # '"...," White said, according to KSAT 12. "We're 20 minutes ..."': "according to"
                     # credits what came before it; after its sentence ends it tags nothing.
                     continue
+                if (
+                    _ends_sentence_before(between)
+                    and doc[c.token].dep_ == "acl"
+                    and doc[c.token].tag_ in {"VBN", "VBG"}
+                ):
+                    # '... the fire service said in a statement posted online. "We apologise."': a
+                    # participle that describes a noun introduces nothing after its sentence.
+                    continue
                 if _ends_sentence_before(between) and c.addressee is not None:
                     # '"...?" Lee was asked. "Not at all."': the quote after the question's
                     # sentence is the answer of the one asked, not what the asking said.
@@ -1199,6 +1209,18 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # Not an infinitive: "you don't have to know every detail to say ..." names no one who said it.
         # A noun on another line is a heading the parse ran on into the paragraph.
         return _name_opening_line(verb) if _line_between(verb.doc, verb.head.i, verb.i) else verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in _TAG_VERB_TAGS
+        and verb.head.i == verb.i - 1
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.lemma_.lower() not in _NAMING
+        and _names_someone(verb.head)
+    ):
+        # '"...," a source told Weekly Star': a past or present form is no participle, so the noun
+        # right before it that the parse hung it on is its subject. Not where the tagger misread a
+        # naming participle ('a campaign called "..."').
+        return verb.head
     if verb.dep_ == "acl" and verb.head.i < verb.i and any(c.dep_ == "ccomp" for c in verb.children):
         # A participle that modifies a noun and reports a clause has that noun for its subject
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
@@ -1228,6 +1250,9 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     inverted = _inverted_object(verb, marked)
     if inverted is not None:
         return inverted
+    opening = _name_before_commas(verb, marked)
+    if opening is not None:
+        return opening
     # '"...," Misty Buswell, Save the Children's director, told ABC News': a parse that read a
     # name in the tag as a verb ("Save") leaves the cue no subject; the name after the closing
     # mark is who spoke.
@@ -1255,11 +1280,21 @@ def _after_apposed_name(verb: Token) -> bool:
 def _describes_subject(tok: Token) -> bool:
     """A participle set off by commas inside a clause's subject ("the group, known as ..., said"),
     never a tag itself. Both commas are asked for: 'The mayor's lawyer, Dana Whitlock, called the
-    councillors "..." and said ...' parses "called" the same way, and there it is the verb."""
+    councillors "..." and said ...' parses "called" the same way, and there it is the verb. A
+    participle's form needs no commas when the subject's verb comes after it ("the court order
+    dismissing the suit stated"), unless a name apposed to the subject ends right before it, as
+    the lawyer's does above."""
     if tok.dep_ != "acl" or tok.head.dep_ not in _SUBJ:
         return False
     doc = tok.doc
     before, after = tok.left_edge.i - 1, tok.right_edge.i + 1
+    if (
+        tok.tag_ in {"VBG", "VBN"}
+        and tok.head.head.i >= after
+        and tok.head.head.pos_ in _VERB_POS
+        and not _after_apposed_name(tok)
+    ):
+        return True
     return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
 
 
@@ -1359,6 +1394,47 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
     if other_line:
         return _name_opening_line(verb), quoted_subject
     return None, quoted_subject
+
+
+# Words a speaker's title may put before the name that opens a tag ("Photographer", "Former Sen."),
+# and the words from that name to the tag's verb ("Ann Lee, 48, who told a paper ..., said").
+_TITLE_WORDS = 3
+_MAX_OPENING_TAG = 80
+
+
+def _name_before_commas(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """'Ann Lee, 48, who told a paper she took the photo, said, "..."': a main verb with no
+    subject, right after a comma, whose sentence (or line, where the parse ran a heading into
+    it) opens with a name that a comma closes, has that name for its subject; the parse gave
+    the words between a verb of their own and left the tag's verb bare."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    # Walked back only as far as a tag reaches: on a run-on page a sentence holds thousands of words.
+    start = verb.sent.start
+    if verb.i - start > _MAX_OPENING_TAG:
+        start = verb.i - _MAX_OPENING_TAG
+    for k in range(verb.i - 1, start - 1, -1):
+        if breaks_line(doc[k]):
+            start = k + 1
+            break
+    else:
+        if start > verb.sent.start:
+            return None
+    while start < verb.i and (
+        doc[start].is_space or doc[start].text in QUOTE_PAIRS or doc[start].text in CLOSING_QUOTE_TOKENS
+    ):
+        start += 1
+    k = start
+    while k < verb.i and k - start <= _TITLE_WORDS and not doc[k].ent_type_:
+        if doc[k].pos_ not in {"NOUN", "PROPN", "ADJ", "DET"}:
+            return None
+        k += 1
+    if k >= verb.i or doc[k].ent_type_ not in {"PERSON", "ORG"} or _inside(doc[k].idx, marked):
+        return None
+    while k + 1 < verb.i and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return doc[k] if k + 1 < verb.i - 1 and doc[k + 1].text == "," else None
 
 
 def _name_opening_line(verb: Token) -> Token | None:
