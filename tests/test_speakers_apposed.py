@@ -152,9 +152,9 @@ def test_a_tag_verb_with_no_subject_has_the_name_that_opens_its_sentence_before_
 
 
 def test_a_participle_in_the_subject_before_its_verb_describes_the_subject() -> None:
-    # '"...," the court order dismissing the suit stated .': the nearer "dismissing" had taken the
+    # '"...," the panel report rejecting the claim stated .': the nearer "rejecting" had taken the
     # quote and left it with no speaker.
-    words = ["the", "court", "order", "dismissing", "the", "suit", "stated", "."]
+    words = ["the", "panel", "report", "rejecting", "the", "claim", "stated", "."]
     heads = [2, 2, 6, 2, 5, 3, 6, 6]
     deps = ["det", "compound", "nsubj", "acl", "det", "dobj", "ROOT", "punct"]
     tags = ["DT", "NN", "NN", "VBG", "DT", "NN", "VBN", "."]

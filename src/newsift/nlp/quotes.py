@@ -1281,8 +1281,8 @@ def _describes_subject(tok: Token) -> bool:
     """A participle set off by commas inside a clause's subject ("the group, known as ..., said"),
     never a tag itself. Both commas are asked for: 'The mayor's lawyer, Dana Whitlock, called the
     councillors "..." and said ...' parses "called" the same way, and there it is the verb. A
-    participle's form needs no commas when the subject's verb comes after it ("the court order
-    dismissing the suit stated"), unless a name apposed to the subject ends right before it, as
+    participle's form needs no commas when the subject's verb comes after it ("the panel's report
+    rejecting the claim stated"), unless a name apposed to the subject ends right before it, as
     the lawyer's does above."""
     if tok.dep_ != "acl" or tok.head.dep_ not in _SUBJ:
         return False
