@@ -2762,3 +2762,24 @@ def test_a_participle_that_describes_a_statement_tags_no_quote_after_its_sentenc
     after = quote_with(run(stages, text), "sorry for the upset")
     assert after.cue is not None and after.cue.text == "said"
     assert after.speaker == "the fire service"
+
+
+@pytest.mark.parametrize(
+    ("who", "pronoun", "speaker"),
+    [
+        ("A fisherman", "He", "A fisherman from the village"),
+        ("A chef", "She", "A chef from the village"),
+        # A noun of the other gender is no one the pronoun refers to.
+        ("A fisherwoman", "He", None),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_worker_is_that_worker(stages, who: str, pronoun: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    # Occupations the person-noun table lacked: the "he" had no antecedent, and the worker was no
+    # anonymous source but an unknown phrase.
+    text = (
+        f"Rosa Diaz opened the meeting on Monday. {who} from the village told reporters the boat sank at "
+        f"dawn. {pronoun} said the crew pulled ten people out of the water."
+    )
+    report = run(stages, text)
+    assert quote_with(report, "boat sank").speaker_kind == "anonymous"
+    assert quote_with(report, "ten people").speaker == speaker

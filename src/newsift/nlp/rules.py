@@ -669,11 +669,11 @@ ROLE_NOUNS: frozenset[str] = frozenset(
 # the wife).  Role nouns among them are not taken ("the president"): a role resolves to its name.
 _FEMALE = """
 woman girl mother daughter wife sister aunt niece grandmother granddaughter mom mum girlfriend widow bride lady
-actress waitress businesswoman policewoman
+actress waitress businesswoman policewoman fisherwoman nun
 """
 _MALE = """
 man boy father son husband brother uncle nephew grandfather grandson dad boyfriend widower groom gentleman guy actor
-businessman policeman
+businessman policeman fisherman monk
 """
 _PERSON = """
 owner teacher officer suspect victim doctor nurse student driver lawyer attorney patient worker farmer pastor priest
@@ -689,6 +689,10 @@ coworker classmate roommate teammate rival challenger incumbent constituent taxp
 guest physician surgeon neurosurgeon dentist pharmacist psychologist psychiatrist therapist counselor paramedic
 firefighter historian scholar editor publisher producer comedian rapper billionaire millionaire mogul tycoon
 consultant contractor negotiator envoy survivor assailant perpetrator militant insurgent rebel
+chef cook waiter bartender cashier mechanic plumber electrician engineer architect artist photographer filmmaker
+musician dancer designer baker butcher carpenter janitor miner rancher agent rabbi imam chaplain missionary cleric
+preacher nanny housekeeper gardener receptionist accountant novelist poet playwright screenwriter biologist chemist
+physicist geologist astronomer meteorologist epidemiologist virologist midwife veterinarian lifeguard
 """
 FEMALE_PERSON_NOUNS: frozenset[str] = frozenset(_FEMALE.split())
 MALE_PERSON_NOUNS: frozenset[str] = frozenset(_MALE.split())
