@@ -2783,3 +2783,24 @@ def test_a_pronoun_after_an_unnamed_worker_is_that_worker(stages, who: str, pron
     report = run(stages, text)
     assert quote_with(report, "boat sank").speaker_kind == "anonymous"
     assert quote_with(report, "ten people").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("between", "worker", "speaker"),
+    [
+        ("", "a fisherman", "a fisherman from the village"),
+        (" He said he reached the harbour at dawn.", "a fisherman", "a fisherman from the village"),
+        # Not a "he" for a woman, nor past a person the text names since.
+        ("", "a fisherwoman", None),
+        (" Rosa Diaz reached the harbour at dawn.", "a fisherman", None),
+    ],
+)
+def test_an_unresolved_pronoun_goes_on_with_the_unnamed_person_who_just_spoke(  # type: ignore[no-untyped-def]
+    stages, between: str, worker: str, speaker: str | None
+) -> None:
+    # The "he" refers to no one the text names: it had no speaker, where a named person's "he" went on.
+    text = (
+        f"\u201cI have never seen so many boats sink in one night,\u201d {worker} from the village told "
+        f"reporters.{between} \u201cWe threw ropes and pulled them in. Most were young,\u201d he said."
+    )
+    assert quote_with(run(stages, text), "threw ropes").speaker == speaker

@@ -275,12 +275,14 @@ class SpeakerResolver:
         where "he" may be any man named before, "it" names no person; not when another body was
         named since.
         """
-        if not previous.resolved or speaker.mention is None or previous.name == speaker.name:
+        if speaker.mention is None or previous.name == speaker.name:
             return None
         span = self.doc.char_span(*speaker.mention, alignment_mode="expand")
         if span is None:
             return None
         head = span.root
+        if not previous.resolved:
+            return self._unnamed_goes_on(speaker, previous, head, since, quoted)
         if previous.kind == "organisation" and speaker.via in {"pronoun", "none"}:
             bodies = {k for k, e in enumerate(self.index.entities) if e.name == previous.name}
             if head.lower_ != "it" or self._named_since(bodies, "ORG", since, speaker.mention[0], quoted):
@@ -317,6 +319,34 @@ class SpeakerResolver:
         if self._named_since({who}, "PERSON", since, speaker.mention[0], quoted):
             return None
         return replace(previous, mention=speaker.mention, via="pronoun" if speaker.via == "pronoun" else "role")
+
+    def _unnamed_goes_on(
+        self, speaker: Speaker, previous: Speaker, head: Token, since: int, quoted: list[tuple[int, int]]
+    ) -> Speaker | None:
+        """'"...," a fisherman told reporters. "...," he said.': a "he" or "she" that refers to no
+        one the text names, after the quote of one unnamed person ("a fisherman", "a source") of a
+        gender it fits, is that person, with any verb; not when the text has named a person since."""
+        if speaker.name is not None or speaker.via != "none" or head.lower_ not in {"he", "she"}:
+            return None
+        if previous.kind != "anonymous" or previous.name is None or previous.mention is None:
+            return None
+        phrase = self.doc.char_span(*previous.mention, alignment_mode="expand")
+        if phrase is None:
+            return None
+        noun = phrase.root
+        if previous.via == "pronoun":
+            # "He said he arrived at dawn": the same pronoun, which already went to that person.
+            if noun.lower_ != head.lower_:
+                return None
+        else:
+            lemma = noun.lemma_.lower()
+            other = MALE_PERSON_NOUNS if head.lower_ == "she" else FEMALE_PERSON_NOUNS
+            # Not an indefinite "someone", whom no "he" refers back to.
+            if noun.tag_ != "NN" or lemma not in PERSON_NOUNS or lemma in other or noun.lower_ in VAGUE_PRONOUNS:
+                return None
+        if self._named_since(set(), "PERSON", since, speaker.mention[0] if speaker.mention else since, quoted):
+            return None
+        return replace(previous, mention=speaker.mention, via="pronoun")
 
     def _named_since(self, who: set[int], label: str, since: int, until: int, quoted: list[tuple[int, int]]) -> bool:
         """Whether the text names an entity of ``label`` other than ``who`` between ``since`` and
