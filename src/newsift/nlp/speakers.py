@@ -273,7 +273,8 @@ class SpeakerResolver:
         quote before (``since`` on, outside ``quoted``), nor across a gender the text shows. A
         body's "it" goes on with any verb ('"...," the Times wrote. "...," it further wrote.'):
         where "he" may be any man named before, "it" names no person; not when another body was
-        named since.
+        named since. After an unnamed person, a pronoun that names no one else goes on with them
+        (:meth:`_unnamed_goes_on`).
         """
         if speaker.mention is None or previous.name == speaker.name:
             return None
@@ -326,7 +327,9 @@ class SpeakerResolver:
         """'"...," a fisherman told reporters. "...," he said.': a "he" or "she" that refers to no
         one the text names, after the quote of one unnamed person ("a fisherman", "a source") of a
         gender it fits, is that person, with any verb; not when the text has named a person since."""
-        if speaker.name is not None or speaker.via != "none" or head.lower_ not in {"he", "she"}:
+        if speaker.mention is None or speaker.name is not None or speaker.via != "none":
+            return None
+        if head.lower_ not in {"he", "she"}:
             return None
         if previous.kind != "anonymous" or previous.name is None or previous.mention is None:
             return None
@@ -344,7 +347,7 @@ class SpeakerResolver:
             # Not an indefinite "someone", whom no "he" refers back to.
             if noun.tag_ != "NN" or lemma not in PERSON_NOUNS or lemma in other or noun.lower_ in VAGUE_PRONOUNS:
                 return None
-        if self._named_since(set(), "PERSON", since, speaker.mention[0] if speaker.mention else since, quoted):
+        if self._named_since(set(), "PERSON", since, speaker.mention[0], quoted):
             return None
         return replace(previous, mention=speaker.mention, via="pronoun")
 
