@@ -1151,9 +1151,9 @@ def nominal_antecedent(tok: Token, sents: SentIndex, *, names_before: bool = Fal
         return None
     addressee = replied_to(tok, sents)
     if addressee is not None:
-        return addressee if _person_noun(addressee, low) else None
+        return addressee if person_noun(addressee, low) else None
     subject = antecedent_subject(tok, sents, this_sentence_only=names_before)
-    return subject if subject is not None and _person_noun(subject, low) else None
+    return subject if subject is not None and person_noun(subject, low) else None
 
 
 def _previous_main_subject(tok: Token, sents: SentIndex, deps: frozenset[str] = frozenset({"nsubj"})) -> Token | None:
@@ -1208,7 +1208,7 @@ def antecedent_subject(tok: Token, sents: SentIndex, *, this_sentence_only: bool
     return None if this_sentence_only else _previous_main_subject(tok, sents)
 
 
-def _person_noun(tok: Token, pronoun: str) -> bool:
+def person_noun(tok: Token, pronoun: str) -> bool:
     """One person, named by a common noun only, whom ``pronoun`` can refer to."""
     lemma = tok.lemma_.lower()
     if tok.tag_ != "NN" or tok.ent_type_ or lemma not in PERSON_NOUNS or lemma in ROLE_NOUNS:

@@ -15,6 +15,7 @@ from .entities import (
     definite,
     nominal_antecedent,
     opens_a_line_tag,
+    person_noun,
 )
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
@@ -341,12 +342,10 @@ class SpeakerResolver:
             # "He said he arrived at dawn": the same pronoun, which already went to that person.
             if noun.lower_ != head.lower_:
                 return None
-        else:
-            lemma = noun.lemma_.lower()
-            other = MALE_PERSON_NOUNS if head.lower_ == "she" else FEMALE_PERSON_NOUNS
-            # Not an indefinite "someone", whom no "he" refers back to.
-            if noun.tag_ != "NN" or lemma not in PERSON_NOUNS or lemma in other or noun.lower_ in VAGUE_PRONOUNS:
-                return None
+        elif not person_noun(noun, head.lower_) or noun.lower_ in VAGUE_PRONOUNS:
+            # One person of the pronoun's gender, as for any "he" with no name before it (the
+            # entities stage's test), and not an indefinite "someone", whom no "he" refers back to.
+            return None
         if self._named_since(set(), "PERSON", since, speaker.mention[0], quoted):
             return None
         return replace(previous, mention=speaker.mention, via="pronoun")
