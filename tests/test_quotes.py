@@ -1342,6 +1342,38 @@ def test_a_subject_that_joins_named_speakers_names_them_all(  # type: ignore[no-
     assert q.speaker_mention is not None and q.speaker_mention.text == mention, q
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        # People the text does not name, joined by "and": all of them spoke, not the first alone.
+        (
+            "Friends and family said the man was kind and generous to everyone in town.",
+            "kind and generous",
+            "Friends and family",
+        ),
+        ('"We lost everything," neighbours and friends told the paper.', "lost everything", "neighbours and friends"),
+        # What the list shares, which the parse hangs on its first noun, is part of it too.
+        (
+            "Friends and relatives of the victim said she loved to sing.",
+            "loved to sing",
+            "Friends and relatives of the victim",
+        ),
+        # But not a clause the parse hangs on that noun's object.
+        (
+            "Friends and family of the victim, who asked not to be named, said she loved to sing.",
+            "loved to sing",
+            "Friends and family of the victim",
+        ),
+    ],
+)
+def test_a_subject_that_joins_unnamed_speakers_names_them_all(  # type: ignore[no-untyped-def]
+    stages, text: str, said: str, speaker: str
+) -> None:
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous"), q
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker, q
+
+
 def test_a_subject_that_offers_a_choice_names_no_pair(stages) -> None:  # type: ignore[no-untyped-def]
     # "or": one of them will speak, and the text does not say which.
     q = quote_with(run(stages, "Maria Lopez or Tom Reed will say whether the bridge reopens."), "bridge reopens")

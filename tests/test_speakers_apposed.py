@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsift.nlp.quotes import _describes_subject, _subject
-from newsift.nlp.speakers import _apposed, _noun_lemma
+from newsift.nlp.speakers import _apposed, _joined_end, _noun_lemma
 
 # The coarse part of speech of each fine tag these parses use (a blank pipeline maps none).
 _POS = {
@@ -185,3 +185,13 @@ def test_a_name_too_far_before_a_bare_tag_verb_is_not_its_subject() -> None:
     ents = ["B-PERSON", "I-PERSON", *["O"] * (len(words) - 2)]
     doc = _parse(words, heads, deps, ents, tags)
     assert _subject(doc[said], [(doc[said + 2].idx, len(doc.text))]) is None
+
+
+def test_a_joined_source_phrase_never_runs_over_a_line_break() -> None:
+    # "Teachers and / parents said": the parse joined a heading's last words to the next line's subject.
+    words = ["Teachers", "and", "\n", "parents", "said"]
+    doc = _parse(words, [4, 0, 1, 0, 4], ["nsubj", "cc", "dep", "conj", "ROOT"])
+    assert _joined_end(doc, doc[0], 1) == 1
+    # On one line the phrase takes in the joined noun.
+    same_line = _parse(["Teachers", "and", "parents", "said"], [3, 0, 0, 3], ["nsubj", "cc", "conj", "ROOT"])
+    assert _joined_end(same_line, same_line[0], 1) == 3

@@ -57,6 +57,11 @@ _BODY_OR_DOCUMENT = ORGANISATION_NOUNS | DOCUMENT_NOUNS
 _MAX_PRONOUN_CHAIN = 3
 # A subject that lists more people than this is a crowd, not a set of speakers to name.
 _MAX_GROUP = 4
+# The prepositions of what a list of sources shares ("relatives *of the victim*", "police *at the
+# scene*", "aides *to the senator*"), not of when or how they spoke ("on Sunday", "by phone").
+_SHARED_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "from", "to"})
+# The entity types of a time, which is no part of who spoke.
+_WHEN = frozenset({"DATE", "TIME"})
 # The entities a joined subject may name together: people, or bodies ("Google and Microsoft said").
 _JOINABLE_LABELS = frozenset({"PERSON", "ORG"})
 # Conjunctions that offer a choice: a list joined by them names no one who spoke.
@@ -227,14 +232,18 @@ class SpeakerResolver:
         named = self._apposed_name(head) or self._titled_name(head, phrase)
         if named is not None:
             return named
-        phrase_text = phrase.text
-        phrase_low = phrase_text.lower()
+        phrase_low = phrase.text.lower()
         vague_phrase = any(phrase_low.startswith(p) for p in VAGUE_PHRASES)
         if lemma in ROLE_NOUNS and definite(head):
             idx = self.index.holder_of(head)
             if idx is not None:
                 entity = self.index.entities[idx]
                 return Speaker(entity.name, "person", text_span, True, via="role")
+        # "Friends and family said": all of them spoke, and the phrase cut at "and" would name
+        # only the first ("Friends").
+        phrase = doc[start : _joined_end(doc, head, end)]
+        phrase_text = phrase.text
+        text_span = (phrase.start_char, phrase.end_char)
         if lemma in ORGANISATION_NOUNS:
             return Speaker(phrase_text, "organisation", text_span, False, vague=vague_phrase, via="phrase")
         # "His father told the paper", "the man said", "protesters chanted": a person the text
@@ -491,21 +500,8 @@ class SpeakerResolver:
     def _named_members(self, group: Token, label: str) -> tuple[str, tuple[int, int]] | None:
         """'Anna Berg and Tom Holt': the names of a subject that joins two or more entities of
         ``label``, and the offsets from the first name to the last; None for anything else."""
-        # The parse hangs a list's conjuncts on the first or chains them ("Marrs, Dice and Jones":
-        # Jones on Dice): gather both ways.
-        members = [group]
-        seen = 0
-        while seen < len(members):
-            children = list(members[seen].children)
-            if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVES for c in children):
-                # "Berg or Holt will decide": one of them, and the text does not say which.
-                return None
-            members.extend(c for c in children if c.dep_ == "conj")
-            if len(members) > _MAX_GROUP:
-                return None
-            seen += 1
-        members.sort(key=lambda t: t.i)
-        if len(members) < 2:
+        members = _joined_members(group)
+        if members is None:
             return None
         names: list[str] = []
         mentions: list[Mention] = []
@@ -518,6 +514,67 @@ class SpeakerResolver:
         if len(set(names)) < len(names):
             return None
         return ", ".join(names[:-1]) + " and " + names[-1], (mentions[0].start, mentions[-1].end)
+
+
+def _joined_members(group: Token) -> list[Token] | None:
+    """The nouns a subject joins by "and" ("Anna Berg and Tom Holt", "police, firefighters and
+    paramedics"), in text order, two or more; None when nothing is joined, when a conjunct offers
+    a choice ("or", "nor"), or when the list is a crowd."""
+    # The parse hangs a list's conjuncts on the first or chains them ("Marrs, Dice and Jones":
+    # Jones on Dice): gather both ways.
+    members = [group]
+    seen = 0
+    while seen < len(members):
+        children = list(members[seen].children)
+        if any(c.dep_ == "cc" and c.lower_ in _ALTERNATIVES for c in children):
+            # "Berg or Holt will decide": one of them, and the text does not say which.
+            return None
+        members.extend(c for c in children if c.dep_ == "conj")
+        if len(members) > _MAX_GROUP:
+            return None
+        seen += 1
+    members.sort(key=lambda t: t.i)
+    return members if len(members) >= 2 else None
+
+
+def _list_joint(tok: Token) -> bool:
+    """A word that joins the nouns of a list: its commas, its conjunction, a space on the line."""
+    return tok.dep_ == "cc" or tok.text == "," or (tok.is_space and not breaks_line(tok))
+
+
+def _joined_end(doc: Doc, head: Token, end: int) -> int:
+    """Where a source phrase that ends at ``end`` ends once the nouns its head joins by "and" are
+    part of it (:func:`_joined_members`); ``end`` when it joins none."""
+    members = _joined_members(head)
+    if members is None:
+        return end
+    joined = end
+    for member in members:
+        if member.i <= head.i:
+            continue
+        # Each member's own phrase, without the clauses and asides no source phrase holds; only
+        # the list's commas and conjunction between them ("conservatives, who believe ..., and
+        # moderates" would carry the first one's aside into the name).
+        member_start, member_end = phrase_bounds(doc, member)
+        if not all(_list_joint(doc[k]) for k in range(joined, member_start)):
+            return end
+        joined = max(joined, member_end)
+    # The parse can hang what the whole list shares on its first noun, after the others
+    # ("Friends and relatives *of the victim*"), but not when or where they spoke ("on Sunday").
+    for child in head.rights:
+        if child.i < joined:
+            continue
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ != "prep" or child.lower_ not in _SHARED_PREPOSITIONS or not objects:
+            break
+        if objects[0].ent_type_ in _WHEN:
+            break
+        # The object's own phrase, so a clause hung on it ("of the victim, who asked ...") stays out.
+        joined = phrase_bounds(doc, objects[0])[1]
+    # Never over a line break, a colon or a dash, as no source phrase runs over one.
+    if any(_phrase_stop(doc[k]) for k in range(end, joined)):
+        return end
+    return joined
 
 
 def _is_date(entity: EntityInfo) -> bool:
