@@ -1364,6 +1364,19 @@ def test_a_subject_that_joins_named_speakers_names_them_all(  # type: ignore[no-
             "loved to sing",
             "Friends and family of the victim",
         ),
+        # Nor when they spoke: a time, or a preposition of no place or body.
+        ("Parents and teachers in March said the school would stay open.", "stay open", "Parents and teachers"),
+        (
+            "Parents and teachers after the meeting said the school would stay open.",
+            "stay open",
+            "Parents and teachers",
+        ),
+        # An aside between the nouns keeps the phrase at the first one: the name would carry it.
+        (
+            "Conservatives, who believe the bill goes too far, and moderates said they would vote no.",
+            "vote no",
+            "Conservatives",
+        ),
     ],
 )
 def test_a_subject_that_joins_unnamed_speakers_names_them_all(  # type: ignore[no-untyped-def]
