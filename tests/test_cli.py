@@ -291,6 +291,12 @@ def test_usage_errors_exit_2(args: list[str], article: Path, tmp_path: Path) -> 
     assert out == ""
 
 
+def test_a_base_rate_outside_0_and_1_exits_2_naming_the_setting(article: Path) -> None:
+    code, out, err = run("analyze", str(article), "--base-rate", "1.5")
+    assert code == 2 and out == ""
+    assert "base_rate" in err and "1.5" in err
+
+
 def test_bad_config_exits_2_with_message(article: Path, tmp_path: Path) -> None:
     bad_toml = write(tmp_path / "bad.toml", "stages = [\n")
     code, _, err = run("analyze", str(article), "--config", str(bad_toml))

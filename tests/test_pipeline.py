@@ -218,6 +218,19 @@ def test_config_rejects_unknown_settings_with_the_known_ones() -> None:
         Config.load(env={}, overrides={"no_such_setting": 1})
 
 
+def test_a_base_rate_is_a_share_from_any_layer_and_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "newsift.toml"
+    path.write_text("[newsift]\nbase_rate = 0.05\n", encoding="utf-8")
+    assert Config.load(path, env={}).base_rate == 0.05
+    assert Config.load(env={"NEWSIFT_BASE_RATE": "0.25"}).base_rate == 0.25
+    assert Config.load(env={}).base_rate is None
+    for bad in ("0", "1", "1.5", "-0.1", "nan"):
+        with pytest.raises(ConfigError, match="base_rate"):
+            Config.load(env={"NEWSIFT_BASE_RATE": bad})
+    with pytest.raises(ConfigError, match=r"base_rate.*'ten percent'"):
+        Config.load(env={}, overrides={"base_rate": "ten percent"})
+
+
 def test_config_file_errors_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("this is = = not toml", encoding="utf-8")

@@ -3,9 +3,11 @@ reasons, thin or odd input is uncertain or explained, never a crash."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 import json
+import math
 from importlib import resources
 from pathlib import Path
 
@@ -445,6 +447,29 @@ def test_wire_copy_is_reliable(analyzer: Analyzer) -> None:
     assert len(sourcing) == 1 and sourcing[0].contribution == 0.0 and "not weighed" in sourcing[0].text
     assert "% from named" in sourcing[0].text and "no vague sourcing" in sourcing[0].text
     assert all(report.article.text[e.start : e.end] == e.text for e in sourcing[0].evidence)
+
+
+def test_a_known_base_rate_moves_the_probability_by_bayes_rule_and_says_so(analyzer: Analyzer) -> None:
+    report = analyze(analyzer, JUNK, JUNK_TITLE)
+    even = report.score
+    assert even.unreliable_probability is not None
+    assert not [r for r in even.reasons if r.signal == "score.base_rate"]
+    # A queue its user knows to be one tenth unreliable: the odds of the even-mix reading scale by
+    # (0.1 / 0.9) / (0.5 / 0.5).
+    shifted_report = copy.copy(report)  # the stage sets a new score; the original keeps its own
+    ScoreStage(Config(base_rate=0.1))(shifted_report)
+    shifted = shifted_report.score
+    for before, after in (
+        (even.unreliable_probability, shifted.unreliable_probability),
+        (even.without_domain, shifted.without_domain),
+    ):
+        assert before is not None and after is not None
+        odds = before / (1 - before) / 9
+        assert after == pytest.approx(odds / (1 + odds), abs=2e-4)
+    # The label reads the moved probability: the junk page's 0.94 becomes about 0.6 in such a queue.
+    assert even.label == "unreliable" and shifted.label == "uncertain", shifted
+    (why,) = [r for r in shifted.reasons if r.signal == "score.base_rate"]
+    assert "10 %" in why.text and why.contribution == pytest.approx(-math.log(9), abs=1e-4)
 
 
 def test_sourcing_line_says_which_of_its_measures_the_model_weighs() -> None:

@@ -232,6 +232,14 @@ def analyze(
         list[str] | None, typer.Option("--disable", help="Skip this stage (repeatable).", show_default=False)
     ] = None,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+    base_rate: Annotated[
+        float | None,
+        typer.Option(
+            "--base-rate",
+            help="Share of unreliable articles expected in the inputs (0-1), when known; "
+            "default: the even mix the model was fitted on.",
+        ),
+    ] = None,
     learn_site_furniture: Annotated[
         bool,
         typer.Option(
@@ -260,6 +268,7 @@ def analyze(
             "input_format": input_format.value if input_format is not None else None,
             "encoding": encoding,
             "spacy_model": spacy_model,
+            "base_rate": base_rate,
             "columns.id": id_column,
             "columns.title": title_column,
             "columns.text": text_column,

@@ -47,6 +47,10 @@ class Config:
     # articles, and the site must have this many articles, to count.
     site_min_docs: int = 5
     site_min_share: float = 0.5
+    # The share of unreliable articles expected in what is scored, when the user knows it (a
+    # platform's feed, a fact-checker's queue). None: the even mix every fit assumes, since no
+    # one can know the rate of a collection in general; the evaluation's figures are for that.
+    base_rate: float | None = None
 
     def validate(self) -> Config:
         if self.input_format not in INPUT_FORMATS:
@@ -57,6 +61,10 @@ class Config:
             raise ConfigError("site_min_share must be in (0, 1]")
         if self.site_min_docs < 2:
             raise ConfigError("site_min_docs must be at least 2")
+        if self.base_rate is not None and not 0 < self.base_rate < 1:
+            raise ConfigError(
+                f"base_rate must be a share between 0 and 1 (exclusive), such as 0.1, not {self.base_rate!r}"
+            )
         if len(set(self.stages)) != len(self.stages):
             raise ConfigError(f"stages are listed twice: {self.stages}")
         return self
@@ -120,9 +128,16 @@ class Config:
         return config.validate()
 
 
+# Settings whose default is None and whose value is a number: a string from the environment or a
+# TOML file's number must become one.
+_OPTIONAL_FLOATS = frozenset({"base_rate"})
+
+
 def _coerce(key: str, value: Any, current: Any) -> Any:
     """Turn strings from the environment or CLI into the type of the default."""
     try:
+        if key in _OPTIONAL_FLOATS:
+            return float(value)
         if isinstance(current, tuple):
             if isinstance(value, str):
                 return tuple(v.strip() for v in value.split(",") if v.strip())

@@ -49,6 +49,7 @@ from typing import Any
 
 from ..signals.reputation import names_no_publisher
 from .corpus import DATASETS
+from .model import at_base_rate
 from .stage import assess
 from .train import MIN_CLASS, TrainingSet, article_text, fit_model, training_weights
 
@@ -78,12 +79,7 @@ def shift_prior(p: Sequence[float], trained_rate: float, new_rate: float) -> lis
     """Bayes' rule for a new base rate: the odds scale by the ratio of the two priors' odds."""
     lo, hi = RATE_BOUNDS
     new_rate = min(max(new_rate, lo), hi)
-    factor = (new_rate / (1 - new_rate)) / (trained_rate / (1 - trained_rate))
-    shifted = []
-    for prob in p:
-        odds = factor * prob / max(1 - prob, 1e-12)
-        shifted.append(odds / (1 + odds))
-    return shifted
+    return [at_base_rate(prob, new_rate, trained_rate) for prob in p]
 
 
 def estimate_rate(p: Sequence[float], trained_rate: float) -> float:

@@ -34,6 +34,23 @@ MODEL_FILENAME = "model.json"
 _RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../shared/data`"
 
 
+# The base rate the probabilities assume: every fit weighs the two classes half and half
+# (``class_balanced`` in train.py), since a deployed model cannot know the rate of what it is given.
+FITTED_BASE_RATE = 0.5
+
+
+def base_rate_shift(rate: float, fitted: float = FITTED_BASE_RATE) -> float:
+    """What moving from the ``fitted`` base rate to ``rate`` adds to the log-odds (Bayes' rule:
+    the odds scale by the ratio of the two priors' odds)."""
+    return math.log(rate / (1 - rate)) - math.log(fitted / (1 - fitted))
+
+
+def at_base_rate(p: float, rate: float, fitted: float = FITTED_BASE_RATE) -> float:
+    """``p``, a probability under the ``fitted`` base rate, under ``rate`` instead."""
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return sigmoid(math.log(p / (1 - p)) + base_rate_shift(rate, fitted))
+
+
 def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))

@@ -25,7 +25,7 @@ from ..report import Reason, Report, Score, Signal, Span
 from ..signals.style import body_text
 from .corpus import MIN_WORDS
 from .features import NUMERIC, QUALITY, STYLE, WORDING, describe, signal_of
-from .model import CredibilityModel, LinearScorer
+from .model import CredibilityModel, LinearScorer, at_base_rate, base_rate_shift
 from .text import Wording, term_spans
 
 if TYPE_CHECKING:
@@ -147,13 +147,30 @@ class ScoreStage:
         else:
             x = scorer.vector(signals, wording, style)
             p = scorer.probability(x)
+        rate = self.config.base_rate if self.config is not None else None
+        if rate is not None:
+            p, p_plain = at_base_rate(p, rate), at_base_rate(p_plain, rate)
         evidence = assess(signals, text.partition("\n")[2])
         label = evidence.label(p)
         reasons = _reasons(scorer, x, signals, label, reading, original)
+        if rate is not None:
+            reasons.append(_base_rate_reason(rate))
         reasons.extend(_unweighed(scorer, signals))
         for gap in evidence.gaps:
             reasons.append(Reason(f"thin evidence: {gap}", "score.evidence", 0.0))
         return Score(round(p, 4), label, reasons, round(p_plain, 4), self.model_name)
+
+
+def _base_rate_reason(rate: float) -> Reason:
+    """Why the probability differs from the model's own reading: the user's base rate."""
+    shift = base_rate_shift(rate)
+    effect = "" if shift == 0 else f"; {'raises' if shift > 0 else 'lowers'} the unreliability score"
+    return Reason(
+        f"the probability assumes that {100 * rate:g} % of what is scored is unreliable (the base_rate "
+        f"setting), not the even mix the model was fitted on{effect}",
+        "score.base_rate",
+        round(shift, 4),
+    )
 
 
 def _no_score(why: str, signal: str, evidence: list[Span] | None = None) -> Score:
