@@ -1387,6 +1387,40 @@ def test_a_subject_that_joins_unnamed_speakers_names_them_all(  # type: ignore[n
     assert q.speaker_mention is not None and q.speaker_mention.text == speaker, q
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "kind"),
+    [
+        # Bare titles joined before a name are one person's, the parse's apposition on the last title
+        # or its conjunct the name with a title of its own.
+        (
+            "Film producer and longtime family friend Tom Holt said the film was finished.",
+            "film was finished",
+            "Tom Holt",
+            "person",
+        ),
+        ("Singer and actress Ann Berg told the magazine she was moving.", "was moving", "Ann Berg", "person"),
+        # An article or a plural makes them several people, and the name is only one of them.
+        (
+            "A neighbour and the family friend Tom Holt said the film was finished.",
+            "film was finished",
+            "A neighbour and the family friend",
+            "anonymous",
+        ),
+        (
+            "Producers and longtime family friend Tom Holt said the film was finished.",
+            "film was finished",
+            "Producers and longtime family friend",
+            "anonymous",
+        ),
+    ],
+)
+def test_titles_joined_before_a_name_are_that_person_s(  # type: ignore[no-untyped-def]
+    stages, text: str, said: str, speaker: str, kind: str
+) -> None:
+    q = quote_with(run(stages, text), said)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind), q
+
+
 def test_a_subject_that_offers_a_choice_names_no_pair(stages) -> None:  # type: ignore[no-untyped-def]
     # "or": one of them will speak, and the text does not say which.
     q = quote_with(run(stages, "Maria Lopez or Tom Reed will say whether the bridge reopens."), "bridge reopens")

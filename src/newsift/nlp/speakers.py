@@ -229,7 +229,7 @@ class SpeakerResolver:
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
         if head.pos_ == "PRON" or low in PRONOUN_LABELS:
             return self._pronoun(head)
-        named = self._apposed_name(head) or self._titled_name(head, phrase)
+        named = self._apposed_name(head) or self._titled_name(head, phrase) or self._titles_of_one_name(head)
         if named is not None:
             return named
         phrase_low = phrase.text.lower()
@@ -401,6 +401,29 @@ class SpeakerResolver:
                 continue
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via="name")
         return None
+
+    def _titles_of_one_name(self, head: Token) -> Speaker | None:
+        """ "Film producer and longtime family friend Tom Holt said": bare titles joined by "and"
+        before a name are one person's, and the name the parse apposed to the last title is who
+        spoke.  Only bare singular titles: "The mayor and council member Ann Ruiz" are two people."""
+        members = _joined_members(head)
+        if members is None or not all(_bare_title(member) for member in members[:-1]):
+            return None
+        last = members[-1]
+        if _bare_title(last):
+            return self._apposed_name(last)
+        # "Singer and actress Ann Berg": the parse made the name the conjunct, with its own title.
+        mention = self.mention_of(last)
+        if (
+            mention is None
+            or mention.kind != "name"
+            or not any(c.dep_ == "compound" and _bare_title(c) for c in last.lefts)
+        ):
+            return None
+        entity = self.index.entities[mention.entity]
+        if entity.label != "PERSON":
+            return None
+        return Speaker(entity.name, "person", (mention.start, mention.end), True, via="name")
 
     def _titled_name(self, head: Token, phrase: Span) -> Speaker | None:
         """ "President of Iceland Jon Berg said": a title whose place or body runs straight on
@@ -580,6 +603,16 @@ def _joined_end(doc: Doc, head: Token, end: int) -> int:
 def _is_date(entity: EntityInfo) -> bool:
     # spaCy types an age as a date too, but "the 23-year-old" is a person.
     return entity.label == _DATE and not entity.name.lower().endswith("old")
+
+
+def _bare_title(tok: Token) -> bool:
+    """A singular noun for a role or a person with no article or possessive before it ("film
+    producer", "former governor"): the way a title stands before a name."""
+    return (
+        tok.tag_ == "NN"
+        and _noun_lemma(tok) in _TITLE_HEADS
+        and not any(c.dep_ in {"det", "poss"} for c in tok.children)
+    )
 
 
 def _plural(tok: Token) -> bool:
