@@ -3,7 +3,10 @@
 The probability comes from the model with the domain prior when the
 reputation table knows the domain, else from the model without it; the
 latter is always reported too (``Score.without_domain``), since most pasted
-articles come without a known domain.
+articles come without a known domain.  Both assume the even mix of the two
+classes the model was fitted on, unless the user knows the share of unreliable
+articles in what they score (``Config.base_rate``): then both move to it by
+Bayes' rule, and a reason says so.
 
 The label is ``uncertain`` unless the probability clears a margin around 0.5,
 and the margin widens with each way the evidence is thin: a short or missing
