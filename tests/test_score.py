@@ -487,6 +487,15 @@ def test_sourcing_line_says_which_of_its_measures_the_model_weighs() -> None:
     assert none is not None and none.contribution == 0.0
     assert "50 % of sentences carry an attribution" in none.text and "model learned no weight" in none.text
     assert "not counted: 1 indirect attribution that the quotes stage rates more likely wrong" in none.text
+    assert "4 attributions, 75 % from named" in none.text and "2 distinct named speakers;" in none.text
+    # One of a kind reads as one.
+    one = dict(
+        signals, **{"sourcing.distinct_speakers": Signal(1, [], {}), "sourcing.vague": Signal(0.1, [], {"count": 1})}
+    )
+    single = _sourcing_summary(set(), one)
+    assert (
+        single is not None and "1 distinct named speaker;" in single.text and "1 vague sourcing phrase (" in single.text
+    )
     # Once the model weighs one of them, the line stays (a reader still wants the summary) and
     # no longer calls that one unweighed.
     some = _sourcing_summary({"sourcing.attributed_share", "text.style"}, signals)

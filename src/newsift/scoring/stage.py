@@ -277,7 +277,7 @@ def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason |
     parts = [f"{round(100 * share)} % of sentences carry an attribution"]
     if quotes:
         parts.append(
-            f"{quotes} attributions, {round(100 * (named or 0))} % from named and "
+            f"{_counted(quotes, 'attribution')}, {round(100 * (named or 0))} % from named and "
             f"{round(100 * (anonymous or 0))} % from anonymous sources"
         )
     counted = signals.get("sourcing.named_sources")
@@ -285,13 +285,13 @@ def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason |
     if uncounted:
         # The report lists them among its quotes; a reader comparing the two must see why the count is lower.
         parts.append(
-            f"not counted: {uncounted} indirect attribution{'s' if uncounted > 1 else ''} that the "
+            f"not counted: {_counted(uncounted, 'indirect attribution')} that the "
             "quotes stage rates more likely wrong than right"
         )
     if speakers is not None:
-        parts.append(f"{int(speakers)} distinct named speakers")
+        parts.append(_counted(int(speakers), "distinct named speaker"))
     vague_count = int(vague.detail.get("count") or 0) if vague is not None and vague.value is not None else 0
-    parts.append(f"{vague_count} vague sourcing phrases" if vague_count else "no vague sourcing")
+    parts.append(_counted(vague_count, "vague sourcing phrase") if vague_count else "no vague sourcing")
     # The spans a reader most needs: vague and anonymous sourcing first, then the attributions.
     spans: list[Span] = []
     for name in ("sourcing.vague", "sourcing.anonymous_sources", "sourcing.attributed_share"):
@@ -320,6 +320,11 @@ def _sourcing_summary(weighed: set[str], signals: dict[str, Signal]) -> Reason |
         0.0,
         spans[:MAX_REASON_EVIDENCE],
     )
+
+
+def _counted(n: int, noun: str) -> str:
+    """ "1 vague sourcing phrase", "2 vague sourcing phrases": a reader's line reads as English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _reading(report: Report) -> str:
