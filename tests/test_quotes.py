@@ -1387,6 +1387,13 @@ def test_a_subject_that_joins_unnamed_speakers_names_them_all(  # type: ignore[n
     assert q.speaker_mention is not None and q.speaker_mention.text == speaker, q
 
 
+def test_another_after_one_unnamed_source_is_another_vague_source(stages) -> None:  # type: ignore[no-untyped-def]
+    text = 'One juror praised the judge, saying, "she was fair to everyone." Another said, "It was far too long."'
+    q = quote_with(run(stages, text), "far too long")
+    assert (q.speaker, q.speaker_kind) == ("Another", "anonymous"), q
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Another" and q.vague, q
+
+
 @pytest.mark.parametrize(
     ("text", "said", "speaker", "kind"),
     [

@@ -281,10 +281,11 @@ VAGUE_DETERMINERS: frozenset[str] = frozenset(
         "others",
     }
 )
-# Pronouns and quantifiers that stand alone as vague sources: "some say", "many believe".
+# Pronouns and quantifiers that stand alone as vague sources: "some say", "many believe", and
+# "another" after "one diplomat said" (as vague as the one before it).
 # "Nobody" and "no one" are not here: that no one said something names no source.
 VAGUE_PRONOUNS: frozenset[str] = frozenset(
-    {"some", "many", "others", "critics", "few", "most", "someone", "somebody", "everyone", "everybody"}
+    {"some", "many", "others", "another", "critics", "few", "most", "someone", "somebody", "everyone", "everybody"}
 )
 # Phrases that name no one however they are parsed ("people familiar with the matter").
 VAGUE_PHRASES: tuple[str, ...] = (
