@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 
 pytest.importorskip("spacy")
@@ -10,6 +13,7 @@ from newsift.config import Config
 from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
 from newsift.nlp.model import candidate_models, keep_title_abbreviations, load_spacy_model, split_glued_marks
+from newsift.nlp.names import outlet_names
 from newsift.report import Article, OffsetMap, Report
 
 
@@ -292,6 +296,29 @@ def test_a_bare_surname_before_two_namesakes_joins_the_first_introduced(stage) -
         report = run(stage, text)
         holders = [e.name for e in report.entities if any(m.text == surname for m in e.mentions)]
         assert holders == [f"{first} {surname}"], surname
+
+
+def test_a_site_typed_as_a_person_is_an_organisation(stage) -> None:  # type: ignore[no-untyped-def]
+    # The small model types these sites as people; their domains are in the shipped reputation table.
+    report = run(stage, "Breitbart reported that the mayor had lied about the budget. Politico said the bill failed.")
+    for name in ("Breitbart", "Politico"):
+        assert entity(report, name).label == "ORG", report.entities
+    # A person the text names in full keeps the surname the site is named after.
+    named = run(stage, "Andrew Breitbart founded the site in 2007. Breitbart said the press was biased.")
+    assert entity(named, "Andrew Breitbart").label == "PERSON"
+    assert "Breitbart" in [m.text for m in entity(named, "Andrew Breitbart").mentions]
+    assert not [e for e in named.entities if e.name == "Breitbart"], named.entities
+
+
+def test_site_names_are_the_one_word_labels_of_the_table_s_domains(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "reputation.json.gz"
+    with gzip.open(table, "wt", encoding="utf-8") as fh:
+        json.dump({"domains": {"dailyexample.com": [], "news.example.org": [], "example.co.uk": [], "x.net": []}}, fh)
+    assert outlet_names(table) == frozenset({"dailyexample", "x"})
+    broken = tmp_path / "broken.json.gz"
+    broken.write_bytes(b"not gzip")
+    with pytest.raises(ModelUnavailableError, match=r"broken\.json\.gz"):
+        outlet_names(broken)
 
 
 def test_split_for_parsing_keeps_every_character_and_prefers_paragraphs() -> None:

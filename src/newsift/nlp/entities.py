@@ -262,11 +262,18 @@ class EntityExtractor:
     the first-name table (:class:`~newsift.nlp.names.NameGenders`) that pronouns consult for a
     person whose gender the text leaves open."""
 
-    def __init__(self, names: NameGenders | None = None, common_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        names: NameGenders | None = None,
+        common_words: frozenset[str] = frozenset(),
+        outlets: frozenset[str] = frozenset(),
+    ) -> None:
         self.names = names
         # English nouns, verbs and adjectives (``model.common_words``): a name's last word that is
         # none of them is a surname, not the "Foundation" or "Mavericks" of a body's name.
         self.common_words = common_words
+        # One-word names of rated sites (``names.outlet_names``): "Politico" typed as a person.
+        self.outlets = outlets
         titles = sorted(TITLES, key=len, reverse=True)
         title_alt = "|".join(re.escape(t).replace(r"\-", r"\s*-\s*") for t in titles)
         # Any title can be "-elect" or "-designate": "Governor-elect", "Secretary-designate".
@@ -311,6 +318,8 @@ class EntityExtractor:
             if person and ent[-1].lower_ in _INSTITUTION_HEADS:
                 # Named in full: "Justice" is part of "Justice Department", not a title.
                 others.append((_relabelled(ent, "ORG"), _institution_name(ent)))
+            elif person and role is None and self._outlet(name):
+                others.append((_relabelled(ent, "ORG"), name))
             elif person:
                 if not self._function_words(name):
                     persons.append((ent, name, role))
@@ -443,6 +452,12 @@ class EntityExtractor:
         if any(label == "PERSON" and other != name and other.split()[-1:] == [last] for label, other in tagged):
             return True
         return bool(self.common_words) and not any(self._common_word(w) for w in words[1:] if not _INITIAL.fullmatch(w))
+
+    def _outlet(self, name: str) -> bool:
+        """A one-word "person" that is the name of a rated site ("Politico reported", "Twitter
+        said").  A person the text names in full with it ("Andrew Breitbart ... Breitbart") keeps
+        the bare surname all the same: the person's cluster takes it in (``_cluster_persons``)."""
+        return " " not in name and name.lower() in self.outlets
 
     def _common_word(self, word: str) -> bool:
         lower = word.lower()

@@ -14,6 +14,7 @@ person's to the entities stage.
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -23,6 +24,9 @@ from ..errors import ModelUnavailableError
 
 DEFAULT_NAMES_PATH = Path(__file__).resolve().parent.parent / "models" / "names" / "first_names.json"
 DEFAULT_CENSUS_PATH = DEFAULT_NAMES_PATH.with_name("census_first_names.json")
+DEFAULT_REPUTATION_PATH = DEFAULT_NAMES_PATH.parent.parent / "reputation" / "reputation.json.gz"
+# Top-level domains where a site's domain is its own name ("politico.com", "anonhq.com").
+_OUTLET_TLDS = frozenset({"com", "org", "net"})
 # At least this many people seen with the name, and this share of them of one gender.
 MIN_VOTES = 3
 MIN_SHARE = 0.9
@@ -101,3 +105,22 @@ def _read_names(path: Path, rebuild: str) -> dict[str, Any]:
             f"first-name table {path} is unreadable: {exc}", hint=f"reinstall newsift, or rebuild it with {rebuild}"
         ) from None
     return names
+
+
+def outlet_names(path: Path = DEFAULT_REPUTATION_PATH) -> frozenset[str]:
+    """The one-word names of the sites the shipped reputation table rates, lower-cased: the label
+    of each .com, .org or .net domain ("politico", "breitbart", "twitter").
+
+    The entities stage reads them to tell an outlet the small model typed as a person ("Politico
+    reported", "Twitter said") from a person; the table is the signals stage's, read here as data."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            domains = json.load(fh)["domains"]
+        return frozenset(
+            label for label, _, tld in (d.rpartition(".") for d in domains) if tld in _OUTLET_TLDS and "." not in label
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelUnavailableError(
+            f"reputation table {path} could not be read for its site names: {exc}",
+            hint="reinstall newsift, or rebuild it with python -m newsift.signals.build_reputation",
+        ) from None

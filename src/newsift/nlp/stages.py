@@ -17,7 +17,7 @@ from .attribution_model import load_attribution_model
 from .confidence import calibrated
 from .entities import EntityExtractor, EntityIndex, SentIndex
 from .model import common_words, load_spacy_model
-from .names import NameGenders
+from .names import NameGenders, outlet_names
 from .quotemarks import QuotedSpan, find_quoted_spans
 from .quotes import Attribution, QuoteExtractor
 
@@ -111,7 +111,7 @@ class EntitiesStage:
     def __init__(self, config: Config) -> None:
         self.nlp = load_spacy_model(config.spacy_model)
         self.nlp.max_length = max(self.nlp.max_length, MAX_PARSE_CHARS + 1)
-        self.extractor = EntityExtractor(NameGenders.load(), common_words(self.nlp))
+        self.extractor = EntityExtractor(NameGenders.load(), common_words(self.nlp), outlet_names())
         self._langid: Any = _load_langid()
 
     def detect_language(self, text: str) -> str | None:
