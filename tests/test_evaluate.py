@@ -21,6 +21,7 @@ from newsift.scoring.evaluate import (
     format_labels,
     format_paired,
     format_report,
+    format_table,
     metrics,
     paired_bootstrap,
     predictions_json,
@@ -116,6 +117,23 @@ def test_bootstrap_intervals_hold_the_figure_and_repeat_with_the_seed() -> None:
     assert 0.5 < boot.mean_auc["as shipped"].low < boot.mean_auc["as shipped"].high < 1.0
     text = format_bootstrap(boot, result)
     assert "AUC as shipped - tfidf, a" in text and "+0.000 [+0.000, +0.000]" in text
+
+
+def test_the_table_gives_the_ece_mean_over_every_set_and_over_the_two_class_ones() -> None:
+    y, p = _noisy(4)
+    # A one-class set scored 0.7 throughout is off by 0.3 on every item: it dominates the full mean.
+    result = _result({"a": (y, {s: p for s in SYSTEMS}), "one-class": ([1] * 50, {s: [0.7] * 50 for s in SYSTEMS})})
+    result.grouped_cv = {s: metrics(y, p) for s in SYSTEMS}
+    own = metrics(y, p).ece
+    assert result.mean_two_class_ece("as shipped") == pytest.approx(own)
+    assert result.mean_lodo_ece("as shipped") == pytest.approx((own + 0.3) / 2)
+    table = format_table(result)
+    assert "LODO mean (AUC two-class, ECE all)" in table and f"ECE {(own + 0.3) / 2:.3f}" in table
+    assert "LODO mean ECE, two-class sets" in table and f"ECE {own:.3f}" in table
+    assert result.to_dict()["lodo_mean_ece_two_class"]["as shipped"] == pytest.approx(own, abs=1e-4)
+    # With only one-class sets held out there is no two-class mean to give.
+    del result.lodo["a"]
+    assert result.mean_two_class_ece("as shipped") is None and "ECE n/a" in format_table(result)
 
 
 def test_a_better_system_has_a_gap_above_zero() -> None:
