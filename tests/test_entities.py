@@ -683,6 +683,21 @@ def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise(stage) -> None
     assert index.genders == {}
 
 
+def test_with_no_subject_to_go_on_a_pronoun_takes_the_name_whose_gender_fits(stage) -> None:  # type: ignore[no-untyped-def]
+    # The sentence before names two people and neither is a subject: the nearer one's gender is
+    # unknown (a bare surname), the other's first name fits "she". Before, "she" took the nearer.
+    text = (
+        "Anna Berg spoke to the harbour board on Friday. Next is the vote between Berg and Lund on Monday, "
+        "where the former mayor expects a close count.\n\nThe result will be close, she said."
+    )
+    index = _with_table(stage, text, {"anna": {"female": 5}})
+    at = text.index("she said")
+    assert [name for start, _, name in _referents(index, text) if start == at] == ["Anna Berg"], index.mentions
+    # With no gender for either name, the nearer one still goes first.
+    index = _with_table(stage, text, {})
+    assert [name for start, _, name in _referents(index, text) if start == at] == ["Lund"], index.mentions
+
+
 def test_what_the_text_shows_beats_the_first_name_table(stage) -> None:  # type: ignore[no-untyped-def]
     # A table that is wrong about a name: the text's "Anna Berg said she ..." wins.
     text = (

@@ -1094,7 +1094,11 @@ def resolve_pronoun(
             return m.entity
     if by_subject:
         return by_subject[-1][0].entity
-    return last.entity
+    # No subject to go on ("the debate between Clinton and Trump, where the former senator ..."):
+    # a name whose gender the text or the first name shows to be the pronoun's is a surer referent
+    # than a nearer one whose gender nothing shows.
+    fitting = [m for m in in_sent if gender is not None and known.get(m.entity) == gender]
+    return (fitting or [last])[-1].entity
 
 
 # Prepositions whose object is where something is or goes: "in Washington", "flew to Paris".
