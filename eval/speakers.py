@@ -26,13 +26,20 @@ same articles and prints how many speakers changed, and how many attributions ca
 ``--show N`` prints the first N of those changes (offsets, kinds and speakers' names). Both files
 and what ``--show`` prints hold names from the datasets: keep them out of the repository.
 
+Whether the speakers are right on such news is read by hand: ``--read N`` prints N direct quotes
+drawn at random (``--seed``, 13 by default) from every set's, each with its speaker and the text
+around it, for a reader to mark right, wrong, or rightly none. It prints dataset text: keep it out
+of the repository too.
+
     python eval/speakers.py --data ../shared/data [--n 150] [--clean] [--save NEW.json] [--compare OLD.json [--show N]]
+    python eval/speakers.py --data ../shared/data --clean --read 40
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections import Counter
@@ -145,6 +152,25 @@ def compare(old: dict[str, list[Saved]], new: dict[str, list[Saved]], show: int 
     return lines + changed[:show]
 
 
+# How much text around a quote a reader needs to tell who spoke: the tag usually sits in the
+# sentence before or right after it.
+_BEFORE, _QUOTE, _AFTER = 350, 250, 120
+
+
+def for_reading(texts: dict[str, str], saved: dict[str, list[Saved]], n: int, seed: int) -> list[str]:
+    """``n`` direct quotes of ``saved`` drawn at random, each with its speaker and the text around
+    it from ``texts`` (the same keys), for a reader to judge; every quote when there are fewer."""
+    direct = sorted((key, a) for key, attrs in saved.items() for a in attrs if a[3] == "direct")
+    picked = random.Random(seed).sample(direct, min(n, len(direct)))
+    lines = []
+    for i, (key, (start, end, _, _, speaker)) in enumerate(picked, 1):
+        text = texts[key]
+        lines.append(f"[{i}] {key} {start}-{end} speaker: {speaker!r}")
+        lines.append(f"    ...{text[max(0, start - _BEFORE) : start]!r}")
+        lines.append(f"    [[{text[start:end][:_QUOTE]!r}]] {text[end : end + _AFTER]!r}")
+    return lines
+
+
 def share(part: int, whole: int) -> str:
     return f"{part / whole:6.1%}" if whole else "   n/a"
 
@@ -157,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, default=None, help="write every newsift attribution here (JSON)")
     parser.add_argument("--compare", type=Path, default=None, help="a --save file of another run to compare with")
     parser.add_argument("--show", type=int, default=0, help="with --compare, print the first N changes")
+    parser.add_argument("--read", type=int, default=0, help="print N direct quotes at random, with context")
+    parser.add_argument("--seed", type=int, default=13, help="the draw for --read")
     args = parser.parse_args(argv)
     old = None
     if args.compare is not None:
@@ -166,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: --compare {args.compare}: {exc}", file=sys.stderr)
             return 2
     saved: dict[str, list[Saved]] = {}
+    read: dict[str, str] = {}
     config = Config()
     ents, quotes = EntitiesStage(config), QuotesStage(config)
     clean = CleanStage(config) if args.clean else None
@@ -188,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         per_article: dict[str, list[Saved]] = {}
         c = count(texts, ents, quotes, clean, per_article)
         saved.update((f"{name}:{i}", attrs) for i, attrs in per_article.items())
+        read.update((f"{name}:{i}", text) for i, text in enumerate(texts))
         c["docs"] = len(texts)
         total.update(c)
         print(row(name, c))
@@ -202,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         args.save.write_text(json.dumps(saved), encoding="utf-8")
     if old is not None:
         print("\n".join(compare(old, saved, args.show)))
+    if args.read:
+        print(f"\n{args.read} direct quotes drawn at random (seed {args.seed}), to be read by hand:")
+        print("\n".join(for_reading(read, saved, args.read, args.seed)))
     return 0
 
 

@@ -45,3 +45,23 @@ def test_texts_are_read_as_the_cli_reads_a_file(sp: ModuleType) -> None:
     # had run over "\r\r" from one paragraph into the next ("Gill\r\rAlexandre Dumas" as one person).
     assert sp.as_read("A fish.\r\rAnna Berg said so.\r\nThe end.\n") == "A fish.\n\nAnna Berg said so.\nThe end."
     assert sp.as_read("\u00e2\u20ac\u0153Yes,\u00e2\u20ac\u009d she said.") == "\u201cYes,\u201d she said."
+
+
+def test_quotes_for_reading_are_direct_drawn_by_the_seed_and_shown_in_context(sp: ModuleType) -> None:
+    texts = {"setA:0": "Intro. " + '"We will rebuild the pier," Anna Berg said.', "setA:1": 'Tom Reed: "No."'}
+    saved = {
+        "setA:0": [[7, 34, 35, "direct", "Anna Berg"], [0, 5, 1, "indirect", "x"]],
+        "setA:1": [[10, 15, None, "direct", None]],
+    }
+    lines = sp.for_reading(texts, saved, 5, seed=1)
+    # Only the two direct quotes, each with its speaker, the text before it and the quote itself.
+    heads = sorted(line for line in lines if line.startswith("["))
+    assert [h.split(" ", 1)[1] for h in heads] == ["setA:0 7-34 speaker: 'Anna Berg'", "setA:1 10-15 speaker: None"]
+    assert (
+        "    ...'Intro. '" in lines
+        and "    [['\"We will rebuild the pier,\"']] ' Anna Berg said.'" in lines
+        and "    [['\"No.\"']] ''" in lines
+    )
+    # The same seed draws the same quotes; one quote asked for is one shown.
+    assert sp.for_reading(texts, saved, 1, seed=3) == sp.for_reading(texts, saved, 1, seed=3)
+    assert len(sp.for_reading(texts, saved, 1, seed=3)) == 3
