@@ -1097,7 +1097,7 @@ def resolve_pronoun(
     # No subject to go on ("the debate between Clinton and Trump, where the former senator ..."):
     # a name whose gender the text or the first name shows to be the pronoun's is a surer referent
     # than a nearer one whose gender nothing shows.
-    fitting = [m for m in in_sent if gender is not None and known.get(m.entity) == gender]
+    fitting = [m for m in in_sent if known.get(m.entity) == gender]
     return (fitting or [last])[-1].entity
 
 
