@@ -320,6 +320,16 @@ def test_text_later_sections_when_filled() -> None:
         assert expected in out
 
 
+def test_text_shows_a_weighed_reason_to_its_end() -> None:
+    # A reason of about 190 characters ends on its direction, which the 160-character snippet cut off.
+    text = (
+        "the writing style (function words, punctuation, capitals and numbers; topic and quotations "
+        "aside) resembles the unreliable articles of the training sets (raises the unreliability score)"
+    )
+    out = _render(make_report(score=Score(0.6, "uncertain", [Reason(text, "text.style", 0.5)])))
+    assert "(raises the unreliability score)" in " ".join(out.split())
+
+
 @pytest.mark.parametrize(
     ("text", "limit", "expected"),
     [("a  b\n c", 10, "a b c"), ("x" * 20, 10, "x" * 9 + "…"), ("a\x1bb", 10, "a\\x1bb")],

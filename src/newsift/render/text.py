@@ -29,6 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Long furniture pieces and quotes are cut so one article fits a screen; the
 # full text is in the JSON report.
 SNIPPET_CHARS = 160
+# A score reason is written by the score stage, a sentence or two: it is shown whole up to here.
+REASON_CHARS = 320
 
 
 def safe(text: str) -> str:
@@ -182,10 +184,12 @@ def _score(score: Score) -> Text:
         out.append(f"\n    by {safe(score.model)}", style="dim")
     for reason in score.reasons:
         # Zero-weight lines are observations (thin evidence, unlearned signals): their words say why,
-        # so they get room to say it instead of a "+0.00" that reads like a weighed reason.
+        # so they get a "note" instead of a "+0.00" that reads like a weighed reason.
         weighed = reason.contribution != 0.0
         out.append(f"\n    {reason.contribution:+.2f} " if weighed else "\n    note  ", style="dim")
-        out.append(snippet(reason.text) if weighed else snippet(reason.text, 320))
+        # A reason ends on what it does to the score ("(raises the unreliability score)"): the
+        # snippet's usual cut fell inside it for the longer ones.
+        out.append(snippet(reason.text, REASON_CHARS))
         if reason.evidence:
             out.append(f"  e.g. «{snippet(reason.evidence[0].text, 60)}»", style="dim")
     return out
