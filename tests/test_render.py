@@ -326,8 +326,13 @@ def test_text_shows_a_weighed_reason_to_its_end() -> None:
         "the writing style (function words, punctuation, capitals and numbers; topic and quotations "
         "aside) resembles the unreliable articles of the training sets (raises the unreliability score)"
     )
-    out = _render(make_report(score=Score(0.6, "uncertain", [Reason(text, "text.style", 0.5)])))
-    assert "(raises the unreliability score)" in " ".join(out.split())
+    # A note (no weight) as long as the sourcing one, about 480 characters, keeps its end too.
+    note = "sourcing: " + "90 % of sentences carry an attribution; " * 11 + "and carries no weight)"
+    out = _render(
+        make_report(score=Score(0.6, "uncertain", [Reason(text, "text.style", 0.5), Reason(note, "sourcing", 0.0)]))
+    )
+    flat = " ".join(out.split())
+    assert "(raises the unreliability score)" in flat and "and carries no weight)" in flat
 
 
 @pytest.mark.parametrize(

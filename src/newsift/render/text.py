@@ -29,8 +29,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Long furniture pieces and quotes are cut so one article fits a screen; the
 # full text is in the JSON report.
 SNIPPET_CHARS = 160
-# A score reason is written by the score stage, a sentence or two: it is shown whole up to here.
-REASON_CHARS = 320
+# A score reason is written by the score stage (the sourcing note, the longest, runs to about 480
+# characters on the seed): it is shown whole up to here.
+REASON_CHARS = 600
 
 
 def safe(text: str) -> str:
