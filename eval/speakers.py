@@ -20,15 +20,16 @@ By default both systems read the text as ``newsift analyze`` reads a file (every
 leaves (page furniture cut, garbled quotation marks read back), as the pipeline runs them.
 
 A rule change is checked by reading the attributions it changed. ``--save FILE`` writes every
-attribution newsift gives over these articles (all kinds: the content's offsets, the cue's start, the
-kind and the speaker's name) as JSON; ``--compare FILE`` reads such a file from another run of the
-same articles and prints how many speakers changed, and how many attributions came or went, and
-``--show N`` prints the first N of those changes (offsets, kinds and speakers' names). Both files
+attribution newsift gives over these articles (all kinds: the content's offsets, the cue's start,
+the kind, the speaker's name and the confidence) as JSON; ``--compare FILE`` reads such a file from
+another run of the same articles and prints how many speakers changed, and how many attributions
+came or went, and ``--show N`` prints the first N of those changes (offsets, kinds and speakers' names). Both files
 and what ``--show`` prints hold names from the datasets: keep them out of the repository.
 
 Whether the speakers are right on such news is read by hand: ``--read N`` prints N direct quotes
-drawn at random (``--seed``, 13 by default) from every set's, each with its speaker and the text
-around it, for a reader to mark right, wrong, or rightly none. It prints dataset text: keep it out
+(or, with ``--read-kind``, indirect or mixed attributions) drawn at random (``--seed``, 13 by
+default) from every set's, each with its speaker and the text around it, for a reader to mark
+right, wrong, or rightly none. It prints dataset text: keep it out
 of the repository too.
 
     python eval/speakers.py --data ../shared/data [--n 150] [--clean] [--save NEW.json] [--compare OLD.json [--show N]]
@@ -93,7 +94,8 @@ def parsed(texts: list[str], ents: EntitiesStage, clean: CleanStage | None) -> I
             yield report, report.context[DOC_KEY]
 
 
-# One attribution as --save writes it: content start and end, cue start (or None), kind, speaker.
+# One attribution as --save writes it: content start and end, cue start (or None), kind, speaker,
+# and confidence (absent in files written before stop 51; nothing compares it).
 Saved = list[Any]
 
 
@@ -112,7 +114,7 @@ def count(
         if saved is not None:
             # By the text's place in the set: a text the clean stage skips (another language) has none.
             saved[report.article.id] = [
-                [q.content.start, q.content.end, q.cue.start if q.cue else None, q.kind, q.speaker]
+                [q.content.start, q.content.end, q.cue.start if q.cue else None, q.kind, q.speaker, q.confidence]
                 for q in report.quotes
             ]
         for q in report.quotes:
@@ -157,15 +159,19 @@ def compare(old: dict[str, list[Saved]], new: dict[str, list[Saved]], show: int 
 _BEFORE, _QUOTE, _AFTER = 350, 250, 120
 
 
-def for_reading(texts: dict[str, str], saved: dict[str, list[Saved]], n: int, seed: int) -> list[str]:
-    """``n`` direct quotes of ``saved`` drawn at random, each with its speaker and the text around
-    it from ``texts`` (the same keys), for a reader to judge; every quote when there are fewer."""
-    direct = sorted((key, a) for key, attrs in saved.items() for a in attrs if a[3] == "direct")
-    picked = random.Random(seed).sample(direct, min(n, len(direct)))
+def for_reading(
+    texts: dict[str, str], saved: dict[str, list[Saved]], n: int, seed: int, kind: str = "direct"
+) -> list[str]:
+    """``n`` attributions of ``kind`` in ``saved`` drawn at random, each with its speaker and the
+    text around it from ``texts`` (the same keys), for a reader to judge; all of them when fewer."""
+    of_kind = sorted((key, a) for key, attrs in saved.items() for a in attrs if a[3] == kind)
+    picked = random.Random(seed).sample(of_kind, min(n, len(of_kind)))
     lines = []
-    for i, (key, (start, end, _, _, speaker)) in enumerate(picked, 1):
+    for i, (key, (start, end, _, _, speaker, *rest)) in enumerate(picked, 1):
         text = texts[key]
-        lines.append(f"[{i}] {key} {start}-{end} speaker: {speaker!r}")
+        # The confidence tells a reader whether the sourcing signals count an indirect one (>= 0.5).
+        sure = f" confidence {rest[0]:.2f}" if rest else ""
+        lines.append(f"[{i}] {key} {start}-{end} speaker: {speaker!r}{sure}")
         lines.append(f"    ...{text[max(0, start - _BEFORE) : start]!r}")
         lines.append(f"    [[{text[start:end][:_QUOTE]!r}]] {text[end : end + _AFTER]!r}")
     return lines
@@ -184,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, default=None, help="a --save file of another run to compare with")
     parser.add_argument("--show", type=int, default=0, help="with --compare, print the first N changes")
     parser.add_argument("--read", type=int, default=0, help="print N direct quotes at random, with context")
+    parser.add_argument(
+        "--read-kind", default="direct", choices=["direct", "indirect", "mixed"], help="what --read draws"
+    )
     parser.add_argument("--seed", type=int, default=13, help="the draw for --read")
     args = parser.parse_args(argv)
     old = None
@@ -233,8 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     if old is not None:
         print("\n".join(compare(old, saved, args.show)))
     if args.read:
-        print(f"\n{args.read} direct quotes drawn at random (seed {args.seed}), to be read by hand:")
-        print("\n".join(for_reading(read, saved, args.read, args.seed)))
+        print(f"\n{args.read} {args.read_kind} attributions drawn at random (seed {args.seed}), to be read by hand:")
+        print("\n".join(for_reading(read, saved, args.read, args.seed, args.read_kind)))
     return 0
 
 

@@ -65,3 +65,8 @@ def test_quotes_for_reading_are_direct_drawn_by_the_seed_and_shown_in_context(sp
     # The same seed draws the same quotes; one quote asked for is one shown.
     assert sp.for_reading(texts, saved, 1, seed=3) == sp.for_reading(texts, saved, 1, seed=3)
     assert len(sp.for_reading(texts, saved, 1, seed=3)) == 3
+    # Another kind draws from that kind alone; a record with its confidence (files since stop 51)
+    # shows it, for whether the sourcing signals count the attribution.
+    assert sp.for_reading(texts, saved, 5, seed=1, kind="indirect")[0] == "[1] setA:0 0-5 speaker: 'x'"
+    saved["setA:0"][1].append(0.4321)
+    assert sp.for_reading(texts, saved, 5, seed=1, kind="indirect")[0] == "[1] setA:0 0-5 speaker: 'x' confidence 0.43"
