@@ -23,14 +23,15 @@ A rule change is checked by reading the attributions it changed. ``--save FILE``
 attribution newsift gives over these articles (all kinds: the content's offsets, the cue's start,
 the kind, the speaker's name and the confidence) as JSON; ``--compare FILE`` reads such a file from
 another run of the same articles and prints how many speakers changed, and how many attributions
-came or went, and ``--show N`` prints the first N of those changes (offsets, kinds and speakers' names). Both files
-and what ``--show`` prints hold names from the datasets: keep them out of the repository.
+came or went, and ``--show N`` prints the first N of those changes (offsets, kinds and speakers'
+names). Both files and what ``--show`` prints hold names from the datasets: keep them out of the
+repository.
 
 Whether the speakers are right on such news is read by hand: ``--read N`` prints N direct quotes
 (or, with ``--read-kind``, indirect or mixed attributions) drawn at random (``--seed``, 13 by
-default) from every set's, each with its speaker and the text around it, for a reader to mark
-right, wrong, or rightly none. It prints dataset text: keep it out
-of the repository too.
+default) from every set's, each with its speaker, its confidence and the text around it, for a
+reader to mark right, wrong, or rightly none. It prints dataset text: keep it out of the
+repository too.
 
     python eval/speakers.py --data ../shared/data [--n 150] [--clean] [--save NEW.json] [--compare OLD.json [--show N]]
     python eval/speakers.py --data ../shared/data --clean --read 40
@@ -189,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, default=None, help="write every newsift attribution here (JSON)")
     parser.add_argument("--compare", type=Path, default=None, help="a --save file of another run to compare with")
     parser.add_argument("--show", type=int, default=0, help="with --compare, print the first N changes")
-    parser.add_argument("--read", type=int, default=0, help="print N direct quotes at random, with context")
+    parser.add_argument(
+        "--read", type=int, default=0, help="print N attributions of --read-kind at random, with context"
+    )
     parser.add_argument(
         "--read-kind", default="direct", choices=["direct", "indirect", "mixed"], help="what --read draws"
     )
