@@ -54,6 +54,7 @@ from .rules import (
     SPEAKING_EVENTS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
+    TIME_LABELS,
     VAGUE_ADVERBS,
     is_tag_verb,
 )
@@ -125,8 +126,6 @@ _ACROSS_SENTENCE = 1 << 20
 _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 # Prepositions that open a speech act's circumstance ("in an interview", "during the debate").
 _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
-# Entity labels of when something was said ("last week", "Sunday night").
-_WHEN = frozenset({"DATE", "TIME"})
 # How far past a signing name and its comma its line is searched for another quotation mark: a
 # signature with its description is a dozen words ("Hermann Goering, German military commander and
 # Hitler's designated successor"), and a flattened page may have no line break for hundreds.
@@ -960,7 +959,7 @@ def _circumstance(tok: Token) -> bool:
     """Whether a modifier of a cue tells when, where or through what the words were said, not what was
     said: "in an interview", "on Twitter", "at a rally", "during the debate", "last week"."""
     if tok.dep_ in {"npadvmod", "advmod"}:
-        return tok.ent_type_ in _WHEN
+        return tok.ent_type_ in TIME_LABELS
     if tok.dep_ != "prep" or tok.lower_ not in _CIRCUMSTANCE_PREPS:
         return False
     objects = [c for c in tok.children if c.dep_ == "pobj"]
@@ -973,9 +972,9 @@ def _circumstance(tok: Token) -> bool:
         return lemma in MEDIUM_NOUNS
     if prep == "at":
         # "at a rally", but "anger at articles" is what the anger is about.
-        return lemma in SPEAKING_EVENTS or obj.ent_type_ in _WHEN
+        return lemma in SPEAKING_EVENTS or obj.ent_type_ in TIME_LABELS
     return (
-        obj.ent_type_ in _WHEN
+        obj.ent_type_ in TIME_LABELS
         or lemma in MEDIUM_NOUNS
         or (prep == "on" and obj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"})
     )
@@ -1993,7 +1992,7 @@ def _signer(doc: Doc, dash: Token) -> int | None:
     j = dash.i + 1
     while j < len(doc) and doc[j].is_space:
         j += 1
-    if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].text[:1].isupper() or doc[j].ent_type_ in _WHEN:
+    if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].text[:1].isupper() or doc[j].ent_type_ in TIME_LABELS:
         return None
     while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
         j += 1

@@ -773,6 +773,8 @@ ENTITY_LABELS: frozenset[str] = frozenset(
         "WORK_OF_ART",
     }
 )
+# Entity labels of a time ("last week", "Sunday night"): when something was said, never who said it.
+TIME_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
 SPEAKER_LABELS: dict[str, str] = {
     "PERSON": "person",
     "ORG": "organisation",

@@ -32,6 +32,7 @@ from .rules import (
     SOURCE_HEAD_NOUNS,
     SPEAKER_LABELS,
     SURNAME_BODY_WORDS,
+    TIME_LABELS,
     VAGUE_DETERMINERS,
     VAGUE_PHRASES,
     VAGUE_PRONOUNS,
@@ -60,8 +61,6 @@ _MAX_GROUP = 4
 # The prepositions of what a list of sources shares ("relatives *of the victim*", "police *at the
 # scene*", "aides *to the senator*"), not of when or how they spoke ("on Sunday", "by phone").
 _SHARED_PREPOSITIONS = frozenset({"of", "for", "at", "with", "in", "from", "to"})
-# The entity types of a time, which is no part of who spoke.
-_WHEN = frozenset({"DATE", "TIME"})
 # The entities a joined subject may name together: people, or bodies ("Google and Microsoft said").
 _JOINABLE_LABELS = frozenset({"PERSON", "ORG"})
 # Conjunctions that offer a choice: a list joined by them names no one who spoke.
@@ -590,7 +589,7 @@ def _joined_end(doc: Doc, head: Token, end: int) -> int:
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ != "prep" or child.lower_ not in _SHARED_PREPOSITIONS or not objects:
             break
-        if objects[0].ent_type_ in _WHEN:
+        if objects[0].ent_type_ in TIME_LABELS:
             break
         # The object's own phrase, so a clause hung on it ("of the victim, who asked ...") stays out.
         joined = phrase_bounds(doc, objects[0])[1]
