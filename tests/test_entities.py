@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-
 import pytest
 
 pytest.importorskip("spacy")
@@ -310,15 +307,9 @@ def test_a_site_typed_as_a_person_is_an_organisation(stage) -> None:  # type: ig
     assert not [e for e in named.entities if e.name == "Breitbart"], named.entities
 
 
-def test_site_names_are_the_one_word_labels_of_the_table_s_domains(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    table = tmp_path / "reputation.json.gz"
-    with gzip.open(table, "wt", encoding="utf-8") as fh:
-        json.dump({"domains": {"dailyexample.com": [], "news.example.org": [], "example.co.uk": [], "x.net": []}}, fh)
-    assert outlet_names(table) == frozenset({"dailyexample", "x"})
-    broken = tmp_path / "broken.json.gz"
-    broken.write_bytes(b"not gzip")
-    with pytest.raises(ModelUnavailableError, match=r"broken\.json\.gz"):
-        outlet_names(broken)
+def test_site_names_are_the_one_word_labels_of_the_table_s_domains() -> None:
+    domains = ["dailyexample.com", "news.example.org", "example.co.uk", "x.net"]
+    assert outlet_names(domains) == frozenset({"dailyexample", "x"})
 
 
 def test_split_for_parsing_keeps_every_character_and_prefers_paragraphs() -> None:
@@ -971,3 +962,25 @@ def test_the_english_word_list_comes_from_the_models_lemmatizer(stage) -> None: 
     assert "pruitt" not in words
     # A pipeline with no lemmatizer table gives no list, and then no name moves by it.
     assert common_words(spacy.blank("en")) == frozenset()
+
+
+def test_an_analyzer_reads_the_reputation_table_once_for_site_names_and_ratings(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsift.pipeline import Analyzer
+    from newsift.signals.reputation import DomainReputation
+
+    reads: list[DomainReputation] = []
+
+    def load(path: object = None) -> DomainReputation:
+        reads.append(DomainReputation({"dailyexample.com": [], "wire.example.org": []}, {}))
+        return reads[-1]
+
+    monkeypatch.setattr(DomainReputation, "load", staticmethod(load))
+    try:
+        analyzer = Analyzer(Config(stages=("clean", "entities", "quotes", "signals")))
+    except ModelUnavailableError as exc:
+        pytest.skip(f"no spaCy model: {exc}")
+    by_name = {s.name: s for s in analyzer.stages}
+    assert len(reads) == 1
+    # The entities stage's site names are the one table's, and the signals stage rates with it.
+    assert by_name["entities"].extractor.outlets == frozenset({"dailyexample"})  # type: ignore[attr-defined]
+    assert by_name["signals"].reputation is reads[0]  # type: ignore[attr-defined]

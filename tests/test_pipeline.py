@@ -12,6 +12,7 @@ from newsift.config import Config
 from newsift.errors import ConfigError, InputError, ModelUnavailableError, NewsiftError, UnreadableInputError
 from newsift.pipeline import Analyzer, Failure, StageRegistry
 from newsift.report import SCHEMA_VERSION, Article, Furniture, Report, json_schema
+from newsift.resources import Resources
 
 TEXT = (
     "Harbour Board Closes Old Pier\n\n"
@@ -248,3 +249,66 @@ def test_reader_repairs_become_report_warnings(tmp_path: Path) -> None:
         assert any("mojibake" in w for w in report.warnings)
     (many,) = list(Analyzer(config).analyze_many([path]))
     assert isinstance(many, Report) and any("mojibake" in w for w in many.warnings)
+
+
+class _Sharing:
+    """A toy stage whose factory is registered with ``shares=True``: it keeps what it was given."""
+
+    name = "sharing"
+    requires: tuple[str, ...] = ()
+    fills: tuple[str, ...] = ()
+
+    def __init__(self, config: Config, *, resources: Resources) -> None:
+        self.resources = resources
+        self.table = resources.get("toy-table", _read_toy_table)
+
+    def __call__(self, report: Report) -> None:
+        pass
+
+
+_READS: list[dict[str, int]] = []
+
+
+def _read_toy_table() -> dict[str, int]:
+    _READS.append({"read": len(_READS) + 1})
+    return _READS[-1]
+
+
+def test_stages_registered_to_share_get_the_analyzer_s_resources_and_others_only_the_config() -> None:
+    _READS.clear()
+    registry = StageRegistry.default(plugins=False)
+    registry.register("sharing", _Sharing, shares=True)
+    # Registered twice under two names: two stages asking for one resource.
+    registry.register("sharing_too", _Sharing, shares=True)
+    # A plain factory is called with the config alone (Upper takes no ``resources``).
+    registry.register("upper", Upper)
+    analyzer = Analyzer(Config(stages=("clean", "sharing", "sharing_too", "upper")), registry=registry)
+    shared = [s for s in analyzer.stages if isinstance(s, _Sharing)]
+    assert len(shared) == 2 and all(s.resources is analyzer.resources for s in shared)
+    # The loader ran once: the second stage got the first one's object.
+    assert shared[0].table is shared[1].table == {"read": 1}
+    # Another Analyzer has resources of its own (nothing kept at module level).
+    other = Analyzer(Config(stages=("sharing",)), registry=registry)
+    assert other.resources is not analyzer.resources
+    assert [s.table for s in other.stages if isinstance(s, _Sharing)] == [{"read": 2}]
+    # Re-registering without ``shares`` calls the factory with the config alone.
+    registry.register("sharing", Upper, replace=True)
+    assert [s.name for s in Analyzer(Config(stages=("clean", "sharing")), registry=registry).stages] == [
+        "clean",
+        "upper",
+    ]
+
+
+def test_a_resource_that_failed_to_load_is_not_read_again() -> None:
+    calls: list[int] = []
+
+    def load() -> str:
+        calls.append(1)
+        raise ModelUnavailableError("toy table: unreadable")
+
+    resources = Resources()
+    for _ in range(2):
+        with pytest.raises(ModelUnavailableError, match="toy table"):
+            resources.get("toy", load)
+    assert len(calls) == 1 and "toy" not in resources
+    assert resources.get("other", lambda: 3) == 3 and "other" in resources

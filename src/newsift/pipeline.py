@@ -3,7 +3,9 @@
 A stage is any object with ``name``, ``requires``, ``fills`` and
 ``__call__(report)``.  Stages are built by factories registered in a
 :class:`StageRegistry`; built-in stages register exactly as a plug-in would
-(entry-point group ``newsift.stages``).  A stage whose factory cannot build
+(entry-point group ``newsift.stages``).  A factory registered with ``shares=True`` is
+also given the Analyzer's :class:`~newsift.resources.Resources` (``resources=``), so
+data two stages need is read once.  A stage whose factory cannot build
 (missing model, missing optional dependency) or that is disabled leaves its
 fields empty and adds a warning to every report: it never crashes one.
 """
@@ -20,6 +22,7 @@ from typing import Protocol, runtime_checkable
 from .config import Config
 from .errors import InputError, ModelUnavailableError, NewsiftError, UnreadableInputError
 from .report import Article, Report
+from .resources import Resources
 
 
 @runtime_checkable
@@ -31,7 +34,8 @@ class Stage(Protocol):
     def __call__(self, report: Report) -> None: ...
 
 
-StageFactory = Callable[[Config], Stage]
+# A factory registered with ``shares=True`` is called as ``factory(config, resources=...)``.
+StageFactory = Callable[..., Stage]
 
 
 @dataclass(frozen=True)
@@ -65,14 +69,25 @@ class StageRegistry:
 
     def __init__(self) -> None:
         self._factories: dict[str, StageFactory] = {}
+        self._shares: set[str] = set()
 
-    def register(self, name: str, factory: StageFactory, *, replace: bool = False) -> None:
+    def register(self, name: str, factory: StageFactory, *, replace: bool = False, shares: bool = False) -> None:
+        """``factory(config)`` builds the stage; with ``shares``, ``factory(config, resources=...)``."""
         if name in self._factories and not replace:
             raise ValueError(f"stage {name!r} is already registered; pass replace=True to override")
         self._factories[name] = factory
+        if shares:
+            self._shares.add(name)
+        else:
+            self._shares.discard(name)
 
     def get(self, name: str) -> StageFactory | None:
         return self._factories.get(name)
+
+    def build(self, name: str, config: Config, resources: Resources) -> Stage:
+        """The stage ``name`` built for ``config`` (KeyError when nothing is registered under it)."""
+        factory = self._factories[name]
+        return factory(config, resources=resources) if name in self._shares else factory(config)
 
     def names(self) -> list[str]:
         return list(self._factories)
@@ -96,18 +111,18 @@ class Analyzer:
         self.config = (config or Config()).validate()
         self.registry = registry or StageRegistry.default()
         self.stages: list[Stage] = []
+        self.resources = Resources()
         # Why a stage is absent, added to every report so a missing field is never a mystery.
         self.absent: dict[str, str] = {}
         for name in self.config.stages:
             if name in self.config.disabled:
                 self.absent[name] = f"stage {name!r} is disabled in the config"
                 continue
-            factory = self.registry.get(name)
-            if factory is None:
+            if self.registry.get(name) is None:
                 self.absent[name] = f"stage {name!r} is not available in this version of newsift"
                 continue
             try:
-                self.stages.append(factory(self.config))
+                self.stages.append(self.registry.build(name, self.config, self.resources))
             except (ModelUnavailableError, ImportError, OSError) as exc:
                 self.absent[name] = f"stage {name!r} could not load: {exc}"
         self._check_order()

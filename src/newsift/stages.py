@@ -3,6 +3,9 @@
 Each later stage family (entities, quotes, claims, signals, score) registers
 here the same way a plug-in registers through the ``newsift.stages`` entry
 point: a name and a factory that takes the :class:`~newsift.config.Config`.
+The entities and signals stages both read the reputation table (site names and
+source ratings), so they register with ``shares=True`` and take it from the
+Analyzer's :class:`~newsift.resources.Resources`: one read per Analyzer.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ def register_builtin_stages(registry: StageRegistry) -> None:
     from .signals.stage import SignalsStage
 
     registry.register("clean", CleanStage)
-    registry.register("entities", EntitiesStage)
+    registry.register("entities", EntitiesStage, shares=True)
     registry.register("quotes", QuotesStage)
-    registry.register("signals", SignalsStage)
+    registry.register("signals", SignalsStage, shares=True)
     registry.register("score", ScoreStage)

@@ -14,9 +14,8 @@ person's to the entities stage.
 
 from __future__ import annotations
 
-import gzip
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from ..errors import ModelUnavailableError
 
 DEFAULT_NAMES_PATH = Path(__file__).resolve().parent.parent / "models" / "names" / "first_names.json"
 DEFAULT_CENSUS_PATH = DEFAULT_NAMES_PATH.with_name("census_first_names.json")
-DEFAULT_REPUTATION_PATH = DEFAULT_NAMES_PATH.parent.parent / "reputation" / "reputation.json.gz"
 # Top-level domains where a site's domain is its own name ("politico.com", "anonhq.com").
 _OUTLET_TLDS = frozenset({"com", "org", "net"})
 # At least this many people seen with the name, and this share of them of one gender.
@@ -107,20 +105,12 @@ def _read_names(path: Path, rebuild: str) -> dict[str, Any]:
     return names
 
 
-def outlet_names(path: Path = DEFAULT_REPUTATION_PATH) -> frozenset[str]:
-    """The one-word names of the sites the shipped reputation table rates, lower-cased: the label
-    of each .com, .org or .net domain ("politico", "breitbart", "twitter").
+def outlet_names(domains: Iterable[str]) -> frozenset[str]:
+    """The one-word names of the sites a reputation table rates, lower-cased: the label of each
+    .com, .org or .net domain ("politico", "breitbart", "twitter").
 
     The entities stage reads them to tell an outlet the small model typed as a person ("Politico
-    reported", "Twitter said") from a person; the table is the signals stage's, read here as data."""
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            domains = json.load(fh)["domains"]
-        return frozenset(
-            label for label, _, tld in (d.rpartition(".") for d in domains) if tld in _OUTLET_TLDS and "." not in label
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ModelUnavailableError(
-            f"reputation table {path} could not be read for its site names: {exc}",
-            hint="reinstall newsift, or rebuild it with python -m newsift.signals.build_reputation",
-        ) from None
+    reported", "Twitter said") from a person; the domains are the signals stage's table's."""
+    return frozenset(
+        label for label, _, tld in (d.rpartition(".") for d in domains) if tld in _OUTLET_TLDS and "." not in label
+    )

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelUnavailableError
 from ..report import Entity, Quote, Report, Sentence, Span
+from ..resources import Resources
+from ..signals.reputation import DomainReputation
 from .attribution_model import load_attribution_model
 from .confidence import calibrated
 from .entities import EntityExtractor, EntityIndex, SentIndex
@@ -108,10 +110,13 @@ class EntitiesStage:
     requires: tuple[str, ...] = ("clean_text",)
     fills: tuple[str, ...] = ("sentences", "entities", "language")
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, resources: Resources | None = None) -> None:
         self.nlp = load_spacy_model(config.spacy_model)
         self.nlp.max_length = max(self.nlp.max_length, MAX_PARSE_CHARS + 1)
-        self.extractor = EntityExtractor(NameGenders.load(), common_words(self.nlp), outlet_names())
+        # The site names come from the signals stage's reputation table, shared through the
+        # Analyzer's resources so the table is read once.
+        sites = outlet_names(DomainReputation.shared(resources or Resources()).domains)
+        self.extractor = EntityExtractor(NameGenders.load(), common_words(self.nlp), sites)
         self._langid: Any = _load_langid()
 
     def detect_language(self, text: str) -> str | None:

@@ -27,12 +27,15 @@ from typing import Any, Literal, NamedTuple, TypedDict, cast
 from urllib.parse import urlsplit
 
 from ..errors import ModelUnavailableError
+from ..resources import Resources
 
 Rating = Literal["reliable", "mixed", "unreliable", "satire", "unknown"]
 RATINGS: tuple[str, ...] = ("reliable", "mixed", "unreliable", "satire")
 TABLE_FORMAT = "newsift.reputation"
 TABLE_FORMAT_VERSION = 1
 SHIPPED_TABLE = "reputation.json.gz"
+# The key under which an Analyzer's stages share the shipped table (``DomainReputation.shared``).
+SHARED_KEY = "newsift.reputation"
 
 # First labels that name a mirror of the same site rather than a different
 # publication, so they are dropped before the lookup.
@@ -430,6 +433,11 @@ class DomainReputation:
         return cls.from_table(_decode(raw, str(target)))
 
     @classmethod
+    def shared(cls, resources: Resources) -> DomainReputation:
+        """The shipped table, read once per ``resources`` (one Analyzer) whichever stage asks first."""
+        return resources.get(SHARED_KEY, cls.load)
+
+    @classmethod
     def from_table(cls, table: Mapping[str, Any], origin: str = "table") -> DomainReputation:
         """Build from a parsed table, checking its format and every entry."""
         if table.get("format") != TABLE_FORMAT:
@@ -453,6 +461,11 @@ class DomainReputation:
 
     def __contains__(self, domain: object) -> bool:
         return isinstance(domain, str) and domain in self._domains
+
+    @property
+    def domains(self) -> list[str]:
+        """Every domain the table rates."""
+        return list(self._domains)
 
     @property
     def sources(self) -> dict[str, dict[str, Any]]:

@@ -1,7 +1,8 @@
 """The ``signals`` stage: every credibility signal of one report, with its evidence.
 
 Resources (word tables, the clickbait model, the reputation table) load once,
-in ``__init__``.  The stage needs nothing but the article: without a clean
+in ``__init__``; the reputation table comes from the Analyzer's shared
+resources, which the entities stage reads it from too.  The stage needs nothing but the article: without a clean
 stage the furniture signals read as unknown, without a quotes stage the
 quote-based sourcing signals do, and each such gap adds one warning to the
 report instead of a crash or a misleading zero.
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelUnavailableError
 from ..report import Report, Signal, Span
+from ..resources import Resources
 from . import furniture, sourcing, style
 from .clickbait import ClickbaitModel
 from .reputation import DomainReputation
@@ -52,6 +54,7 @@ class SignalsStage:
         *,
         clickbait: ClickbaitModel | None = None,
         reputation: DomainReputation | None = None,
+        resources: Resources | None = None,
     ) -> None:
         self.config = config
         self.style = style.StyleResources.load()
@@ -68,7 +71,7 @@ class SignalsStage:
         self.reputation = reputation
         if self.reputation is None:
             try:
-                self.reputation = DomainReputation.load()
+                self.reputation = DomainReputation.shared(resources or Resources())
             except ModelUnavailableError as exc:
                 self.load_problems["source"] = f"the reputation table could not load: {exc}"
 
