@@ -2890,3 +2890,44 @@ def test_an_unresolved_pronoun_goes_on_with_the_unnamed_person_who_just_spoke(  
         f"reporters.{between} \u201cWe threw ropes and pulled them in. Most were young,\u201d he said."
     )
     assert quote_with(run(stages, text), "threw ropes").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue", "speaker"),
+    [
+        # "be told" names no one who speaks, and the parse reads the quote the colon opens as
+        # what "said" reports: it is Lind's.
+        (
+            "Ana Lind said her staff would not be told about the deal: \u201cWe will not discuss it. Trust me.\u201d",
+            "Trust me",
+            "said",
+            "Ana Lind",
+        ),
+        # A cue with a speaker of its own keeps the quote, inside a report or not.
+        (
+            "Lee said that the mayor, who spoke after the vote, added: \u201cWe will rebuild.\u201d",
+            "rebuild",
+            "added",
+            "the mayor",
+        ),
+        # A participle in a relative clause speaks for the noun the clause is on.
+        (
+            'The debate recalled Tom Hale, who fought the plan by repeatedly demanding: "Who will pay for the bridge?"',
+            "Who will pay",
+            "demanding",
+            "Tom Hale",
+        ),
+        # "is likely to respond": an adjective passes its verb's subject on to the cue after it.
+        (
+            "The harder she pushes the budget, the more Ben Ortiz is likely to respond with some version of: "
+            "\u201cYou have been in charge for ten years.\u201d",
+            "ten years",
+            "to respond",
+            "Ben Ortiz",
+        ),
+    ],
+)
+def test_the_cue_and_speaker_of_a_quote_a_colon_opens(stages, text: str, fragment: str, cue: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), fragment)
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == cue
+    assert q.speaker == speaker

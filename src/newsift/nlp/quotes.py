@@ -65,8 +65,9 @@ if TYPE_CHECKING:
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _VERB_POS = frozenset({"VERB", "AUX"})
-# Verbs whose subject is the one of the verb they hang from, and how far up to look for it.
-_SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+# Verbs whose subject is the one of the verb they hang from, and how far up to look for it; an
+# adjective ("is likely to respond", "was quick to say") passes its verb's subject on.
+_SUBJECT_FROM_HEAD = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 _MAX_SUBJECT_CLIMB = 3
 # Passive verbs of perceiving whose subject did what the verb after them says ("was heard
 # shouting", "was caught saying", "was recorded telling").
@@ -811,6 +812,8 @@ class QuoteExtractor:
                 continue
             if dist < best_dist:
                 best, best_dist = c, dist
+        if best is not None and best.end <= q.start:
+            best = _speaking_cue(best, cues, q)
         if best is not None and best_dist >= _ACROSS_SENTENCE:
             # The cue of the sentence before serves only when the quote has no tag of its own, and
             # some tags are found by their shape alone: '... allegedly due to her behavior. "Angie
@@ -888,6 +891,22 @@ def _block_colon(text: str, cue: Cue, colons: list[int]) -> int | None:
 
 def _holds(outer: Cue, cue: Cue) -> bool:
     return outer.content is not None and outer.content[0] <= cue.start and cue.end <= outer.content[1]
+
+
+def _speaking_cue(cue: Cue, cues: list[Cue], q: QuotedSpan) -> Cue:
+    """The cue that introduces the quote ``q`` after ``cue``: ``cue`` itself, unless it names no one
+    and an earlier cue with a speaker reports the quote (its content reaches into it): 'Trump Jr.
+    said his father would not be told about their deals: "..."' quotes Trump Jr., the parse having
+    read the quote as what "said" reports.  A cue with a speaker of its own keeps the quote: 'Lee
+    said that the mayor, who spoke after the vote, added: "..."' quotes the mayor."""
+    if cue.speaker_head is not None or cue.impersonal:
+        return cue
+    for c in cues:
+        if c.start >= cue.start:
+            break
+        if c.speaker_head is not None and c.content is not None and c.content[0] < q.end and q.start < c.content[1]:
+            return c
+    return cue
 
 
 def _speech_verb_before(colon: Token) -> bool:
@@ -1198,7 +1217,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             found, quoted_subject = _own_subject(up, marked, frozenset({"nsubjpass"}))
             # "a sailor was heard shouting that ...": the one heard or caught doing it did it.
             sure = level == 0 and verb.dep_ == "xcomp" and up.lemma_.lower() in _PERCEIVED
-        if found is not None and (sure or _names_someone(found)):
+        if found is not None and (sure or _names_someone(found) or _relative_for_someone(found)):
             return found
     if quoted_subject:
         # '"...," Ann Lee, an aide, said': the name the parse hung elsewhere.
@@ -1314,6 +1333,12 @@ def _names_someone(tok: Token) -> bool:
         or tok.lower_ in {"he", "she", "they", "i", "we"}
         or tok.lemma_.lower() in SOURCE_HEAD_NOUNS
     )
+
+
+def _relative_for_someone(tok: Token) -> bool:
+    """ "Al Gore, who challenged Bush by demanding: ...": "who" of a clause on a noun that names
+    someone (``_speaker_of`` credits that noun)."""
+    return tok.lower_ == "who" and tok.head.dep_ == "relcl" and _names_someone(tok.head.head)
 
 
 def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
