@@ -2925,9 +2925,42 @@ def test_an_unresolved_pronoun_goes_on_with_the_unnamed_person_who_just_spoke(  
             "to respond",
             "Ben Ortiz",
         ),
+        # A subject the cue's own clause names tags the quote before it, wherever the parse hung it
+        # (here on "Save", read as a verb that does not govern "told").
+        (
+            'The strikes went on overnight. "We heard from a partner that there were 100 airstrikes in about '
+            "five hours yesterday,\" Dana Kessler, Save the Children's regional advocacy director for the Middle "
+            "East, told ABC News.",
+            "airstrikes",
+            "told",
+            "Dana Kessler",
+        ),
     ],
 )
-def test_the_cue_and_speaker_of_a_quote_a_colon_opens(stages, text: str, fragment: str, cue: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_cue_and_speaker_of_a_quote(stages, text: str, fragment: str, cue: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, text), fragment)
     assert q.kind == "direct" and q.cue is not None and q.cue.text == cue
     assert q.speaker == speaker
+
+
+def test_a_cue_under_another_verb_of_the_next_sentence_tags_no_quote(stages) -> None:  # type: ignore[no-untyped-def]
+    # "saying" hangs under "hit", whose subject Ruiz is: the sentence is no tag of the quote before
+    # it, which goes on with Lind's words.
+    text = (
+        "Board chair Karin Lind defended the vote. \u201cWe followed every rule,\u201d she added. "
+        "\u201cI think, on balance, it was fair.\u201d Council member Ana Ruiz also hit the board this morning "
+        "for saying that the pier would close."
+    )
+    q = quote_with(run(stages, text), "on balance")
+    assert q.speaker == "Karin Lind"
+
+
+def test_a_speaker_phrase_never_runs_back_into_the_quote_it_tags(stages) -> None:  # type: ignore[no-untyped-def]
+    # The marks do not match ('"...,\u201d'), and the parse hangs the quote's first words on the names.
+    text = (
+        'The moderators were named on Monday. "These journalists bring extensive experience to the job and '
+        "understand the importance of the debates,\u201d Frank J. Berg Jr. and Michael D. Lund, co-chairs of the "
+        "commission, said in the statement."
+    )
+    q = quote_with(run(stages, text), "extensive experience")
+    assert q.speaker is not None and q.speaker.startswith("Frank J. Berg Jr. and Michael D. Lund")

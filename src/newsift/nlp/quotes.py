@@ -794,7 +794,7 @@ class QuoteExtractor:
                     continue
                 between = text[q.end : c.start]
                 limit = 60
-                named = _named_subject(c)
+                named = _named_subject(doc, c)
                 if named is not None and q.end <= doc[named].idx < c.start:
                     # '"...," Scott Prince, the attorney general of Kansas, one of
                     # the states suing, said': what lies between is the speaker's name
@@ -2307,16 +2307,23 @@ def _ends_sentence(inner: str) -> bool:
     return bool(stripped) and stripped[-1] in ".!?\u2026"
 
 
-def _named_subject(cue: Cue) -> int | None:
+def _named_subject(doc: Doc, cue: Cue) -> int | None:
     """The token the cue's clause names as its subject: the speaker, or the one asked ('"...?" Lee
-    was asked')."""
-    return cue.addressee if cue.addressee is not None else cue.speaker_head
+    was asked').  Not the subject of a verb the cue hangs under ('"...." Giuliani also hit Holt for
+    saying ...': "hit" is Giuliani's verb, and "saying" no tag of the quote before it)."""
+    named = cue.addressee if cue.addressee is not None else cue.speaker_head
+    if named is None:
+        return None
+    owner = doc[named].head
+    if owner.i != cue.token and owner.is_ancestor(doc[cue.token]):
+        return None
+    return named
 
 
 def _names_first(doc: Doc, cue: Cue, after: int) -> bool:
     """“Go home.” Putin said: the subject between quote and cue is a name, so it
     is still the quote's own sentence (a style some outlets use)."""
-    named = _named_subject(cue)
+    named = _named_subject(doc, cue)
     if named is None:
         return False
     head = doc[named]

@@ -81,7 +81,19 @@ class Speaker:
 
 def _phrase_stop(tok: Token) -> bool:
     # Not the hyphen: "R-Utah" or "Coca-Cola" can be tokens of a name.
-    return breaks_line(tok) or tok.text == ":" or (tok.text in SIGNATURE_DASHES and tok.text != "-")
+    return (
+        breaks_line(tok)
+        or tok.text == ":"
+        or (tok.text in SIGNATURE_DASHES and tok.text != "-")
+        or _closes_a_statement(tok)
+    )
+
+
+def _closes_a_statement(tok: Token) -> bool:
+    """A quotation mark right after a comma or a sentence's end ('...,” Ann Lee said'): what came
+    before it was said, and no speaker's name runs back into it, however the parse hung the quote's
+    words on the name (it can when the marks do not match, '"...,” ...')."""
+    return tok.is_quote and tok.i > 0 and tok.doc[tok.i - 1].text in {",", ".", "?", "!"}
 
 
 def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
