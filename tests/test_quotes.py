@@ -2964,3 +2964,15 @@ def test_a_speaker_phrase_never_runs_back_into_the_quote_it_tags(stages) -> None
     )
     q = quote_with(run(stages, text), "extensive experience")
     assert q.speaker is not None and q.speaker.startswith("Frank J. Berg Jr. and Michael D. Lund")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # The small model runs a title (WORK_OF_ART) over the subject and its verb.
+        ('"I did a little digging," Bay told the Times. "I found her in three days."', "digging", "Bay"),
+        ('"We found nothing," explained Live Science in a statement.', "found nothing", "Live Science"),
+    ],
+)
+def test_a_speaker_s_name_never_holds_what_the_speaker_did(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert quote_with(run(stages, text), fragment).speaker == speaker

@@ -217,6 +217,10 @@ class SpeakerResolver:
         phrase = doc[start:end]
         text_span = (phrase.start_char, phrase.end_char)
         mention = self.mention_of(head)
+        if mention is not None and _holds_own_verb(head, mention):
+            # '"...," Bay told the Times': the NER ran a title over the subject and its verb, and a
+            # speaker's name never holds what the speaker did; the phrase names the speaker.
+            mention = None
         if mention is not None and _is_date(self.index.entities[mention.entity]):
             if DAY_WORDS.isdisjoint({low, lemma}) and head.pos_ == "PROPN" and not head.like_num:
                 # "Last week Stumpf told ...": the NER ran the date on into the name.
@@ -609,6 +613,11 @@ def _joined_end(doc: Doc, head: Token, end: int) -> int:
     if any(_phrase_stop(doc[k]) for k in range(end, joined)):
         return end
     return joined
+
+
+def _holds_own_verb(head: Token, mention: Mention) -> bool:
+    verb = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and verb.i != head.i and mention.start <= verb.idx < mention.end
 
 
 def _is_date(entity: EntityInfo) -> bool:
