@@ -2,10 +2,10 @@
 
 Resources (word tables, the clickbait model, the reputation table) load once,
 in ``__init__``; the reputation table comes from the Analyzer's shared
-resources, which the entities stage reads it from too.  The stage needs nothing but the article: without a clean
-stage the furniture signals read as unknown, without a quotes stage the
-quote-based sourcing signals do, and each such gap adds one warning to the
-report instead of a crash or a misleading zero.
+resources, where the entities stage finds it too.  The stage needs nothing but
+the article: without a clean stage the furniture signals read as unknown,
+without a quotes stage the quote-based sourcing signals do, and each such gap
+adds one warning to the report instead of a crash or a misleading zero.
 
 Signal families (names are ``family.name``):
 
