@@ -984,3 +984,30 @@ def test_an_analyzer_reads_the_reputation_table_once_for_site_names_and_ratings(
     # The entities stage's site names are the one table's, and the signals stage rates with it.
     assert by_name["entities"].extractor.outlets == frozenset({"dailyexample"})  # type: ignore[attr-defined]
     assert by_name["signals"].reputation is reads[0]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        # The small model runs a headline's name on into the verb it is the subject of.
+        (
+            "Governor Hale Confirms He Will Veto Budget\n\nGovernor Tom Hale told reporters that he would veto it.",
+            "Tom Hale",
+            "Hale",
+        ),
+        (
+            "Harbor Board Suffers Worst Loss Since 2009\n\nThe Harbor Board said revenue fell.",
+            "Harbor Board",
+            "Harbor Board",
+        ),
+    ],
+)
+def test_a_name_never_runs_on_into_its_own_verb(stage, text: str, name: str, mention: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, text)
+    assert mention in [m.text for m in entity(report, name).mentions]
+    assert not [e for e in report.entities if "Confirms" in e.name or "Suffers" in e.name], report.entities
+
+
+def test_a_title_of_a_work_keeps_its_verb(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, 'He read "The Old Man Sees the Sea" every summer.')
+    assert entity(report, "The Old Man Sees the Sea").label == "WORK_OF_ART"
