@@ -1131,6 +1131,49 @@ def test_a_role_modifier_picks_the_holder_and_a_former_role_is_not_the_role(stag
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # News varies a name with a description of the one it just named.
+        ("Tom Berg toured the plant on Monday. The billionaire said the deal was bad.", "Tom Berg"),
+        ('Ann Lee toured a factory in Iowa. "The deal was bad," the Democratic nominee told reporters.', "Ann Lee"),
+        # A governor can be a candidate too.
+        ("Gov. Tom Berg toured the plant on Monday. The candidate said the deal was bad.", "Tom Berg"),
+    ],
+)
+def test_a_description_after_a_name_is_that_person(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), "deal was bad")
+    assert (q.speaker, q.speaker_kind, q.speaker_mention.text.lower()[:4]) == (speaker, "person", "the "), q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two people named before it: which one is meant would be a guess.
+        "Tom Berg met Ann Lee on Monday. The billionaire said the deal was bad.",
+        # Its own sentence names someone else first: the description is another person.
+        "Tom Berg toured the plant on Monday. When Ann Lee left, the billionaire said the deal was bad.",
+        # The text used the noun before for someone it did not name.
+        "A billionaire bought the team. Tom Berg toured the plant on Monday. The billionaire said the deal was bad.",
+        # A lawyer is someone's lawyer, not the one named before.
+        "Tom Berg toured the plant on Monday. The lawyer said the deal was bad.",
+        # The sentence before names him only by a pronoun, which was itself resolved.
+        "Tom Berg came back. He toured the plant on Monday. The billionaire said the deal was bad.",
+        # The text shows he is a man: "the actress" is someone else.
+        "Tom Berg said he toured the plant on Monday. The actress said the deal was bad.",
+        # A governor is no senator.
+        "Gov. Tom Berg toured the plant on Monday. The senator said the deal was bad.",
+        # A fan of Berg's is not Berg.
+        "Tom Berg toured the plant on Monday. The Berg fan said the deal was bad.",
+        # He is named, but not as the subject of what the sentence says.
+        "The storm hit Tom Berg's plant on Monday. The billionaire said the deal was bad.",
+    ],
+)
+def test_a_description_names_no_one_where_the_text_does_not_point_to_one(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), "deal was bad")
+    assert q.speaker_kind != "person" and q.speaker is not None and q.speaker.lower().startswith("the "), q
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "kind"),
     [
         (

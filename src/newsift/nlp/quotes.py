@@ -200,11 +200,11 @@ class QuoteExtractor:
         blocks = _unmarked_blocks(doc, text, quoted)
         if blocks:
             quoted = sorted([*quoted, *(q for _, q in blocks)], key=lambda q: q.start)
-        resolver = SpeakerResolver(doc, index)
         real = [q for q in quoted if not is_scare_quote(text, q)]
         closed_ranges = [(q.start, q.end) for q in real]
         # Scare quotes and titles included: no word in quotation marks is a subject that speaks.
         marked = [(q.start, q.end) for q in quoted]
+        resolver = SpeakerResolver(doc, index, closed_ranges)
         cues = self._find_cues(doc, closed_ranges, index.sents, marked)
         # A word of a title reports nothing ('"Among Democrats, deep concern about ...," by WaPo's
         # ...'); a scare-quoted verb still can ('Johnson "approved" that message').
