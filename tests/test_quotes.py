@@ -1146,6 +1146,27 @@ def test_a_description_after_a_name_is_that_person(stages, text: str, speaker: s
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Acme Corp. cut 300 jobs on Monday. The company said the deal was bad.", "Acme Corp.", "organisation"),
+        # Two bodies before it: which one is meant would be a guess.
+        ("Acme Corp. sued Birch Ltd. on Monday. The company said the deal was bad.", "The company", "organisation"),
+        # A commission is a body of its own, not the company named before.
+        ("Acme Corp. cut 300 jobs on Monday. The commission said the deal was bad.", "The commission", "organisation"),
+        # The body's noun in its name.
+        (
+            "The Tulsa Commission met on Monday. The commission said the deal was bad.",
+            "Tulsa Commission",
+            "organisation",
+        ),
+    ],
+)
+def test_a_description_after_a_body_is_that_body(stages, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), "deal was bad")
+    assert (q.speaker, q.speaker_kind) == (speaker, kind), q
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # Two people named before it: which one is meant would be a guess.
@@ -1160,8 +1181,8 @@ def test_a_description_after_a_name_is_that_person(stages, text: str, speaker: s
         "Tom Berg came back. He toured the plant on Monday. The billionaire said the deal was bad.",
         # The text shows he is a man: "the actress" is someone else.
         "Tom Berg said he toured the plant on Monday. The actress said the deal was bad.",
-        # A governor is no senator.
-        "Gov. Tom Berg toured the plant on Monday. The senator said the deal was bad.",
+        # An office is mostly someone the text brings in by it, not the one named before.
+        "Tom Berg toured the plant on Monday. The mayor said the deal was bad.",
         # A fan of Berg's is not Berg.
         "Tom Berg toured the plant on Monday. The Berg fan said the deal was bad.",
         # He is named, but not as the subject of what the sentence says.
