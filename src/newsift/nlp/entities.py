@@ -689,7 +689,7 @@ class EntityExtractor:
         pronouns = [
             tok
             for tok in sents.tokens
-            if tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON" and not _inside(tok.idx, quoted)
+            if tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON" and not in_spans(tok.idx, quoted)
         ]
         subjects: dict[int, int] = {}
         chained = self._resolve(doc, pronouns, person_mentions, quoted, sents, genders, subjects)
@@ -759,7 +759,7 @@ def _apposed_roles(
             lemma = noun.lemma_.lower()
             if noun.tag_ != "NN" or lemma not in _ROLE_WORDS or noun.conjuncts:
                 continue
-            if _inside(noun.idx, quoted) != _inside(m.start, quoted):
+            if in_spans(noun.idx, quoted) != in_spans(m.start, quoted):
                 continue  # a parse across a quotation mark
             roles = [" ".join([*(c.lower_ for c in _role_modifiers(noun)), lemma]), lemma]
             of_role = _of_role(noun)
@@ -847,7 +847,7 @@ def _add_role_mentions(
             continue
         # Only "the" or a place's or body's possessive: "Willey's attorney" is one person's, and
         # the attorney whom the text named may be another's.
-        if not definite(tok, untyped_possessor=False) or _inside(tok.idx, quoted):
+        if not definite(tok, untyped_possessor=False) or in_spans(tok.idx, quoted):
             continue
         if any(s <= tok.idx < e for s, e in taken) or any(c.dep_ == "appos" for c in tok.children):
             continue  # "the coach, Bobby Knight, said": the name is the mention
@@ -941,7 +941,7 @@ def _genders(
     votes: dict[int, list[str]] = {}
     for tok in sents.tokens:
         gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is None or tok.pos_ != "PRON" or _inside(tok.idx, quoted):
+        if gender is None or tok.pos_ != "PRON" or in_spans(tok.idx, quoted):
             continue
         named = names.get(sents.of(tok.i)[0], [])
         if len({m.entity for m in named}) != 1:
@@ -1021,7 +1021,7 @@ def resolve_pronoun(
     usable = [
         m
         for m in candidates[max(0, hi - 40) : hi + 1]
-        if not _inside(m.start, quoted) and known.get(m.entity, gender) == gender
+        if not in_spans(m.start, quoted) and known.get(m.entity, gender) == gender
     ]
     if tok.dep_ in _OBJECT_DEPS and not tok.lower_.endswith("self"):
         # "Clinton followed him": a verb's object "him" or "her" is never its own subject.
@@ -1248,7 +1248,8 @@ def pronoun_labels(word: str) -> tuple[str, ...]:
     return PRONOUN_LABELS.get(word.lower(), ())
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans``, sorted and not overlapping (quotations)."""
     i = bisect_right(spans, (offset, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .attribution_model import AttributionModel, TokenTable
-from .entities import EntityIndex, SentIndex
+from .entities import EntityIndex, SentIndex, in_spans
 from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts, speaker_label
 from .rules import (
     ABBREVIATIONS,
@@ -215,7 +215,7 @@ class QuoteExtractor:
             if (q.start, q.end) not in real_ranges and len(q.inner(text).split()) > SCARE_QUOTE_MAX_WORDS
         ]
         if titles:
-            cues = [c for c in cues if not _inside(c.start, titles)]
+            cues = [c for c in cues if not in_spans(c.start, titles)]
         cues = [c for c in cues if not _page_prompt(doc[c.token]) and not _editorial_note(doc[c.token])]
         if blocks:
             # 'Byrne tweeted after the vote:' then the post: what the tag's verb governs on its own
@@ -446,7 +446,7 @@ class QuoteExtractor:
         ]
         for i in visited:
             tok = sents.tokens[i]
-            if _inside(tok.idx, quoted):
+            if in_spans(tok.idx, quoted):
                 continue
             low = tok.lower_
             if low in VAGUE_ADVERBS:
@@ -862,7 +862,7 @@ def _unmarked_blocks(doc: Doc, text: str, quoted: list[QuotedSpan]) -> list[tupl
         end = _line_end(text, start)
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end <= start or text[start] in QUOTE_PAIRS or text[end - 1] == ":" or _inside(colon, marks):
+        if end <= start or text[start] in QUOTE_PAIRS or text[end - 1] == ":" or in_spans(colon, marks):
             # A paragraph that ends on a colon introduces the next one itself.
             continue
         k = bisect_left(starts, start)
@@ -1165,7 +1165,7 @@ def _unraised(doc: Doc, cue: Cue, text: str, marked: list[tuple[int, int]]) -> C
     if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return cue
     subj = next(
-        (c for c in children if c.dep_ == "nsubjpass" and not _inside(c.idx, marked) and _dateline_dash(c) is None),
+        (c for c in children if c.dep_ == "nsubjpass" and not in_spans(c.idx, marked) and _dateline_dash(c) is None),
         None,
     )
     comp = next((c for c in verb.rights if c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.lefts)), None)
@@ -1193,12 +1193,12 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     # "..., saying", "and added", "continued by saying": the subject of the verb they hang from,
     # a few levels up at most ("He made two references, quipping that ... and saying that ...").
     up = verb
-    inside_quote = _inside(verb.idx, marked)
+    inside_quote = in_spans(verb.idx, marked)
     for level in range(_MAX_SUBJECT_CLIMB):
         if quoted_subject or up.dep_ not in _SUBJECT_FROM_HEAD or up.head.i == up.i:
             break
         up = up.head
-        if not inside_quote and up.dep_ == "ccomp" and _inside(up.idx, marked) and not _inside(up.head.idx, marked):
+        if not inside_quote and up.dep_ == "ccomp" and in_spans(up.idx, marked) and not in_spans(up.head.idx, marked):
             # '... joking that "boats do not vote" and adding that ...': the parse hung the second
             # verb on the quote's; the quote is what the verb outside it reports.
             up = up.head
@@ -1260,7 +1260,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             before is not None
             and before.ent_type_ in {"PERSON", "ORG"}
             and before.dep_ in {"advmod", "npadvmod", "compound", "amod"}
-            and not _inside(before.idx, marked)
+            and not in_spans(before.idx, marked)
         ):
             # "... Commissioner James P. O'Neill said": a name that ends right before a finite verb
             # with no subject is its subject, whatever the parse made of its last word.
@@ -1351,7 +1351,7 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
     if not (_after_closing_mark(verb) or _opens_a_tag(verb, marked)):
         return None
     for child in verb.rights:
-        right_after = child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and not _inside(child.idx, marked)
+        right_after = child.dep_ == "dobj" and child.left_edge.i == verb.i + 1 and not in_spans(child.idx, marked)
         if right_after and _names_someone(child) and child.pos_ != "PRON":
             return child
     name = _name_at(verb.doc, verb.i + 1)
@@ -1394,7 +1394,7 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
     for child in verb.children:
         if child.dep_ not in deps:
             continue
-        if _inside(child.idx, marked):
+        if in_spans(child.idx, marked):
             quoted_subject = True
         elif (dash := _dateline_dash(child)) is not None:
             # "LONDON — Britain's prime minister said": the parse makes the dateline's
@@ -1454,7 +1454,7 @@ def _name_before_commas(verb: Token, marked: list[tuple[int, int]]) -> Token | N
         if doc[k].pos_ not in {"NOUN", "PROPN", "ADJ", "DET"}:
             return None
         k += 1
-    if k >= verb.i or doc[k].ent_type_ not in {"PERSON", "ORG"} or _inside(doc[k].idx, marked):
+    if k >= verb.i or doc[k].ent_type_ not in {"PERSON", "ORG"} or in_spans(doc[k].idx, marked):
         return None
     while k + 1 < verb.i and doc[k + 1].ent_iob_ == "I":
         k += 1
@@ -1530,7 +1530,7 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
         end = _line_end(text, pos)
         start, pos = pos, end + 1
         colon = text.find(": ", start, min(end, start + 80))
-        if colon < 0 or _inside(colon, marked):
+        if colon < 0 or in_spans(colon, marked):
             continue
         source = doc.char_span(start, colon, alignment_mode="contract")
         said = doc.char_span(colon + 1, end, alignment_mode="contract")
@@ -1538,7 +1538,7 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
             continue
         # A transcript's answer ('Horner: “Because I was new, ...”') can run long: its marks
         # bound what was said, where a headline's length is all there is to go by.
-        long_line = len(source) + len(said) > _HEADLINE_MAX_TOKENS and not _inside(said[0].idx, marked)
+        long_line = len(source) + len(said) > _HEADLINE_MAX_TOKENS and not in_spans(said[0].idx, marked)
         if len(said) < 3 or long_line or not source[0].text[:1].isupper():
             continue
         if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
@@ -1573,7 +1573,7 @@ def _label_cues(
         j = q.start - 1
         while j >= 0 and text[j] in " \t\u00a0":
             j -= 1
-        if j < 1 or text[j] != ":" or _inside(j, marked):
+        if j < 1 or text[j] != ":" or in_spans(j, marked):
             continue
         colon = doc.char_span(j, j + 1)
         if colon is None or colon[0].i in taken or colon[0].i == 0:
@@ -1911,7 +1911,7 @@ def _inverted_tag_verb(verb: Token, quoted: list[tuple[int, int]]) -> bool:
         verb.tag_ in {"VBD", "VBZ"}
         and _after_closing_mark(verb)
         and verb.dep_ != "conj"
-        and not any(c.dep_ in _SUBJ_OR_CLAUSE and c.i < verb.i and not _inside(c.idx, quoted) for c in verb.children)
+        and not any(c.dep_ in _SUBJ_OR_CLAUSE and c.i < verb.i and not in_spans(c.idx, quoted) for c in verb.children)
     )
 
 
@@ -1989,7 +1989,7 @@ def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token |
         return None
     for k in range(j + 1, cue.i):
         tok = doc[k]
-        if tok.pos_ in {"PROPN", "NOUN", "PRON"} and not _inside(tok.idx, quoted):
+        if tok.pos_ in {"PROPN", "NOUN", "PRON"} and not in_spans(tok.idx, quoted):
             # A compound name ("White House spokesman Josh Earnest") is headed by its last word.
             while tok.dep_ in {"compound", "flat"} and j < tok.head.i < cue.i:
                 tok = tok.head
@@ -2251,11 +2251,6 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    i = bisect_right(spans, (offset, 1 << 62)) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _has_sentence_break(between: str) -> bool:

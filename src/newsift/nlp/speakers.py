@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from .entities import (
     Mention,
     antecedent_subject,
     definite,
+    in_spans,
     nominal_antecedent,
     opens_a_line_tag,
     person_noun,
@@ -227,6 +229,11 @@ class SpeakerResolver:
         for m in index.mentions:
             for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or []:
                 self._by_token.setdefault(tok.i, m)
+        self._mention_starts = [m.start for m in index.mentions]
+        # Built on the first description that needs them, so that a page of descriptions costs one
+        # pass over the text, not one per description (see ``_first_other_use``).
+        self._other_uses: dict[str, int] | None = None
+        self._pronoun_genders: dict[int, set[str]] | None = None
 
     def mention_of(self, tok: Token) -> Mention | None:
         return self._by_token.get(tok.i)
@@ -324,16 +331,19 @@ class SpeakerResolver:
         if any(m is not None and m.entity == who for m in map(self.mention_of, head.subtree)):
             return None  # "the Berg fan" is not Berg
         gender = "female" if lemma in FEMALE_PERSON_NOUNS else "male" if lemma in MALE_PERSON_NOUNS else None
-        if gender is not None and (
-            self.index.genders.get(who, gender) != gender
-            or any(
-                m.entity == who and PRONOUN_GENDER.get(self.doc[m.token].lower_, gender) != gender
-                for m in self.index.mentions
-                if m.kind == "pronoun"
-            )
-        ):
+        if gender is not None and (self.index.genders.get(who, gender) != gender or self._genders_of(who) - {gender}):
             return None
         return who
+
+    def _genders_of(self, entity: int) -> set[str]:
+        """The genders of the pronouns the entities stage resolved to ``entity``."""
+        if self._pronoun_genders is None:
+            self._pronoun_genders = {}
+            for m in self.index.mentions:
+                gender = PRONOUN_GENDER.get(self.doc[m.token].lower_) if m.kind == "pronoun" else None
+                if gender is not None:
+                    self._pronoun_genders.setdefault(m.entity, set()).add(gender)
+        return self._pronoun_genders.get(entity, set())
 
     def _described_body(self, head: Token, start: int) -> int | None:
         """The body a definite description names again ("Acme Corp. cut 300 jobs on Monday. The
@@ -362,15 +372,19 @@ class SpeakerResolver:
             or any(c.is_quote for c in head.lefts)
         ):
             return False
-        lemma = _noun_lemma(head)
-        for tok in self.index.sents.tokens[:start]:
-            if (
-                tok.tag_ in {"NN", "NNS"}
-                and _noun_lemma(tok) == lemma
-                and not (tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
-            ):
-                return False
-        return True
+        return self._first_other_use(_noun_lemma(head)) >= start
+
+    def _first_other_use(self, lemma: str) -> int:
+        """Where the text first uses the noun ``lemma`` other than as "the" + the singular noun ("a
+        billionaire", "billionaires"); past the end where it never does."""
+        if self._other_uses is None:
+            self._other_uses = {}
+            for tok in self.index.sents.tokens:
+                if tok.tag_ in {"NN", "NNS"} and not (
+                    tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                ):
+                    self._other_uses.setdefault(_noun_lemma(tok), tok.i)
+        return self._other_uses.get(lemma, len(self.doc))
 
     def _subject_before(self, head: Token, start: int, label: str) -> int | None:
         """The one entity of ``label`` the sentence before ``start``'s names outside quotation marks,
@@ -385,31 +399,26 @@ class SpeakerResolver:
         if len(people) != 1:
             return None
         who = people[0]
-        for m in self.index.mentions:
+        for m in self._mentions_in(lo, hi):
             tok = self.doc[m.token]
             # By name: a pronoun there was itself resolved by a guess, and two guesses make none.
-            if (
-                m.entity == who
-                and m.kind == "name"
-                and lo <= m.start < hi
-                and tok.dep_ in {"nsubj", "nsubjpass"}
-                and tok.head.dep_ == "ROOT"
-            ):
+            if m.entity == who and m.kind == "name" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
                 return who
         return None
+
+    def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start between ``lo`` and ``hi``."""
+        return self.index.mentions[bisect_left(self._mention_starts, lo) : bisect_left(self._mention_starts, hi)]
 
     def _named_in(self, lo: int, hi: int, label: str) -> list[int]:
         """The entities of ``label`` named (by name, pronoun or role) between ``lo`` and ``hi``
         outside quotation marks."""
         found: list[int] = []
-        for m in self.index.mentions:
-            if m.start >= hi:
-                break
+        for m in self._mentions_in(lo, hi):
             if (
-                m.start >= lo
-                and m.entity not in found
+                m.entity not in found
                 and self.index.entities[m.entity].label == label
-                and not any(a <= m.start < b for a, b in self.quoted)
+                and not in_spans(m.start, self.quoted)
             ):
                 found.append(m.entity)
         return found
