@@ -1136,6 +1136,8 @@ def test_a_role_modifier_picks_the_holder_and_a_former_role_is_not_the_role(stag
         # News varies a name with a description of the one it just named.
         ("Tom Berg toured the plant on Monday. The billionaire said the deal was bad.", "Tom Berg"),
         ('Ann Lee toured a factory in Iowa. "The deal was bad," the Democratic nominee told reporters.', "Ann Lee"),
+        # A clause set off by a comma adds to who it is; it does not say it is someone else.
+        ("Tom Berg toured the plant on Monday. The singer, who rarely posts, said the deal was bad.", "Tom Berg"),
         # A governor can be a candidate too.
         ("Gov. Tom Berg toured the plant on Monday. The candidate said the deal was bad.", "Tom Berg"),
     ],
@@ -1175,6 +1177,8 @@ def test_a_description_after_a_body_is_that_body(stages, text: str, speaker: str
         "Tom Berg toured the plant on Monday. When Ann Lee left, the billionaire said the deal was bad.",
         # The text used the noun before for someone it did not name.
         "A billionaire bought the team. Tom Berg toured the plant on Monday. The billionaire said the deal was bad.",
+        # A clause that says which singer: someone else.
+        "Tom Berg toured the plant on Monday. The singer who toured Ohio said the deal was bad.",
         # A lawyer is someone's lawyer, not the one named before.
         "Tom Berg toured the plant on Monday. The lawyer said the deal was bad.",
         # The sentence before names him only by a pronoun, which was itself resolved.

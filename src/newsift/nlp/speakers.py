@@ -368,7 +368,7 @@ class SpeakerResolver:
         if (
             head.tag_ != "NN"
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-            or any(c.dep_ in {"poss", "prep", "relcl", "acl", "appos"} for c in head.children)
+            or any(c.dep_ in {"poss", "prep", "acl", "appos"} or _restrictive(c) for c in head.children)
             or any(c.is_quote for c in head.lefts)
         ):
             return False
@@ -763,6 +763,15 @@ def _joined_end(doc: Doc, head: Token, end: int) -> int:
     if any(_phrase_stop(doc[k]) for k in range(end, joined)):
         return end
     return joined
+
+
+def _restrictive(clause: Token) -> bool:
+    """A relative clause that says which one is meant ("the man who shot him"), not one set off by a
+    comma or dash that adds to someone already known ("The singer, who rarely posts, wrote ...")."""
+    if clause.dep_ != "relcl":
+        return False
+    first = clause.left_edge.i
+    return first == 0 or clause.doc[first - 1].text not in {",", "-", "\u2013", "\u2014", "("}
 
 
 def _holds_own_verb(head: Token, mention: Mention) -> bool:
