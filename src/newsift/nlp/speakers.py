@@ -362,9 +362,9 @@ class SpeakerResolver:
 
     def _bare_description(self, head: Token, start: int) -> bool:
         """ "The billionaire", "the company": a singular noun after "the" that says nothing more about
-        who it is (no possessor, prepositional phrase or relative clause: "the man in the video"
-        is someone else), and whose noun the text has not used before in another way ("a
-        billionaire ... the billionaire" is that one)."""
+        who it is (no possessor, prepositional phrase, apposition or relative clause that says
+        which one: "the man in the video" is someone else), and whose noun the text has not used
+        before in another way ("a billionaire ... the billionaire" is that one)."""
         if (
             head.tag_ != "NN"
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
