@@ -1148,6 +1148,32 @@ def test_a_description_after_a_name_is_that_person(stages, text: str, speaker: s
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A sentence between two quotes shows another person acting: the quote after it is theirs.
+        ("\u201cIs that the plot?\u201d Ann Lee asked. Tom Berg nodded. \u201cKind of.\u201d", "Tom Berg"),
+        # A quote that goes on the sentence is what the one who spoke says about that person.
+        (
+            "\u201cWe will win,\u201d Ann Lee said. Later Tom Berg \u201cjust felt nobody should mock it.\u201d",
+            "Ann Lee",
+        ),
+        # A headline of the page between them shows no one acting.
+        ("\u201cWe will win,\u201d Ann Lee said.\n\nPHOTOS: Tom Berg Seen In Paris\n\n\u201cKind of.\u201d", "Ann Lee"),
+        # A quote left open before it may hold that sentence.
+        (
+            'Author Ann Lee says: "Jo might have been shy - but\n\nshe is bold. Jo Ray was open about it.\n\n'
+            '"She was advised not to say so, though."',
+            "Ann Lee",
+        ),
+    ],
+)
+def test_a_quote_after_another_person_acts_is_theirs(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, text)
+    q = report.quotes[-1]
+    assert (q.kind, q.speaker) == ("direct", speaker), report.quotes
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "kind"),
     [
         ("Acme Corp. cut 300 jobs on Monday. The company said the deal was bad.", "Acme Corp.", "organisation"),

@@ -684,18 +684,26 @@ class QuoteExtractor:
                 and self._continues(text, paras, prev, q)
             ):
                 # News convention: a quote with no cue of its own continues the last speaker, or
-                # gives the answer of the one just asked (who is as sure as a tag's speaker).
-                base = prev.confidence if prev.answers is None else 0.95 if heir.resolved else 0.85
-                att = replace(
-                    prev,
-                    content=content,
-                    kind="direct",
-                    cue=None,
-                    speaker=heir,
-                    confidence=round(min(base, 0.9) * 0.75, 3),
-                    group=-1 - q_i,
-                    answers=None,
-                )
+                # gives the answer of the one just asked (who is as sure as a tag's speaker); but
+                # not across a sentence that shows another person acting ("Berg nodded.").
+                # A quote left open before it may hold that sentence (a hard-wrapped paragraph
+                # ended it), so only after one that closed.
+                closed_before = q_i == 0 or quotes[q_i - 1].closed
+                beat = resolver.beat_subject(q.start, prev.content[1], marks) if closed_before else None
+                if beat is not None and beat.name != heir.name:
+                    att = Attribution(content, "direct", None, beat, round(0.85 * 0.75, 3), -1 - q_i)
+                else:
+                    base = prev.confidence if prev.answers is None else 0.95 if heir.resolved else 0.85
+                    att = replace(
+                        prev,
+                        content=content,
+                        kind="direct",
+                        cue=None,
+                        speaker=heir,
+                        confidence=round(min(base, 0.9) * 0.75, 3),
+                        group=-1 - q_i,
+                        answers=None,
+                    )
             else:
                 att = Attribution(content, "direct", None, _NO_SPEAKER, 0.4 if q.closed else 0.2, -1 - q_i)
             if not q.closed:

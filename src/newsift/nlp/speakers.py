@@ -423,6 +423,37 @@ class SpeakerResolver:
                 found.append(m.entity)
         return found
 
+    def beat_subject(self, start: int, since: int, quoted: list[tuple[int, int]]) -> Speaker | None:
+        """The person a sentence between two quotes shows acting, by name as its main subject, when
+        it ends with a full stop right before the quote at ``start`` ('"Is that the plot?" Lee asked.
+        Berg nodded. "Kind of."'): a quote with no tag after such a sentence is that person's, not
+        the one who spoke before it. None where there is no such sentence after ``since``."""
+        text = self.index.sents.text
+        at = start - 1
+        while at > since and text[at].isspace():
+            at -= 1
+        # A full stop: a quote that goes on the sentence ('Quinn "practiced the occult ..."') is
+        # what the one who spoke before says about that person, and a page's headline ("PHOTOS:
+        # Kim ...", "Why Katie Holmes Won't ...!") shows no one acting.
+        if at <= since or text[at] != ".":
+            return None
+        near = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if near is None or not len(near):
+            return None
+        first, end, _, _ = self.index.sents.of(near[0].i)
+        for tok in self.index.sents.tokens[first:end]:
+            if tok.idx >= start:
+                break
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "ROOT":
+                m = self.mention_of(tok)
+                if m is None or m.kind != "name" or in_spans(m.start, quoted):
+                    return None
+                entity = self.index.entities[m.entity]
+                if entity.label != "PERSON":
+                    return None
+                return Speaker(entity.name, "person", (m.start, m.end), True, via="name")
+        return None
+
     def _surname_of_person(self, head: Token, mention: Mention) -> bool:
         """ "Senator Frank Church said": a body's word that is a person's surname, last in a name the NER
         typed as a person's, names that person ("The Catholic Church" is an organisation's name, and
