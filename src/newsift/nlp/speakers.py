@@ -427,7 +427,8 @@ class SpeakerResolver:
         """The person a sentence between two quotes shows acting, by name as its main subject, when
         it ends with a full stop right before the quote at ``start`` ('"Is that the plot?" Lee asked.
         Berg nodded. "Kind of."'): a quote with no tag after such a sentence is that person's, not
-        the one who spoke before it. None where there is no such sentence after ``since``."""
+        the one who spoke before it. None otherwise, and where nothing but space lies between
+        ``since`` (the end of the quote before) and the quote."""
         text = self.index.sents.text
         at = start - 1
         while at > since and text[at].isspace():
