@@ -1159,6 +1159,13 @@ def test_a_description_after_a_name_is_that_person(stages, text: str, speaker: s
         ),
         # A headline of the page between them shows no one acting.
         ("\u201cWe will win,\u201d Ann Lee said.\n\nPHOTOS: Tom Berg Seen In Paris\n\n\u201cKind of.\u201d", "Ann Lee"),
+        # The parse ran the sentence before on into the quote's tag: its subject is no beat.
+        (
+            "Jo and Tom Berg looked like the perfect couple. Tom was also allegedly super attentive to his wife, aw!"
+            "\n\n\"The baby has turned him from a guy who didn't seem like he was meant for marriage into beyond"
+            ' supportive," the mag\'s insider dished. "He was by Jo\'s side as she dealt with the death of her mom."',
+            "the mag's insider",
+        ),
         # A quote left open before it may hold that sentence.
         (
             'Author Ann Lee says: "Jo might have been shy - but\n\nshe is bold. Jo Ray was open about it.\n\n'

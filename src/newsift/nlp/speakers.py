@@ -330,7 +330,7 @@ class SpeakerResolver:
             return None
         if any(m is not None and m.entity == who for m in map(self.mention_of, head.subtree)):
             return None  # "the Berg fan" is not Berg
-        gender = "female" if lemma in FEMALE_PERSON_NOUNS else "male" if lemma in MALE_PERSON_NOUNS else None
+        gender = _noun_gender(lemma)
         if gender is not None and (self.index.genders.get(who, gender) != gender or self._genders_of(who) - {gender}):
             return None
         return who
@@ -367,7 +367,7 @@ class SpeakerResolver:
         before in another way ("a billionaire ... the billionaire" is that one)."""
         if (
             head.tag_ != "NN"
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            or not _after_the(head)
             or any(c.dep_ in {"poss", "prep", "acl", "appos"} or _restrictive(c) for c in head.children)
             or any(c.is_quote for c in head.lefts)
         ):
@@ -380,9 +380,7 @@ class SpeakerResolver:
         if self._other_uses is None:
             self._other_uses = {}
             for tok in self.index.sents.tokens:
-                if tok.tag_ in {"NN", "NNS"} and not (
-                    tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-                ):
+                if tok.tag_ in {"NN", "NNS"} and not (tok.tag_ == "NN" and _after_the(tok)):
                     self._other_uses.setdefault(_noun_lemma(tok), tok.i)
         return self._other_uses.get(lemma, len(self.doc))
 
@@ -427,8 +425,8 @@ class SpeakerResolver:
         """The person a sentence between two quotes shows acting, by name as its main subject, when
         it ends with a full stop right before the quote at ``start`` ('"Is that the plot?" Lee asked.
         Berg nodded. "Kind of."'): a quote with no tag after such a sentence is that person's, not
-        the one who spoke before it. None otherwise, and where nothing but space lies between
-        ``since`` (the end of the quote before) and the quote."""
+        the one who spoke before it. None otherwise, and where that sentence starts before
+        ``since`` (the end of the quote before)."""
         text = self.index.sents.text
         at = start - 1
         while at > since and text[at].isspace():
@@ -441,7 +439,11 @@ class SpeakerResolver:
         near = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if near is None or not len(near):
             return None
-        first, end, _, _ = self.index.sents.of(near[0].i)
+        first, end, begin, _ = self.index.sents.of(near[0].i)
+        if begin < since:
+            # The sentence holds the quote before ('"The baby has turned him ...," the insider
+            # said.'): the parse can make a word inside that quote its subject.
+            return None
         for tok in self.index.sents.tokens[first:end]:
             if tok.idx >= start:
                 break
@@ -513,13 +515,13 @@ class SpeakerResolver:
             lemma = head.lemma_.lower()
             if (
                 head.tag_ not in {"NN", "NNP"}
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+                or not _after_the(head)
                 or lemma in ANONYMOUS_SOURCE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS
                 or head.ent_type_ in {"ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"}
                 or (head.tag_ == "NNP" and head.ent_type_ != "NORP")
             ):
                 return None
-            gender = "female" if lemma in FEMALE_PERSON_NOUNS else "male" if lemma in MALE_PERSON_NOUNS else None
+            gender = _noun_gender(lemma)
         else:
             return None
         if gender is not None and self.index.genders.get(who, gender) != gender:
@@ -795,6 +797,15 @@ def _joined_end(doc: Doc, head: Token, end: int) -> int:
     if any(_phrase_stop(doc[k]) for k in range(end, joined)):
         return end
     return joined
+
+
+def _noun_gender(lemma: str) -> str | None:
+    """The gender a noun for a person gives ("actress", "father"), or None."""
+    return "female" if lemma in FEMALE_PERSON_NOUNS else "male" if lemma in MALE_PERSON_NOUNS else None
+
+
+def _after_the(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _restrictive(clause: Token) -> bool:
