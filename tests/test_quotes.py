@@ -2119,6 +2119,22 @@ def test_going_on_to_do_something_reports_nothing_unless_it_is_said(stages, text
         assert any(reported in q.content.text for q in quotes), quotes
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("The mayor said the road would open. She spoke for an hour.", ["the road would open"]),
+        ("Who is the mayor talking about?", []),
+        # A time that the verb acts on can be what was reported.
+        (
+            "The mayor said the road would open. The audit covered the years through 2013.",
+            ["the road would open", "the years through 2013"],
+        ),
+    ],
+)
+def test_a_content_that_is_only_a_time_or_a_preposition_reports_nothing(stages, text: str, contents: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [q.content.text for q in run(stages, text).quotes] == contents
+
+
 def test_a_verb_in_a_relative_clause_of_the_tag_is_not_the_tag(stages) -> None:  # type: ignore[no-untyped-def]
     # "who has endorsed" sits between the quote and its tag; an auxiliary of the tag's own verb
     # may, a relative clause's verb may not take the quote.

@@ -127,6 +127,8 @@ _ACROSS_SENTENCE = 1 << 20
 _FINAL_STOP = re.compile(r"(\w+)[.!?][\"\u201d\u2019]*$")
 # Prepositions that open a speech act's circumstance ("in an interview", "during the debate").
 _CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
+# What a verb acts on or is, not how it is placed in time: a time there can be what was reported.
+_ARGUMENT_DEPS = _SUBJ | {"dobj", "attr", "dative", "oprd"}
 # How far past a signing name and its comma its line is searched for another quotation mark: a
 # signature with its description is a dozen words ("Hermann Goering, German military commander and
 # Hitler's designated successor"), and a flattened page may have no line break for hundreds.
@@ -246,7 +248,11 @@ class QuoteExtractor:
         consumed: set[int] = set()  # indexes into ``real`` taken by a mixed quote
         cue_tokens = {c.token for c in cues}
         for cue in cues:
-            if cue.content is None or _goes_on_doing(doc[cue.token], cue.content, cue_tokens):
+            if (
+                cue.content is None
+                or _goes_on_doing(doc[cue.token], cue.content, cue_tokens)
+                or _nothing_said(doc, cue.content)
+            ):
                 continue
             start, end = cue.content
             after = cue.speaker_head
@@ -1005,6 +1011,21 @@ def _circumstance(tok: Token) -> bool:
         or lemma in MEDIUM_NOUNS
         or (prep == "on" and obj.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT"})
     )
+
+
+def _nothing_said(doc: Doc, content: tuple[int, int]) -> bool:
+    """Whether a content holds nothing that could have been said: only a time and the words that
+    lead into it, telling when something was done ("spoke *for more than an hour*", "appeared
+    *Monday morning*", "has seen gains *over the last few weeks*"), or only a stranded preposition
+    or punctuation ("Who is she talking *about?*", "Story continues *below*"). A time the verb acts
+    on can be what was reported ("the audit covered *the years through 2013*")."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return False
+    words = (t for t in span if not t.is_punct)
+    if not all(t.ent_type_ in TIME_LABELS or t.pos_ in {"DET", "ADP"} for t in words):
+        return False
+    return span.root.dep_ not in _ARGUMENT_DEPS
 
 
 def _without_circumstance(
