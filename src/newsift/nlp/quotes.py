@@ -248,11 +248,13 @@ class QuoteExtractor:
         consumed: set[int] = set()  # indexes into ``real`` taken by a mixed quote
         cue_tokens = {c.token for c in cues}
         for cue in cues:
-            if (
-                cue.content is None
-                or _goes_on_doing(doc[cue.token], cue.content, cue_tokens)
-                or _nothing_said(doc, cue.content)
-            ):
+            if cue.content is None or _goes_on_doing(doc[cue.token], cue.content, cue_tokens):
+                continue
+            if _nothing_said(doc, cue.content):
+                # 'the hearing he was called to in the past two weeks. "Lee is a crucial witness."':
+                # a verb whose content says nothing was read as doing, not speaking, so it tags no
+                # quote either.
+                used_cues.add(cue.token)
                 continue
             start, end = cue.content
             after = cue.speaker_head
