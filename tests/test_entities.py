@@ -910,6 +910,22 @@ def test_which_names_typed_as_bodies_are_people(stage, name: str, extra: dict[st
     assert _label_of(index, name) == label
 
 
+@pytest.mark.parametrize(
+    ("text", "extra", "label"),
+    [
+        # "42-year-old Diane Jessop received ..." typed a place in a corpus article, beside "Jessop told".
+        ("42-year-old Wendell Pruitt found a wallet. Later Pruitt told reporters.", {"Pruitt": "PERSON"}, "PERSON"),
+        # A surname that is no English word is no sign for a place's name: many places have such names.
+        ("42-year-old Wendell Pruitt found a wallet. Later Pruitt told reporters.", {}, "GPE"),
+        # After a preposition of place it is a place, whoever shares its surname.
+        ("Traffic jammed in Wendell Pruitt on Monday. Later Pruitt told reporters.", {"Pruitt": "PERSON"}, "GPE"),
+    ],
+)
+def test_which_names_typed_as_places_are_people(stage, text: str, extra: dict[str, str], label: str) -> None:  # type: ignore[no-untyped-def]
+    index = _typed(stage, text, {"Wendell Pruitt": "GPE", **extra})
+    assert _label_of(index, "Wendell Pruitt") == label
+
+
 def test_a_name_typed_as_a_body_joins_the_person_the_text_tags_more_often(stage) -> None:  # type: ignore[no-untyped-def]
     # No first-name table at all: only the text's own tags can say it.
     from spacy.tokens import Span

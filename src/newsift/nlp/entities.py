@@ -305,7 +305,11 @@ class EntityExtractor:
             ent = _before_colon(found)
             if ent is not None and ent.label_ != "WORK_OF_ART":
                 ent = _before_own_verb(ent)
-            if ent is not None and ent.label_ in _SURNAME_MISTAKEN_AS and self._person_named_in_full(ent, tagged):
+            if (
+                ent is not None
+                and ent.label_ in _SURNAME_MISTAKEN_AS | _PLACES
+                and self._person_named_in_full(ent, tagged)
+            ):
                 ent = _relabelled(ent, "PERSON")
             if ent is not None and ent.label_ == "PERSON":
                 ent = _after_clutter(ent)
@@ -441,7 +445,14 @@ class EntityExtractor:
           that "Dallas Mavericks", "Page Six" and "Temple University" stay bodies (an
           institution's word, "Clinton Foundation", keeps a name a body in any case). Without the
           first-name table this way is closed, and without the word list only its first half is
-          open."""
+          open.
+
+        A name typed a place ("42-year-old Diane Jessop received", beside "Jessop told") takes the
+        first way, or the second by a surname the text tags as a person's, and only where no
+        preposition of place governs it."""
+        if ent.label_ in _PLACES and _after_place_preposition(ent):
+            # A town can be named for someone: "traffic problems in Fort Lee" beside a Ms. Lee.
+            return False
         name = _tagged_name(ent)
         words = name.split()
         if len(words) >= 2 and tagged["PERSON", name] > tagged[ent.label_, name]:
@@ -453,6 +464,9 @@ class EntityExtractor:
             return False
         if any(label == "PERSON" and other != name and other.split()[-1:] == [last] for label, other in tagged):
             return True
+        if ent.label_ in _PLACES:
+            # Many places are named with words no dictionary holds, so that is no sign of a person.
+            return False
         return bool(self.common_words) and not any(self._common_word(w) for w in words[1:] if not _INITIAL.fullmatch(w))
 
     def _outlet(self, name: str) -> bool:
@@ -1123,14 +1137,19 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 
+def _after_place_preposition(ent: Span) -> bool:
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
 def _reads_as_place(ent: Span) -> bool:
     """Whether the text uses a name tagged as a place as one: the object of a preposition of place, a
     noun with a determiner, possessor or adjective of its own ("her native Slovenia"), or a town
     before its state ("Griffin, Georgia"). A noun's modifier is no sign either way: "Washington
     officials", but "the Kasich campaign"."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+    if _after_place_preposition(ent):
         return True
+    root = ent.root
     if any(c.dep_ in {"det", "poss", "amod"} for c in root.children):
         return True
     doc = ent.doc
