@@ -913,7 +913,7 @@ def test_which_names_typed_as_bodies_are_people(stage, name: str, extra: dict[st
 @pytest.mark.parametrize(
     ("text", "extra", "label"),
     [
-        # "42-year-old Diane Jessop received ..." typed a place in a corpus article, beside "Jessop told".
+        # A corpus article's full name typed a place, beside its bare surname tagged a person.
         ("42-year-old Wendell Pruitt found a wallet. Later Pruitt told reporters.", {"Pruitt": "PERSON"}, "PERSON"),
         # A surname that is no English word is no sign for a place's name: many places have such names.
         ("42-year-old Wendell Pruitt found a wallet. Later Pruitt told reporters.", {}, "GPE"),

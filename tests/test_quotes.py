@@ -2136,14 +2136,13 @@ def test_a_content_that_is_only_a_time_or_a_preposition_reports_nothing(stages, 
 
 
 def test_a_verb_whose_content_says_nothing_tags_no_quote(stages) -> None:  # type: ignore[no-untyped-def]
-    # "called to in the past two weeks" reports nothing; the quote after it goes on with Hale.
+    # "called to in the past two weeks" reports nothing; the quote after it goes on with Dale.
     text = (
-        'Panel chairman Tom Hale said "subpoenas are not optional," after Ann Lee failed to show up at the '
-        "second hearing she was formally called to in the past two weeks. "
-        '"Ms. Lee is a crucial fact witness in this investigation."'
+        'Ruth Dale said "nobody is above the rules," after Tom Berg failed to appear at a hearing he was '
+        'called to in the past two weeks. "Mr. Berg must answer for the missing funds."'
     )
-    q = quote_with(run(stages, text), "crucial fact witness")
-    assert q.cue is None and q.speaker == "Tom Hale", q
+    q = quote_with(run(stages, text), "missing funds")
+    assert q.cue is None and q.speaker == "Ruth Dale", q
 
 
 def test_a_verb_in_a_relative_clause_of_the_tag_is_not_the_tag(stages) -> None:  # type: ignore[no-untyped-def]

@@ -447,7 +447,7 @@ class EntityExtractor:
           first-name table this way is closed, and without the word list only its first half is
           open.
 
-        A name typed a place ("42-year-old Diane Jessop received", beside "Jessop told") takes the
+        A name typed a place ("42-year-old Wendell Pruitt found", beside "Pruitt told") takes the
         first way, or the second by a surname the text tags as a person's, and only where no
         preposition of place governs it."""
         if ent.label_ in _PLACES and _after_place_preposition(ent):

@@ -251,8 +251,8 @@ class QuoteExtractor:
             if cue.content is None or _goes_on_doing(doc[cue.token], cue.content, cue_tokens):
                 continue
             if _nothing_said(doc, cue.content):
-                # 'the hearing he was called to in the past two weeks. "Lee is a crucial witness."':
-                # a verb whose content says nothing was read as doing, not speaking, so it tags no
+                # 'a hearing he was called to in the past two weeks. "Mr. Berg must answer ..."': a
+                # verb whose content says nothing was read as doing, not speaking, so it tags no
                 # quote either.
                 used_cues.add(cue.token)
                 continue
