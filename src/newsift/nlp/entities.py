@@ -451,7 +451,8 @@ class EntityExtractor:
         first way, or the second by a surname the text tags as a person's, and only where no
         preposition of place governs it."""
         if ent.label_ in _PLACES and _after_place_preposition(ent):
-            # A town can be named for someone: "traffic problems in Fort Lee" beside a Ms. Lee.
+            # A town can be named for someone: "traffic problems in Fort Lee" is the town, however
+            # often the tagger took the name for a person's elsewhere.
             return False
         name = _tagged_name(ent)
         words = name.split()
