@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailableError
 from .confidence import ConfidenceMap
-from .rules import FINDING_VERBS, PHRASE_CUES, SPEECH_VERBS, THOUGHT_VERBS, VAGUE_ADVERBS
+from .rules import FINDING_VERBS, PHRASE_CUES, SPEECH_VERBS, THOUGHT_VERBS, TO_NAMES_HEARER, VAGUE_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -268,6 +268,7 @@ def content_candidates(
     """
     raw: list[tuple[str, int, int]] = []
     rights: list[int] = []
+    hearers: list[tuple[int, int]] = []  # "confirmed *to ABC News*": who was told, never what
     left, right = t.edges(i)
     # "The issue was first reported by the Post", "Nothing about them seems credible":
     # the subject of a passive or raising cue is (part of) what is reported.
@@ -276,6 +277,9 @@ def content_candidates(
         c_dep = t.dep[child]
         if c_dep == "nsubjpass":
             raw.append(("ch:nsubjpass", t.edges(child)[0], t.edges(child)[1] + 1))
+        if c_dep == "prep" and _names_hearer(t, i, child):
+            hearers.append(t.edges(child))
+            continue
         if c_dep in _NOT_CONTENT:
             continue
         c_left, c_right = t.edges(child)
@@ -331,11 +335,32 @@ def content_candidates(
         span = _trimmed(t, max(lo, sent_lo if kind.startswith("sent") else 0), hi)
         if span is None or span in seen or (span[0] <= i < span[1] and not kind.startswith("self")):
             continue
+        if any(h_lo <= span[0] and span[1] <= h_hi + 1 for h_lo, h_hi in hearers):
+            continue
         seen.add(span)
         out.append(Candidate(kind, span[0], span[1]))
         if len(out) >= _MAX_CANDIDATES:
             break
     return out
+
+
+_HEARER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _names_hearer(t: TokenTable, i: int, prep: int) -> bool:
+    """Whether ``prep`` is a "to" after cue ``i`` that names who was told ("confirmed *to ABC
+    News*"): a name, a pronoun or a named body with no verb of its own.  A clause there ("said
+    to have ...", a parse that hung the that-clause under it) may still be what was said."""
+    if t.lower[prep] != "to" or prep < i or t.lemma[i] not in TO_NAMES_HEARER:
+        return False
+    objects = [c for c in t.children[prep] if t.dep[c] == "pobj"]
+    if len(objects) != 1:
+        return False
+    obj = objects[0]
+    lo, hi = t.edges(obj)
+    if any(t.pos[k] in ("VERB", "AUX") for k in range(lo, hi + 1)):
+        return False
+    return t.pos[obj] in ("PROPN", "PRON") or t.ent[obj] in _HEARER_ENTS
 
 
 def clause_breaks(t: TokenTable, sent_lo: int, sent_hi: int) -> list[int]:

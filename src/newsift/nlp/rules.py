@@ -169,6 +169,54 @@ OBJECT_IS_ADDRESSEE: frozenset[str] = frozenset(
     }
 )
 
+# Verbs whose "to" names who heard it ("sources confirmed to ABC News", "she said to
+# reporters"): a name or pronoun there is the hearer, never what was said.  Not "add"
+# ("added to the confusion"), "speak" ("spoke to the issue"), "admit", "plead" or
+# "pledge", whose "to" introduces what was said or owned up to.
+TO_NAMES_HEARER: frozenset[str] = frozenset(
+    {
+        "say",
+        "tell",
+        "confirm",
+        "explain",
+        "note",
+        "talk",
+        "report",
+        "complain",
+        "mention",
+        "reveal",
+        "state",
+        "announce",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "remark",
+        "whisper",
+        "shout",
+        "disclose",
+        "declare",
+        "acknowledge",
+        "concede",
+        "repeat",
+        "lie",
+        "apologize",
+        "apologise",
+        "boast",
+        "brag",
+        "write",
+        "insist",
+        "comment",
+        "confide",
+        "describe",
+        "tweet",
+        "post",
+        "warn",
+        "argue",
+        "claim",
+        "testify",
+    }
+)
+
 # Multi-word cues matched on lower-cased token text, longest first.
 PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("according", "to"),
