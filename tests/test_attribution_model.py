@@ -218,6 +218,12 @@ def test_a_to_that_names_no_hearer_stays_a_candidate(stages, text: str, cue: str
     assert content in _candidates_of(stages, text, cue)
 
 
+def test_a_hearer_with_a_relative_clause_is_still_the_hearer(stages) -> None:  # type: ignore[no-untyped-def]
+    spans = _candidates_of(stages, "He wrote to Lee, who runs the fund, about the loss.", "wrote")
+    assert "Lee, who runs the fund" not in spans
+    assert "the loss" in spans
+
+
 def test_a_hearer_the_parse_hung_what_was_said_on_stays_a_candidate() -> None:
     """'He insisted to Lee that taxes stay private', parsed with the that-clause under "Lee", as
     the small model sometimes does: a stretch with a verb is kept, or nothing said is left."""

@@ -349,8 +349,9 @@ _HEARER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def _names_hearer(t: TokenTable, i: int, prep: int) -> bool:
     """Whether ``prep`` is a "to" after cue ``i`` that names who was told ("confirmed *to ABC
-    News*"): a name, a pronoun or a named body with no verb of its own.  A clause there ("said
-    to have ...", a parse that hung the that-clause under it) may still be what was said."""
+    News*"): a name, a pronoun or a named body.  A clausal complement under it (a parse that hung
+    "insisted to Priebus *that ...*" on the name) may still be what was said; a relative clause
+    ("to Lee, who runs the fund") or a verb inside a name ("Talking Biz News") is the hearer's."""
     if t.lower[prep] != "to" or prep < i or t.lemma[i] not in TO_NAMES_HEARER:
         return False
     objects = [c for c in t.children[prep] if t.dep[c] == "pobj"]
@@ -358,7 +359,7 @@ def _names_hearer(t: TokenTable, i: int, prep: int) -> bool:
         return False
     obj = objects[0]
     lo, hi = t.edges(obj)
-    if any(t.pos[k] in ("VERB", "AUX") for k in range(lo, hi + 1)):
+    if any(t.dep[k] == "ccomp" for k in range(lo, hi + 1)):
         return False
     return t.pos[obj] in ("PROPN", "PRON") or t.ent[obj] in _HEARER_ENTS
 
