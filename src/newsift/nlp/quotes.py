@@ -976,13 +976,16 @@ def _around_parenthetical_tag(doc: Doc, tok: Token, sents: SentIndex) -> tuple[i
 def _beside_source(
     doc: Doc, tok: Token, source: Token, content: tuple[int, int], sents: SentIndex
 ) -> tuple[int, int] | None:
-    """What "according to X" reports when the stretch taken for it is X itself.
+    """What "according to X" reports when the stretch taken for it is X itself, or holds the cue.
 
     A misparse can hang the rest of the sentence on the source ("According to talk radio host
     Dana Marsh, the plan reeks of ...", with "reeks" read as a noun in apposition): the source
     then ends at the first comma after its name, and what was said is the rest of the sentence
-    on the side that holds more of it."""
-    if not (source.idx <= content[1] <= source.idx + len(source.text) and content[0] > tok.idx):
+    on the side that holds more of it.  The same parse makes "According" the sentence's root, so
+    the cue's own subtree, a stretch the ranker may take, is the whole sentence with the cue in it."""
+    is_source = source.idx <= content[1] <= source.idx + len(source.text) and content[0] > tok.idx
+    holds_cue = content[0] <= tok.idx < content[1]
+    if not (is_source or holds_cue):
         return None
     sent_start, sent_end, _, _ = sents.of(tok.i)
     comma = next((t.i for t in doc[source.i + 1 : sent_end] if t.text == ","), None)
