@@ -351,7 +351,8 @@ def _names_hearer(t: TokenTable, i: int, prep: int) -> bool:
     """Whether ``prep`` is a "to" after cue ``i`` that names who was told ("confirmed *to ABC
     News*"): a name, a pronoun or a named body.  A clausal complement under it (a parse that hung
     "insisted to Priebus *that ...*" on the name) may still be what was said; a relative clause
-    ("to Lee, who runs the fund") or a verb inside a name ("Talking Biz News") is the hearer's."""
+    ("to Lee, who runs the fund") is the hearer's.  A common noun ("said to reporters") is left to
+    the ranker: "said no *to the plan*" reports it."""
     if t.lower[prep] != "to" or prep < i or t.lemma[i] not in TO_NAMES_HEARER:
         return False
     objects = [c for c in t.children[prep] if t.dep[c] == "pobj"]

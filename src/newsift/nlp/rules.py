@@ -170,7 +170,7 @@ OBJECT_IS_ADDRESSEE: frozenset[str] = frozenset(
 )
 
 # Verbs whose "to" names who heard it ("sources confirmed to ABC News", "she said to
-# reporters"): a name or pronoun there is the hearer, never what was said.  Not "add"
+# them"): a name or pronoun there is the hearer, never what was said.  Not "add"
 # ("added to the confusion"), "speak" ("spoke to the issue"), "admit", "plead" or
 # "pledge", whose "to" introduces what was said or owned up to.
 TO_NAMES_HEARER: frozenset[str] = frozenset(
