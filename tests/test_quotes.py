@@ -3103,3 +3103,33 @@ def test_a_speaker_phrase_never_runs_back_into_the_quote_it_tags(stages) -> None
 )
 def test_a_speaker_s_name_never_holds_what_the_speaker_did(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     assert quote_with(run(stages, text), fragment).speaker == speaker
+
+
+def test_a_sign_the_parse_makes_a_subject_gives_way_to_the_name_beside_it(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes the "]" of an elision mark the verb's subject as well as the examiner.
+    text = (
+        "Ortiz fell ill in the cell, the Harbor Gazette reported in July. [\u2026] Last week the Lake County "
+        "medical examiner announced that Ortiz\u2019 death was due to severe heat."
+    )
+    q = quote_with(run(stages, text), "due to severe heat")
+    assert q.cue is not None and q.cue.text == "announced"
+    assert q.speaker == "the Lake County medical examiner"
+
+
+def test_a_sign_alone_names_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # An array dump: the parse makes "=" of "=>" the subject of "Agreed".
+    text = "Record ( [date] => 2019-03-02 [action] => Agreed to by the council without a vote [code] => 4000 )"
+    report = run(stages, text)
+    assert report.quotes, "the dump's 'Agreed to' should still be read as a cue"
+    for q in report.quotes:
+        assert q.speaker is None and q.speaker_mention is None, (q.speaker, q.content.text)
+
+
+def test_a_dash_the_parse_hangs_the_subject_on_still_names_it(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes the second dash the subject and hangs "The report" on it.
+    text = (
+        "The report \u2015 which draws on the voices of tenants and lawyers like Ana Ruiz \u2015 explains how "
+        "the housing law failed."
+    )
+    q = quote_with(run(stages, text), "housing law failed")
+    assert q.speaker is not None and q.speaker.startswith("The report")

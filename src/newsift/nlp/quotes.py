@@ -1419,6 +1419,11 @@ def _opens_a_tag(verb: Token, marked: list[tuple[int, int]]) -> bool:
     )
 
 
+def _names_nothing(tok: Token) -> bool:
+    """Whether ``tok`` and all the words the parse hangs on it are signs, with no letter or digit."""
+    return not any(ch.isalnum() for ch in tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
+
+
 def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str]) -> tuple[Token | None, bool]:
     """The subject the parse gives ``verb``, and whether one was refused for lying in quotation marks."""
     quoted_subject = False
@@ -1430,6 +1435,11 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
             continue
         if in_spans(child.idx, marked):
             quoted_subject = True
+        elif _names_nothing(child):
+            # The "]" of an elision mark ("[…] Last week the examiner announced") or the "=>" of an
+            # array dump: the parse can make a sign a subject, and a sign names no one. Not a dash
+            # the parse hangs the words of the subject on ("The film ― which ... ― explains").
+            continue
         elif (dash := _dateline_dash(child)) is not None:
             # "LONDON — Britain's prime minister said": the parse makes the dateline's
             # city the subject; the one speaking comes after the dash.
