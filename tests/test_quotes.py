@@ -444,6 +444,59 @@ def test_an_unclosed_quote_ends_at_the_length_cap(monkeypatch: pytest.MonkeyPatc
     ]
 
 
+def test_single_quoting_marks_become_double_at_the_same_offsets() -> None:
+    from newsift.nlp.quotemarks import single_marks_as_double
+
+    def doubled(text: str) -> str:
+        out = single_marks_as_double(text)
+        assert len(out) == len(text)
+        return out
+
+    assert doubled("'We are ready,' the mayor said. \u2018Not yet.\u2019") == (
+        "\u201cWe are ready,\u201d the mayor said. \u201cNot yet.\u201d"
+    )
+    # An apostrophe in a word, or a mark between spaces, closes nothing.
+    assert doubled("'It is Tom's turn to rock ' n ' roll,' she said.") == (
+        "\u201cIt is Tom's turn to rock ' n ' roll,\u201d she said."
+    )
+    # A headline's quote at the end of its line, and a term (read as one later, as in double marks).
+    assert doubled("Mayor: \u2018We Will Rebuild.\u2019\nShe called it 'a plan'.") == (
+        "Mayor: \u201cWe Will Rebuild.\u201d\nShe called it \u201ca plan\u201d."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's Tom's plan, and the Smiths' house isn't for sale.",  # apostrophes in and after words
+        "We rock 'n' roll like it's the '90s and tell 'em so.",  # what a leading apostrophe shortens
+        "He said \"People say, 'It will pass,' and go on\" and left.",  # a quote within a double quote
+        "'We will see\nwhat comes,' she said.",  # a pair across a line break
+        "He wrote 'Hello \"friend\" there,' in the note.",  # a pair across a double quote
+        "He doubts it.\n\n'Legend in the Coal Fields.'\n\nThe mine closed.",  # a subhead
+    ],
+)
+def test_single_marks_that_do_not_quote_outside_double_marks_stay(text: str) -> None:
+    from newsift.nlp.quotemarks import single_marks_as_double
+
+    assert single_marks_as_double(text) == text
+
+
+def test_a_quote_in_single_marks_is_a_direct_quote_with_its_tag(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "One insider spoke to the paper about the tapes.\n\n"
+        "'What is stunning is how long the studio kept quiet,' the insider said.\n\n"
+        "'Many people believe the managers knew for months.'"
+    )
+    report = run(stages, text)
+    first = quote_with(report, "What is stunning")
+    assert first.kind == "direct" and first.content.text.startswith("'What is stunning")
+    assert first.cue is not None and first.cue.text == "said"
+    assert first.speaker == "the insider"
+    second = quote_with(report, "Many people believe")
+    assert second.kind == "direct" and second.speaker == "the insider"
+
+
 def test_paragraphs_start_after_each_run_of_line_breaks_and_blank_space() -> None:
     from newsift.nlp.quotemarks import paragraph_starts
 

@@ -9,6 +9,7 @@ quote starts a new quote, so hundreds of nested marks still cost one pass.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .rules import (
@@ -321,3 +322,70 @@ def _title_case(words: list[str]) -> bool:
             return False
         first = False
     return not first
+
+
+# A single mark opens a quote after a space, a bracket, a dash or a slash, before a letter or digit.
+_SINGLE_OPENER = re.compile("(?<![^\\s(\\[\u2014\u2013/-])['\u2018](?=[A-Za-z0-9])")
+_SINGLE_CLOSERS = "'\u2019"
+# What a leading apostrophe shortens ("'em", "rock 'n' roll", "'til", "'90s"): no quote opens there.
+_ELIDED = re.compile(r"(?:em|n|tis|twas|til|cause|cos|bout|round|nuff|s|\d+s?)(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def single_marks_as_double(text: str) -> str:
+    """``text`` with each pair of single quotation marks that quotes outside double marks made the
+    curly double pair, at the same length, so that offsets into the result are offsets into ``text``.
+
+    British and headline style quote with single marks ("'What is stunning is how self-important he
+    is,' the source said"), where every pass after this one reads double marks. A single mark is
+    also an apostrophe, so a pair counts only where both ends are unambiguous: the opener after a
+    space, bracket or dash and before a word that no apostrophe shortens ("'em", "'90s"); the closer
+    the first single mark after it on the same line that follows a character other than a space
+    and is followed by no letter or digit ("Clinton's" is no closer). A pair that crosses a double
+    quote is left alone, and single marks inside double ones stay: they quote within a quote.
+    """
+    if "'" not in text and "\u2018" not in text:
+        return text
+    doubles = [(s.start, s.end) for s in find_quoted_spans(text)]
+    firsts = [a for a, _ in doubles]
+    chars: list[str] | None = None
+    n = len(text)
+    pos = 0
+    for m in _SINGLE_OPENER.finditer(text):
+        i = m.start()
+        if i < pos or _ELIDED.match(text, i + 1):
+            continue
+        k = bisect_right(firsts, i) - 1
+        if k >= 0 and doubles[k][1] > i:
+            continue  # inside a double quote
+        line_end = text.find("\n", i)
+        next_double = firsts[k + 1] if k + 1 < len(firsts) else n
+        stop = min(n if line_end < 0 else line_end, next_double, i + MAX_QUOTE_CHARS)
+        j = _single_closer(text, i + 2, stop)
+        if j < 0 or _subhead(text, i, j):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[i], chars[j] = "\u201c", "\u201d"
+        pos = j + 1
+    return text if chars is None else "".join(chars)
+
+
+def _single_closer(text: str, lo: int, hi: int) -> int:
+    """The offset of the first single mark in ``text[lo:hi]`` that can close a quote, or -1."""
+    for j in range(lo, hi):
+        if text[j] in _SINGLE_CLOSERS and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if not after.isalnum():
+                return j
+    return -1
+
+
+def _subhead(text: str, i: int, j: int) -> bool:
+    """Whether the pair at ``i`` and ``j`` is a line of its own in title case ("'Legend in the Coal
+    Fields.'"): a newspaper's subhead that quotes the text below it, where nobody speaks."""
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", j)
+    if text[line_start:i].strip() or text[j + 1 : len(text) if line_end < 0 else line_end].strip():
+        return False
+    words = text[i + 1 : j].split()
+    return len(words) <= TITLE_MAX_WORDS and _title_case(words)

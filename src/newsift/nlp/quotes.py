@@ -1946,13 +1946,19 @@ def _starts_with_someone(doc: Doc, verb: Token, content: tuple[int, int], quoted
     )
 
 
+# Speech verbs whose past is spelled as their present.
+_PAST_AS_PRESENT = frozenset({"read"})
+
+
 def _inverted_tag_verb(verb: Token, quoted: list[tuple[int, int]]) -> bool:
     """Whether ``verb`` has the shape of an inverted tag's verb: finite, right after a closing mark.
     Not a verb with its subject before it ('Lee, citing "the magic of it," said the plan ...'), one
     that goes on with another's, or one after a clause of the writer's with a scare quote in it
     ('X summed her up as "weak," denounced her record ...'): before an inverted tag stands a quote."""
     return (
-        verb.tag_ in {"VBD", "VBZ"}
+        # "read" is spelled the same in the past, and the tagger often calls it a present:
+        # '"Welcome home," read a banner'.
+        (verb.tag_ in {"VBD", "VBZ"} or (verb.tag_ == "VBP" and verb.lower_ in _PAST_AS_PRESENT))
         and _after_closing_mark(verb)
         and verb.dep_ != "conj"
         and not any(c.dep_ in _SUBJ_OR_CLAUSE and c.i < verb.i and not in_spans(c.idx, quoted) for c in verb.children)

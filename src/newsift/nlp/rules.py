@@ -832,8 +832,9 @@ SPEAKER_LABELS: dict[str, str] = {
 }
 
 # Quotation marks: opening -> the closers that end it.  Straight marks are
-# resolved by context (see quotemarks.py); single quotes are left alone
-# because apostrophes make them ambiguous.
+# resolved by context (see quotemarks.py). Single marks are no pair here, since
+# apostrophes make them ambiguous: the pairs that clearly quote are made double
+# before the parse (``single_marks_as_double``).
 QUOTE_PAIRS: dict[str, str] = {
     "\u201c": '\u201d"',  # “ closes with ” (or a wrongly typed ")
     "\u201e": "\u201c\u201d",  # „ German-style low opener

@@ -20,7 +20,7 @@ from .confidence import calibrated
 from .entities import EntityExtractor, EntityIndex, SentIndex
 from .model import common_words, load_spacy_model
 from .names import NameGenders, outlet_names
-from .quotemarks import QuotedSpan, find_quoted_spans
+from .quotemarks import QuotedSpan, find_quoted_spans, single_marks_as_double
 from .quotes import Attribution, QuoteExtractor
 
 if TYPE_CHECKING:
@@ -143,6 +143,8 @@ class EntitiesStage:
                 f"entities: {broken} run(s) of over {MAX_RUN} characters without whitespace were parsed "
                 f"as pieces of {MAX_RUN}"
             )
+        # Every pass after the parse reads double marks; a single pair that quotes becomes one.
+        text = single_marks_as_double(text)
         self.analyse_doc(report, self.parse(text), text)
 
     def parse(self, text: str) -> Any:
@@ -159,7 +161,8 @@ class EntitiesStage:
 
     def analyse_doc(self, report: Report, doc: Any, text: str | None = None) -> None:
         """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this); ``text``:
-        the text it was parsed from, which spares rebuilding it from the tokens."""
+        the text it was parsed from, which spares rebuilding it from the tokens. A batch parses
+        what ``__call__`` would: the text through :func:`single_marks_as_double`."""
         sents = SentIndex(doc, text)
         quoted = find_quoted_spans(sents.text)
         index = self.extractor.extract(doc, [(q.start, q.end) for q in quoted], sents)

@@ -41,7 +41,7 @@ from .attribution_model import (
 from .attribution_scoring import group_prediction, group_quotes, right_predictions
 from .confidence import fit_confidence_map, quote_features
 from .model import TOKENIZER_RULES, load_spacy_model
-from .quotemarks import find_quoted_spans
+from .quotemarks import find_quoted_spans, single_marks_as_double
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -132,8 +132,11 @@ def parse_articles(articles: Sequence[Article], model: str | None, cache: Path |
     key.update(
         f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}-{TOKENIZER_RULES}".encode()
     )
+    # Parsed as the entities stage parses (single quoting pairs read as double), so that what the
+    # model learns from is what it reads at run time.
+    views = [single_marks_as_double(a.text) for a in articles]
     # An article that several people annotated is parsed once: its copies share the Doc.
-    texts = list(dict.fromkeys(a.text for a in articles))
+    texts = list(dict.fromkeys(views))
     for text in texts:
         key.update(text.encode("utf-8"))
     path = cache / f"polnear-{key.hexdigest()[:16]}.spacy" if cache else None
@@ -148,7 +151,7 @@ def parse_articles(articles: Sequence[Article], model: str | None, cache: Path |
                 bin_.add(d)
             path.write_bytes(bin_.to_bytes())
     by_text = dict(zip(texts, docs, strict=True))
-    return [by_text[a.text] for a in articles]
+    return [by_text[v] for v in views]
 
 
 # -- examples -----------------------------------------------------------------
@@ -517,7 +520,7 @@ def heldout_confidence_rows(
     for art, doc in zip(articles, docs, strict=True):
         report = Report(article=ReportArticle(id=art.name, text=art.text))
         report.language = "en"
-        entities.analyse_doc(report, doc, art.text)
+        entities.analyse_doc(report, doc, doc.text)
         quotes(report)
         groups = group_quotes(report.quotes)
         right += right_predictions(
