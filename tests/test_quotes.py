@@ -469,6 +469,7 @@ def test_single_quoting_marks_become_double_at_the_same_offsets() -> None:
     "text",
     [
         "It's Tom's plan, and the Smiths' house isn't for sale.",  # apostrophes in and after words
+        "The dog can't bark, and the Smiths' cat won't either.",  # an apostrophe inside a word opens nothing
         "We rock 'n' roll like it's the '90s and tell 'em so.",  # what a leading apostrophe shortens
         "He said \"People say, 'It will pass,' and go on\" and left.",  # a quote within a double quote
         "'We will see\nwhat comes,' she said.",  # a pair across a line break

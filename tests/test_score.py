@@ -378,6 +378,13 @@ def test_narration_keeps_the_marks_and_on_request_the_offsets() -> None:
     assert "win" not in kept and "empty" not in kept
 
 
+def test_narration_takes_out_a_quote_in_single_marks_but_no_apostrophe() -> None:
+    text = "'We will win the seat,' the aide said. It's the party's plan."
+    assert narration(text) == "' ' the aide said. It's the party's plan."
+    kept = narration(text, keep_offsets=True)
+    assert len(kept) == len(text) and "win" not in kept and kept.endswith("It's the party's plan.")
+
+
 def test_a_wording_reason_points_at_the_writers_use_of_a_word() -> None:
     text = 'Jones called it a "disgrace". The disgrace, the writer adds, is the board\'s.'
     (span,) = term_spans(text, ["disgrace"])

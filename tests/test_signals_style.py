@@ -74,7 +74,7 @@ def test_pronouns_inside_quotation_marks_are_the_speakers_not_the_writers() -> N
     assert style.compute(raw("We think you should know this."))["style.first_person"].value > 0  # type: ignore[operator]
 
 
-@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d", "''", "\u2018\u2019"])
 def test_the_speakers_words_capitals_and_exclamations_are_not_the_writers(marks: str) -> None:
     said = "This is the WORST and most SHOCKING scandal in history, perhaps!"
     quoted = style.compute(raw(f"An aide wrote on Monday: {marks[0]}{said}{marks[1]} The senator left."))
@@ -88,7 +88,7 @@ def test_the_speakers_words_capitals_and_exclamations_are_not_the_writers(marks:
     assert quoted["style.superlatives"].detail["in_quotes"] == written["style.superlatives"].detail["count"]
 
 
-@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d", "''", "\u2018\u2019"])
 def test_a_quoted_outburst_is_the_speakers_emotion_not_the_writers(marks: str) -> None:
     pytest.importorskip("vaderSentiment.vaderSentiment")
     said = "This is a terrible, disgusting disaster and I hate it"

@@ -324,9 +324,12 @@ def _title_case(words: list[str]) -> bool:
     return not first
 
 
-# A single mark opens a quote after a space, a bracket, a dash or a slash, before a letter or digit.
-_SINGLE_OPENER = re.compile("(?<![^\\s(\\[\u2014\u2013/-])['\u2018](?=[A-Za-z0-9])")
-_SINGLE_CLOSERS = "'\u2019"
+# A single mark before a letter or digit; it opens a quote only after what ``_OPEN_BEFORE`` holds.
+# (The check of the character before is made in Python: a look-behind at every position of the
+# text made the search the slowest part of the pass.)
+_SINGLE_OPENER = re.compile("['\u2018](?=[A-Za-z0-9])")
+_OPEN_BEFORE = frozenset(" \t\n\r\u00a0([\u2014\u2013/-")
+_SINGLE_MARK = re.compile("['\u2019]")
 # What a leading apostrophe shortens ("'em", "rock 'n' roll", "'til", "'90s"): no quote opens there.
 _ELIDED = re.compile(r"(?:em|n|tis|twas|til|cause|cos|bout|round|nuff|s|\d+s?)(?![A-Za-z0-9])", re.IGNORECASE)
 
@@ -343,15 +346,18 @@ def single_marks_as_double(text: str) -> str:
     and is followed by no letter or digit ("Clinton's" is no closer). A pair that crosses a double
     quote is left alone, and single marks inside double ones stay: they quote within a quote.
     """
+    # Most texts hold apostrophes but no opener: the pass over the double marks is paid only then.
     if "'" not in text and "\u2018" not in text:
+        return text
+    openers = [m.start() for m in _SINGLE_OPENER.finditer(text) if _after_a_break(text, m.start())]
+    if not openers:
         return text
     doubles = [(s.start, s.end) for s in find_quoted_spans(text)]
     firsts = [a for a, _ in doubles]
     chars: list[str] | None = None
     n = len(text)
     pos = 0
-    for m in _SINGLE_OPENER.finditer(text):
-        i = m.start()
+    for i in openers:
         if i < pos or _ELIDED.match(text, i + 1):
             continue
         k = bisect_right(firsts, i) - 1
@@ -372,8 +378,10 @@ def single_marks_as_double(text: str) -> str:
 
 def _single_closer(text: str, lo: int, hi: int) -> int:
     """The offset of the first single mark in ``text[lo:hi]`` that can close a quote, or -1."""
-    for j in range(lo, hi):
-        if text[j] in _SINGLE_CLOSERS and not text[j - 1].isspace():
+    # From mark to mark: a walk over every character of a paragraph cost more than the rest.
+    for m in _SINGLE_MARK.finditer(text, lo, hi):
+        j = m.start()
+        if not text[j - 1].isspace():
             after = text[j + 1] if j + 1 < len(text) else " "
             if not after.isalnum():
                 return j
@@ -389,3 +397,7 @@ def _subhead(text: str, i: int, j: int) -> bool:
         return False
     words = text[i + 1 : j].split()
     return len(words) <= TITLE_MAX_WORDS and _title_case(words)
+
+
+def _after_a_break(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] in _OPEN_BEFORE or text[i - 1].isspace()

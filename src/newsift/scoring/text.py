@@ -35,7 +35,7 @@ from typing import Any
 
 from ..errors import ModelUnavailableError
 from ..report import Span
-from ..signals.style import QUOTED
+from ..signals.style import quoted_passages
 from .stylometry import ShapeCounter, style_terms
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -56,7 +56,7 @@ _RETRAIN_HINT = "reinstall newsift, or retrain with `newsift train --data ../sha
 
 
 # What a model file says its wording models read; a file that says otherwise was fitted on other text.
-READS = "narration: each passage in double quotation marks reduced to its marks"
+READS = "narration: each passage in quotation marks (double, or a single pair that quotes) reduced to its marks"
 
 
 def narration(text: str, *, keep_offsets: bool = False) -> str:
@@ -66,9 +66,14 @@ def narration(text: str, *, keep_offsets: bool = False) -> str:
     spaces instead, so that offsets into the result are offsets into ``text``: for locating
     evidence, never for scoring (the style model reads a fixed number of characters).
     """
-    if keep_offsets:
-        return QUOTED.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
-    return QUOTED.sub(lambda m: f"{m.group()[0]} {m.group()[-1]}", text)
+    parts: list[str] = []
+    last = 0
+    # The text's own marks stay, single or double: the style model reads characters.
+    for start, end in quoted_passages(text):
+        parts += [text[last : start + 1], " " * (end - start - 2) if keep_offsets else " "]
+        last = end - 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def word_terms(text: str) -> list[str]:

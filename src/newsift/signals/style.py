@@ -34,6 +34,7 @@ from itertools import compress
 from types import MappingProxyType
 from typing import Any
 
+from ..nlp.quotemarks import single_marks_as_double
 from ..report import Report, Sentence, Signal, Span
 from . import lexicons as lx
 
@@ -43,6 +44,14 @@ _BREAK = re.compile(r"[.!?…\n\r][.!?…\"'”’)\]]*")
 # A passage in double quotation marks: someone else's words, not the writer's (the style rates and
 # exclamation marks leave them out, and so do the credibility model's wording models).
 QUOTED = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+
+
+def quoted_passages(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that :data:`QUOTED` finds once each single pair that quotes is read as
+    a double one ("'...,' the source said"), as the quotes stage reads it: someone else's words too."""
+    return [m.span() for m in QUOTED.finditer(single_marks_as_double(text))]
+
+
 # Candidate shouting: runs of capitals (ASCII only; the check of what they are is in Python).
 _CAPS = re.compile(r"[A-Z][A-Z'’\-]*[A-Z]")
 _EXCLAIM = re.compile(r"!+")
@@ -439,7 +448,7 @@ def _body_signals(report: Report, text: str, res: StyleResources) -> dict[str, S
     caps_sentences = {bisect.bisect_right(bounds, s) - 1 for s, _ in caps}
     spans: dict[str, list[tuple[int, int]]] = {name: [] for name in _RATE_SIGNALS}
     spans["caps_words"] = caps
-    quoted = [m.span() for m in QUOTED.finditer(text)]
+    quoted = quoted_passages(text)
     hits = _Pass(report, text, marked, res, bounds, given, quoted, spans)
     sentences: _Scored = []
     k, first, total = -1, 0, 0.0
