@@ -324,11 +324,12 @@ def _title_case(words: list[str]) -> bool:
     return not first
 
 
-# A single mark before a letter or digit; it opens a quote only after what ``_OPEN_BEFORE`` holds.
+# A single mark before a letter or digit; it opens a quote only at the start, after a space, or after
+# what ``_OPEN_BEFORE`` holds.
 # (The check of the character before is made in Python: a look-behind at every position of the
 # text made the search the slowest part of the pass.)
 _SINGLE_OPENER = re.compile("['\u2018](?=[A-Za-z0-9])")
-_OPEN_BEFORE = frozenset(" \t\n\r\u00a0([\u2014\u2013/-")
+_OPEN_BEFORE = frozenset("([\u2014\u2013/-")
 _SINGLE_MARK = re.compile("['\u2019]")
 # What a leading apostrophe shortens ("'em", "rock 'n' roll", "'til", "'90s"): no quote opens there.
 _ELIDED = re.compile(r"(?:em|n|tis|twas|til|cause|cos|bout|round|nuff|s|\d+s?)(?![A-Za-z0-9])", re.IGNORECASE)
@@ -378,7 +379,6 @@ def single_marks_as_double(text: str) -> str:
 
 def _single_closer(text: str, lo: int, hi: int) -> int:
     """The offset of the first single mark in ``text[lo:hi]`` that can close a quote, or -1."""
-    # From mark to mark: a walk over every character of a paragraph cost more than the rest.
     for m in _SINGLE_MARK.finditer(text, lo, hi):
         j = m.start()
         if not text[j - 1].isspace():
