@@ -1027,3 +1027,28 @@ def test_a_name_never_runs_on_into_its_own_verb(stage, text: str, name: str, men
 def test_a_title_of_a_work_keeps_its_verb(stage) -> None:  # type: ignore[no-untyped-def]
     report = run(stage, 'He read "The Old Man Sees the Sea" every summer.')
     assert entity(report, "The Old Man Sees the Sea").label == "WORK_OF_ART"
+
+
+def test_a_comment_adverb_the_ner_ran_into_a_name_is_no_part_of_it(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Luckily Rosa's sister was delighted to hear the news, and Rosa Becker said so on Monday.")
+    assert not [e for e in report.entities if "Luckily" in e.name], report.entities
+    assert "Rosa's" in [m.text for m in entity(report, "Rosa Becker").mentions]
+    # The tagger reads some first names as adverbs too: only a comment adverb is cut.
+    report = run(stage, "Dolly Ortiz said the board had lied.")
+    assert entity(report, "Dolly Ortiz").label == "PERSON"
+
+
+def test_a_person_never_runs_on_into_whom_a_headline_addresses(stage) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, "Dana Ortiz To Okafor: \u2018We Will Not Pay For The Ferry\u2019\n\nShe spoke on Tuesday.")
+    assert not [e for e in report.entities if " To " in e.name], report.entities
+    assert entity(report, "Dana Ortiz").label == "PERSON"
+
+
+def test_a_to_that_ends_a_name_is_a_surname(stage) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import _before_hearer
+
+    doc = stage.nlp("Dana Ortiz To Okafor and Johnnie To spoke.")
+    assert _before_hearer(Span(doc, 0, 4, label="PERSON")).text == "Dana Ortiz"
+    assert _before_hearer(Span(doc, 5, 7, label="PERSON")).text == "Johnnie To"

@@ -3187,3 +3187,45 @@ def test_a_dash_the_parse_hangs_the_subject_on_still_names_it(stages) -> None:  
     )
     q = quote_with(run(stages, text), "housing law failed")
     assert q.speaker is not None and q.speaker.startswith("The report")
+
+
+def test_a_list_of_quoted_titles_after_commas_holds_no_quote() -> None:
+    text = (
+        "Her films include \u201cThe Long Pier,\u201d \u201cHarbour,\u201d \u201cLow Tide,\u201d and \u201cFerry.\u201d"
+    )
+    assert [is_scare_quote(text, s) for s in find_quoted_spans(text)] == [True, True, True, True]
+    # A quote after one that a full stop ends is no item of a list: someone's words.
+    said = "\u201cWe will win.\u201d \u201cWe always do,\u201d she said."
+    assert [is_scare_quote(said, s) for s in find_quoted_spans(said)] == [False, False]
+
+
+def test_a_headline_source_is_who_speaks_not_whom_it_addresses(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Dana Ortiz To Okafor: \u2018We Will Not Pay For The Ferry\u2019\n\nShe spoke on Tuesday."
+    assert quote_with(run(stages, text), "Not Pay").speaker == "Dana Ortiz"
+    # A kicker with "to" in it is still no source.
+    kicker = run(
+        stages, "Road to Recovery: Town rebuilds after the storm\n\nThe mayor said the work would take a year."
+    )
+    assert not [q for q in kicker.quotes if q.cue is not None and q.cue.text == ":"], kicker.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # The parse makes a whole clause the subject: the name that ends it, next to the verb, speaks.
+        (
+            "The herd gathers for the crossing as narrator Tom Reyes explains that the animals follow the oldest one.",
+            "animals follow",
+            "Tom Reyes",
+        ),
+        # The parse makes a bare participle the subject: it names no one.
+        (
+            "The deckhand had been on the pier all night, and when asked said it was \u2018far too quiet "
+            "for a storm. Nothing moved on the harbour.\u2019",
+            "too quiet",
+            "The deckhand",
+        ),
+    ],
+)
+def test_a_subject_that_names_no_one_yields_to_who_does(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert quote_with(run(stages, text), fragment).speaker == speaker

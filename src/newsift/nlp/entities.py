@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .rules import (
     ANONYMOUS_SOURCE_NOUNS,
+    COMMENT_ADVERBS,
     ENTITY_LABELS,
     FEMALE_PERSON_NOUNS,
     GENDERED_HONORIFICS,
@@ -313,6 +314,8 @@ class EntityExtractor:
                 ent = _relabelled(ent, "PERSON")
             if ent is not None and ent.label_ == "PERSON":
                 ent = _after_clutter(ent)
+            if ent is not None and ent.label_ == "PERSON":
+                ent = _before_hearer(ent)
             if ent is None:
                 continue
             name, role = self._bare_name(text, ent)
@@ -1304,6 +1307,18 @@ def _before_own_verb(ent: Span) -> Span | None:
     return ent
 
 
+def _before_hearer(ent: Span) -> Span | None:
+    """The part of a person's name before a "to" with more words after it: a headline's speaker
+    and whom they address run together ("Obama To UN: ..." tagged as one PERSON), and no name
+    holds "to" between its words. A "To" that ends the span is a surname ("Johnnie To")."""
+    from spacy.tokens import Span
+
+    for tok in ent[1:-1]:
+        if tok.lower_ == "to":
+            return Span(ent.doc, ent.start, tok.i, label=ent.label_)
+    return ent
+
+
 def _before_colon(ent: Span) -> Span | None:
     """The part of a name span before a colon and after a line break: the NER runs a
     headline's source into its words ("Alvarez: City Budget Will Not Cover New Stadium"
@@ -1377,7 +1392,8 @@ def opens_a_line_tag(tok: Token) -> bool:
 def _after_clutter(ent: Span) -> Span | None:
     """A person's name after what a scraped page glued before it: a video time stamp, footnote
     marks or a link ("01:23 Clinton said", "Zola.[22][23] Chirac", "pic.twitter.com/... Stein"),
-    a slogan's negation ("Never Trump"), or the name itself ending a heading ("Trump Trump").
+    a slogan's negation ("Never Trump"), a sentence adverb ("Luckily Kim"), or the name itself
+    ending a heading ("Trump Trump").
     No name holds a digit, bracket, slash or pipe, so the name starts after the last token that does."""
     from spacy.tokens import Span
 
@@ -1386,6 +1402,10 @@ def _after_clutter(ent: Span) -> Span | None:
     # A slogan's word before a name is no part of it: "Never Trump" (tagged a person) would make
     # every bare "Trump" of the text that person.
     while start < ent.end - 1 and ent.doc[start].lower_ in NOT_NAME_WORDS:
+        start += 1
+    # Nor is a sentence adverb the NER ran into the name that follows it ("Luckily Kim's surrogate").
+    # The tagger's RB alone is not enough: it tags first names as adverbs too ("Dolly Kyle").
+    while start < ent.end - 1 and ent.doc[start].tag_ == "RB" and ent.doc[start].lower_ in COMMENT_ADVERBS:
         start += 1
     # Nor is a word that the name repeats at once: "... oppose Trump Trump has refused ...", "Obama
     # mocks Mitt Mitt Romney had been ...", where a flattened page ran a heading that ended on the name

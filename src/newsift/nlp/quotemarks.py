@@ -29,6 +29,8 @@ _FILLER = "\u2060"  # word joiner: neither space, letter nor mark
 # Marks that open or close by their context: the straight mark, and the closing curly
 # mark where a page typed it as the opener.
 _AMBIGUOUS = frozenset('"\u201d')
+# Closing marks that may end an item of a quoted list.
+_LIST_CLOSERS = frozenset("\"'\u201d\u2019")
 _SENTENCE_END = re.compile(r"[.!?](?= )")
 # A line break and the blank space after it, up to the next paragraph's first character.
 _PARAGRAPH_BREAK = re.compile("\n[\n\r \t\u00a0]*")
@@ -276,10 +278,14 @@ def is_scare_quote(text: str, span: QuotedSpan) -> bool:
 
 
 def _in_running_text(text: str, span: QuotedSpan) -> bool:
-    """Whether ``span`` opens after a word or a comma, semicolon or dash of the sentence around it."""
+    """Whether ``span`` opens after a word or a comma, semicolon or dash of the sentence around it,
+    or after a quoted item that such a comma or semicolon closes: the next item of a list of titles
+    ("films include 'Shrek,' 'Vanilla Sky,' ...") runs on in the sentence as the first one did."""
     j = span.start - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
+    if j >= 1 and text[j] in _LIST_CLOSERS and text[j - 1] in ",;":
+        return True
     return j >= 0 and (text[j].isalnum() or text[j] in ",;\u2013\u2014")
 
 

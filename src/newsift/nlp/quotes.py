@@ -1440,12 +1440,16 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
             # array dump: the parse can make a sign a subject, and a sign names no one. Not a dash
             # the parse hangs the words of the subject on ("The film ― which ... ― explains").
             continue
+        elif child.tag_ in {"VBN", "VBD"} and child.n_lefts + child.n_rights == 0:
+            # "... and when reunited said it was ...": a bare participle the parse made a subject
+            # names no one; the verb's speaker is then found as for a verb with no subject.
+            continue
         elif (dash := _dateline_dash(child)) is not None:
             # "LONDON — Britain's prime minister said": the parse makes the dateline's
             # city the subject; the one speaking comes after the dash.
             dateline = dash
         elif not _line_between(verb.doc, child.i, verb.i):
-            found.append(child)
+            found.append(_name_ending_clause(child, verb) or child)
         else:
             # A subject on another line is a heading or time stamp the parse hung on
             # the verb ("4:20 p.m.\n\nHer doctor is calling ...").
@@ -1462,6 +1466,22 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
     if other_line:
         return _name_opening_line(verb), quoted_subject
     return None, quoted_subject
+
+
+def _name_ending_clause(subject: Token, verb: Token) -> Token | None:
+    """The name right before ``verb`` when the parse made a whole clause its subject ("The herd
+    gathers for the crossing as narrator Tom Reyes explains that ...": "gathers" as the subject):
+    a clause speaks no words, and the name that ends it, next to the verb, is who does."""
+    if subject.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in subject.children):
+        return None
+    name = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        name is None
+        or name.ent_type_ not in _SOURCE_ENTITIES
+        or not subject.left_edge.i <= name.i <= subject.right_edge.i
+    ):
+        return None
+    return name
 
 
 # Words a speaker's title may put before the name that opens a tag ("Photographer", "Former Sen."),
@@ -1587,6 +1607,10 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
             continue
         if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
             continue
+        to = next((t for t in source[1:-1] if t.lower_ == "to"), None)
+        if to is not None:
+            # "Obama To UN: ...": the source, then whom it addressed.
+            source = doc[source.start : to.i]
         head = source[-1]
         # A place speaks for its government ("China: ..."); in capitals it is a dateline.
         typed = head.ent_type_ in _SOURCE_ENTITIES and not (head.ent_type_ == "GPE" and head.text.isupper())

@@ -1013,6 +1013,41 @@ def is_tag_verb(word: str) -> bool:
 # Words the NER runs into a person's name that never begin one ("Never Trump", "Anti Trump").
 NOT_NAME_WORDS: frozenset[str] = frozenset({"never", "not", "no", "anti", "ever", "always", "dump", "stop"})
 
+# Adverbs that comment on a whole sentence from its start ("Luckily Kim's surrogate ..."), which the
+# NER now and then runs into the name after them; none of them opens a name.
+COMMENT_ADVERBS: frozenset[str] = frozenset(
+    {
+        "luckily",
+        "unluckily",
+        "fortunately",
+        "unfortunately",
+        "sadly",
+        "happily",
+        "thankfully",
+        "hopefully",
+        "apparently",
+        "reportedly",
+        "allegedly",
+        "supposedly",
+        "evidently",
+        "clearly",
+        "obviously",
+        "surely",
+        "interestingly",
+        "ironically",
+        "surprisingly",
+        "unsurprisingly",
+        "predictably",
+        "naturally",
+        "meanwhile",
+        "finally",
+        "eventually",
+        "later",
+        "earlier",
+        "recently",
+    }
+)
+
 
 # Acronyms that news writes before, or without, their full name, and that mean one thing there: an
 # article's "U.S." and its "United States" are one entity whichever comes first.  Keys and values as
