@@ -1392,8 +1392,8 @@ def opens_a_line_tag(tok: Token) -> bool:
 def _after_clutter(ent: Span) -> Span | None:
     """A person's name after what a scraped page glued before it: a video time stamp, footnote
     marks or a link ("01:23 Clinton said", "Zola.[22][23] Chirac", "pic.twitter.com/... Stein"),
-    a slogan's negation ("Never Trump"), a sentence adverb ("Luckily Kim"), or the name itself
-    ending a heading ("Trump Trump").
+    a slogan's negation ("Never Trump"), an adverb that opens the sentence ("Luckily Kim"), or the
+    name itself ending a heading ("Trump Trump").
     No name holds a digit, bracket, slash or pipe, so the name starts after the last token that does."""
     from spacy.tokens import Span
 

@@ -1013,8 +1013,8 @@ def is_tag_verb(word: str) -> bool:
 # Words the NER runs into a person's name that never begin one ("Never Trump", "Anti Trump").
 NOT_NAME_WORDS: frozenset[str] = frozenset({"never", "not", "no", "anti", "ever", "always", "dump", "stop"})
 
-# Adverbs that comment on a whole sentence from its start ("Luckily Kim's surrogate ..."), which the
-# NER now and then runs into the name after them; none of them opens a name.
+# Adverbs that open a sentence to comment on it or set it in time ("Luckily Kim's surrogate ...",
+# "Later Ana ..."), which the NER now and then runs into the name after them; none of them opens a name.
 COMMENT_ADVERBS: frozenset[str] = frozenset(
     {
         "luckily",
