@@ -1420,7 +1420,13 @@ def _opens_a_tag(verb: Token, marked: list[tuple[int, int]]) -> bool:
 
 
 def _names_nothing(tok: Token) -> bool:
-    """Whether ``tok`` and all the words the parse hangs on it are signs, with no letter or digit."""
+    """Whether a subject the parse gives a verb can name no one who speaks: ``tok`` and all the words
+    the parse hangs on it are signs, with no letter or digit (the "]" of an elision mark, "[…] Last
+    week the examiner announced"; the "=>" of an array dump; not a dash the parse hangs the words of
+    the subject on, "The film ― which ... ― explains"), or ``tok`` is a bare past participle ("...
+    and when reunited said it was ..."). The verb's speaker is then found as for a verb with none."""
+    if tok.tag_ in {"VBN", "VBD"} and tok.n_lefts + tok.n_rights == 0:
+        return True
     return not any(ch.isalnum() for ch in tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
 
 
@@ -1436,13 +1442,6 @@ def _own_subject(verb: Token, marked: list[tuple[int, int]], deps: frozenset[str
         if in_spans(child.idx, marked):
             quoted_subject = True
         elif _names_nothing(child):
-            # The "]" of an elision mark ("[…] Last week the examiner announced") or the "=>" of an
-            # array dump: the parse can make a sign a subject, and a sign names no one. Not a dash
-            # the parse hangs the words of the subject on ("The film ― which ... ― explains").
-            continue
-        elif child.tag_ in {"VBN", "VBD"} and child.n_lefts + child.n_rights == 0:
-            # "... and when reunited said it was ...": a bare participle the parse made a subject
-            # names no one; the verb's speaker is then found as for a verb with no subject.
             continue
         elif (dash := _dateline_dash(child)) is not None:
             # "LONDON — Britain's prime minister said": the parse makes the dateline's
