@@ -68,9 +68,8 @@ from newsift.nlp.attribution_scoring import (  # noqa: E402
     right_predictions,
     speaker_ok,
 )
-from newsift.nlp.quotemarks import single_marks_as_double  # noqa: E402
 from newsift.nlp.quotes import QuoteExtractor  # noqa: E402
-from newsift.nlp.stages import EntitiesStage, QuotesStage  # noqa: E402
+from newsift.nlp.stages import EntitiesStage, QuotesStage, parse_view  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 
 
@@ -223,9 +222,8 @@ def run_newsift(
         # Compare attribution models (or none: "rules") on the same texts.
         quote_stage.extractor = QuoteExtractor(model=None if model == "rules" else load_attribution_model(Path(model)))
     t_ours = t_textacy = 0.0
-    # Parsed as the entities stage parses (single quoting pairs read as double, at the same
-    # length), and textacy reads the same parse.
-    for doc, parsed in zip(docs, ent_stage.nlp.pipe(single_marks_as_double(d.text) for d in docs), strict=True):
+    # Parsed as the entities stage parses (at the same length), and textacy reads the same parse.
+    for doc, parsed in zip(docs, ent_stage.nlp.pipe(parse_view(d.text).text for d in docs), strict=True):
         t0 = time.perf_counter()
         report = Report(article=Article(id=doc.name, text=doc.text))
         report.language = "en"

@@ -55,8 +55,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsift.clean.stage import CleanStage  # noqa: E402
 from newsift.config import Config  # noqa: E402
 from newsift.ingest.decode import finish_text  # noqa: E402
-from newsift.nlp.quotemarks import single_marks_as_double  # noqa: E402
-from newsift.nlp.stages import DOC_KEY, EntitiesStage, QuotesStage  # noqa: E402
+from newsift.nlp.stages import DOC_KEY, EntitiesStage, QuotesStage, parse_view  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 from newsift.scoring.corpus import DATASETS, read_dataset  # noqa: E402
 
@@ -82,8 +81,8 @@ def first_texts(data: Path, name: str, n: int) -> list[str]:
 def parsed(texts: list[str], ents: EntitiesStage, clean: CleanStage | None) -> Iterator[tuple[Report, Any]]:
     """Each text's report with the entities stage's work done, and the Doc both systems read."""
     if clean is None:
-        # Parsed as the entities stage parses: single quoting pairs read as double, for both systems.
-        views = [single_marks_as_double(text) for text in texts]
+        # Parsed as the entities stage parses, for both systems.
+        views = [parse_view(text).text for text in texts]
         for i, (text, doc) in enumerate(zip(texts, ents.nlp.pipe(views, batch_size=16), strict=True)):
             report = Report(article=Article(id=str(i), text=text))
             report.language = "en"

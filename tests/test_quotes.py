@@ -11,7 +11,7 @@ pytest.importorskip("spacy")
 from newsift.config import Config
 from newsift.nlp import rules
 from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
-from newsift.nlp.stages import MAX_RUN, break_long_runs
+from newsift.nlp.stages import DOC_KEY, MAX_PARSE_CHARS, MAX_RUN, ParseView, break_long_runs, parse_view
 from newsift.pipeline import Analyzer, Stage, StageRegistry
 from newsift.report import Article, OffsetMap, Quote, Report
 
@@ -329,6 +329,25 @@ def test_long_runs_are_cut_in_place() -> None:
         len(text) - 1,
     ]
     assert break_long_runs("short words only") == ("short words only", 0)
+
+
+def test_the_stage_parses_what_parse_view_makes(stages) -> None:  # type: ignore[no-untyped-def]
+    # The trainer and the eval and bench scripts parse parse_view's text: if the stage parsed any
+    # other, what they train and measure would not be what runs.
+    text = "Tara Vance said 'we won' on Monday.\r\nSee " + "x" * (MAX_RUN + 5) + " there.\rThe end."
+    view = parse_view(text)
+    assert len(view.text) == len(text) and "\r" not in view.text
+    assert "\u201cwe won\u201d" in view.text and max(len(w) for w in view.text.split()) == MAX_RUN
+    report = _bounded(stages, text)
+    assert report.context[DOC_KEY].text == view.text
+    assert len(view.notes) == 1 and view.notes[0] in report.warnings
+
+
+def test_parse_view_cuts_a_text_too_long_to_parse() -> None:
+    view = parse_view("word " * (MAX_PARSE_CHARS // 5 + 10))
+    assert len(view.text) == MAX_PARSE_CHARS
+    assert len(view.notes) == 1 and "cut to" in view.notes[0]
+    assert parse_view("A short text.") == ParseView("A short text.")
 
 
 def test_non_english_text_skips_quotes(stages) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ parsed twice.  Every offset a stage writes is mapped back to
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelUnavailableError
@@ -47,16 +48,50 @@ QUOTED_KEY = "quoted_spans"
 INDEX_KEY = "entity_index"
 
 
-def _parse_text(report: Report) -> str:
-    r"""The text to parse: ``clean_text`` with its line ends made ``\n`` at the same length.
+def unify_line_ends(text: str) -> str:
+    r"""``text`` with its line ends made ``\n`` at the same length.
 
     Text that came in as a string or a record keeps the ``\r`` of old Mac and Windows exports
     (ingest's readers of files turn them into ``\n``), and every rule that stops at a line break
     reads ``\n``: names ran over "Chris Adler\r\rLamb". ``\r\n`` becomes " \n" and a lone
     ``\r`` "\n", so offsets into the result are offsets into the text.
     """
-    text = report.clean_text or report.article.text
     return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
+
+
+@dataclass(frozen=True)
+class ParseView:
+    """The text the entities stage parses for a text, and what was changed to make it.
+
+    Everything that parses text for the stage's passes (the stage, the attribution trainer, the
+    eval and bench scripts) builds it here, so that what is trained and measured is what runs.
+    """
+
+    text: str
+    # The changes a reader should hear of (a cut, broken runs), worded as a report's warnings.
+    notes: tuple[str, ...] = ()
+
+
+def parse_view(text: str) -> ParseView:
+    """The view of ``text`` that :class:`EntitiesStage` parses: line ends unified, cut to
+    :data:`MAX_PARSE_CHARS`, long runs broken, single quoting pairs read as double.
+
+    Offsets into the view are offsets into ``text`` (the cut only drops the tail).
+    """
+    text = unify_line_ends(text)
+    notes: list[str] = []
+    if len(text) > MAX_PARSE_CHARS:
+        notes.append(f"stage 'entities': text of {len(text)} characters cut to {MAX_PARSE_CHARS} for parsing")
+        text = text[:MAX_PARSE_CHARS]
+    text, broken = break_long_runs(text)
+    if broken:
+        notes.append(
+            # Not "stage 'entities'": that prefix marks a stage that failed or saw only part of the text.
+            f"entities: {broken} run(s) of over {MAX_RUN} characters without whitespace were parsed "
+            f"as pieces of {MAX_RUN}"
+        )
+    # Every pass after the parse reads double marks; a single pair that quotes becomes one.
+    return ParseView(single_marks_as_double(text), tuple(notes))
 
 
 def break_long_runs(text: str) -> tuple[str, int]:
@@ -127,25 +162,16 @@ class EntitiesStage:
         return str(lang) if prob >= _LANGID_MIN_PROB else None
 
     def __call__(self, report: Report) -> None:
-        text = _parse_text(report)
+        text = unify_line_ends(report.clean_text or report.article.text)
         lang = self.detect_language(text)
         report.language = lang or "en"
         if lang is not None and lang != "en":
             report.warn(f"stage 'entities' skipped: the text is in {lang!r}, and the spaCy model reads English")
             return
-        if len(text) > MAX_PARSE_CHARS:
-            report.warn(f"stage 'entities': text of {len(text)} characters cut to {MAX_PARSE_CHARS} for parsing")
-            text = text[:MAX_PARSE_CHARS]
-        text, broken = break_long_runs(text)
-        if broken:
-            report.warn(
-                # Not "stage 'entities'": that prefix marks a stage that failed or saw only part of the text.
-                f"entities: {broken} run(s) of over {MAX_RUN} characters without whitespace were parsed "
-                f"as pieces of {MAX_RUN}"
-            )
-        # Every pass after the parse reads double marks; a single pair that quotes becomes one.
-        text = single_marks_as_double(text)
-        self.analyse_doc(report, self.parse(text), text)
+        view = parse_view(text)
+        for note in view.notes:
+            report.warn(note)
+        self.analyse_doc(report, self.parse(view.text), view.text)
 
     def parse(self, text: str) -> Any:
         """``nlp(text)``; a text over :data:`PARSE_PIECE_CHARS` in pieces, joined into one Doc of the same text."""
@@ -162,7 +188,7 @@ class EntitiesStage:
     def analyse_doc(self, report: Report, doc: Any, text: str | None = None) -> None:
         """Fill the report from an already parsed Doc (``nlp.pipe`` batches use this); ``text``:
         the text it was parsed from, which spares rebuilding it from the tokens. A batch parses
-        what ``__call__`` would: the text through :func:`single_marks_as_double`."""
+        what ``__call__`` would: :func:`parse_view`'s text."""
         sents = SentIndex(doc, text)
         quoted = find_quoted_spans(sents.text)
         index = self.extractor.extract(doc, [(q.start, q.end) for q in quoted], sents)

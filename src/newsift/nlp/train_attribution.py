@@ -41,7 +41,8 @@ from .attribution_model import (
 from .attribution_scoring import group_prediction, group_quotes, right_predictions
 from .confidence import fit_confidence_map, quote_features
 from .model import TOKENIZER_RULES, load_spacy_model
-from .quotemarks import find_quoted_spans, single_marks_as_double
+from .quotemarks import find_quoted_spans
+from .stages import parse_view
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -132,9 +133,8 @@ def parse_articles(articles: Sequence[Article], model: str | None, cache: Path |
     key.update(
         f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}-{TOKENIZER_RULES}".encode()
     )
-    # Parsed as the entities stage parses (single quoting pairs read as double), so that what the
-    # model learns from is what it reads at run time.
-    views = [single_marks_as_double(a.text) for a in articles]
+    # Parsed as the entities stage parses, so that what the model learns from is what it reads at run time.
+    views = [parse_view(a.text).text for a in articles]
     # An article that several people annotated is parsed once: its copies share the Doc.
     texts = list(dict.fromkeys(views))
     for text in texts:
