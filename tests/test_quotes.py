@@ -494,6 +494,11 @@ def test_single_quoting_marks_become_double_at_the_same_offsets() -> None:
         "'We will see\nwhat comes,' she said.",  # a pair across a line break
         "He wrote 'Hello \"friend\" there,' in the note.",  # a pair across a double quote
         "He doubts it.\n\n'Legend in the Coal Fields.'\n\nThe mine closed.",  # a subhead
+        # A mark left open at a paragraph's end: the next paragraph does not reopen it, reopens it
+        # only with an apostrophe, or reopens it and never closes it.
+        "He wrote: 'We will go on.\n\nThen the match began.",
+        "He wrote: 'We will go on.\n\n'em all,' she sang.",
+        "He wrote: 'We will go on.\n\n'We never stop.\n\nThe end.",
     ],
 )
 def test_single_marks_that_do_not_quote_outside_double_marks_stay(text: str) -> None:
@@ -515,6 +520,29 @@ def test_a_quote_in_single_marks_is_a_direct_quote_with_its_tag(stages) -> None:
     assert first.speaker == "the insider"
     second = quote_with(report, "Many people believe")
     assert second.kind == "direct" and second.speaker == "the insider"
+
+
+def test_a_single_quote_that_the_next_paragraphs_reopen_runs_across_them(stages) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.quotemarks import single_marks_as_double
+
+    text = (
+        "The band ended its tour on Friday.\n\n"
+        "Singer Mara Quill wrote on Instagram: 'After twelve years on the road we have decided to rest.\n\n"
+        "'We thank every fan who came to a show.\n\n"
+        "'This is not goodbye.'\n\n"
+        "Their last tour ended in May."
+    )
+    # Each opener becomes a double one, and only the last paragraph's closer closes.
+    doubled = single_marks_as_double(text)
+    assert doubled.count("\u201c") == 3 and doubled.count("\u201d") == 1
+    assert doubled.index("\u201d") == text.index("'\n\nTheir")
+    report = run(stages, text)
+    # Read as one direct quote, as in double marks: before, the first paragraph was Quill's indirect
+    # speech and the last a quote of no one's.
+    quote = quote_with(report, "After twelve years")
+    assert quote.kind == "direct" and quote.speaker == "Mara Quill"
+    assert "We thank every fan" in quote.content.text and "This is not goodbye" in quote.content.text
+    assert [q.speaker for q in report.quotes if "goodbye" in q.content.text] == ["Mara Quill"]
 
 
 def test_paragraphs_start_after_each_run_of_line_breaks_and_blank_space() -> None:

@@ -374,13 +374,47 @@ def single_marks_as_double(text: str) -> str:
         next_double = firsts[k + 1] if k + 1 < len(firsts) else n
         stop = min(n if line_end < 0 else line_end, next_double, i + MAX_QUOTE_CHARS)
         j = _single_closer(text, i + 2, stop)
-        if j < 0 or _subhead(text, i, j):
+        if j < 0:
+            # British style leaves a paragraph's quote open and reopens it with the next paragraph
+            # ("read: 'While we ...\n\n'We have had ...'"): the opener alone becomes a double one,
+            # and the double-mark pass reads it as it reads such a quote in double marks.
+            if stop == line_end and _runs_on(text, line_end, next_double):
+                chars = chars if chars is not None else list(text)
+                chars[i] = "\u201c"
+                pos = i + 1
+            continue
+        if _subhead(text, i, j):
             continue
         if chars is None:
             chars = list(text)
         chars[i], chars[j] = "\u201c", "\u201d"
         pos = j + 1
     return text if chars is None else "".join(chars)
+
+
+# How many paragraphs an open single quote may run on over before one closes it.
+_MAX_RUN_ON_PARAGRAPHS = 20
+
+
+def _runs_on(text: str, line_end: int, limit: int) -> bool:
+    """Whether the quote a single mark left open at ``line_end`` goes on: each paragraph after it,
+    to one that closes it, opens with a single mark (and no apostrophe: "'em"), and no double quote
+    starts before ``limit`` on the way. A chain that never closes is no quote read this way."""
+    at = line_end
+    for _ in range(_MAX_RUN_ON_PARAGRAPHS):
+        start = at
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if "\n" not in text[at:start] or not _SINGLE_OPENER.match(text, start) or _ELIDED.match(text, start + 1):
+            return False
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end > limit:
+            return False
+        if _single_closer(text, start + 2, end) >= 0:
+            return True
+        at = end
+    return False
 
 
 def _single_closer(text: str, lo: int, hi: int) -> int:
