@@ -302,6 +302,9 @@ def _bounded(stages, text: str) -> Report:  # type: ignore[no-untyped-def]
         pytest.param(
             "Lee said on Friday:\n\nThe budget is fine and the roads will be fixed.\n\n" * 1500, id="block-intros"
         ),
+        # A line of 10,000 single marks left open, then a long blank run: each had walked the blank run
+        # to see whether the next paragraph reopens the quote (about 30 s for the marks pass alone).
+        pytest.param("He said: " + "'a " * 10000 + "\n" + " " * 100000 + "\nno", id="open-single-marks"),
         pytest.param("", id="empty"),
         pytest.param("   \n\n\t  \n", id="whitespace"),
         pytest.param("... !!! ??? \u2014 \u201c\u201d", id="no-sentences"),

@@ -9,7 +9,7 @@ quote starts a new quote, so hundreds of nested marks still cost one pass.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .rules import (
@@ -337,6 +337,7 @@ def _title_case(words: list[str]) -> bool:
 _SINGLE_OPENER = re.compile("['\u2018](?=[A-Za-z0-9])")
 _OPEN_BEFORE = frozenset("([\u2014\u2013/-")
 _SINGLE_MARK = re.compile("['\u2019]")
+_SPACES = re.compile(r"\s*")
 # What a leading apostrophe shortens ("'em", "rock 'n' roll", "'til", "'90s"): no quote opens there.
 _ELIDED = re.compile(r"(?:em|n|tis|twas|til|cause|cos|bout|round|nuff|s|\d+s?)(?![A-Za-z0-9])", re.IGNORECASE)
 
@@ -361,9 +362,12 @@ def single_marks_as_double(text: str) -> str:
         return text
     doubles = [(s.start, s.end) for s in find_quoted_spans(text)]
     firsts = [a for a, _ in doubles]
+    # Found once: looked up per opener, a search from each one made a line of thousands of openers quadratic.
+    closers = _closers(text)
     chars: list[str] | None = None
     n = len(text)
     pos = 0
+    runs_on: dict[int, bool] = {}
     for i in openers:
         if i < pos or _ELIDED.match(text, i + 1):
             continue
@@ -373,12 +377,15 @@ def single_marks_as_double(text: str) -> str:
         line_end = text.find("\n", i)
         next_double = firsts[k + 1] if k + 1 < len(firsts) else n
         stop = min(n if line_end < 0 else line_end, next_double, i + MAX_QUOTE_CHARS)
-        j = _single_closer(text, i + 2, stop)
+        j = _first_in(closers, i + 2, stop)
         if j < 0:
             # British style leaves a paragraph's quote open and reopens it with the next paragraph
             # ("read: 'While we ...\n\n'We have had ...'"): the opener alone becomes a double one,
             # and the double-mark pass reads it as it reads such a quote in double marks.
-            if stop == line_end and _runs_on(text, line_end, next_double):
+            if stop == line_end and line_end not in runs_on:
+                # One walk per line: every opener left open on a line ends at the same place.
+                runs_on[line_end] = _runs_on(text, closers, line_end, next_double)
+            if stop == line_end and runs_on[line_end]:
                 chars = chars if chars is not None else list(text)
                 chars[i] = "\u201c"
                 pos = i + 1
@@ -396,36 +403,41 @@ def single_marks_as_double(text: str) -> str:
 _MAX_RUN_ON_PARAGRAPHS = 20
 
 
-def _runs_on(text: str, line_end: int, limit: int) -> bool:
+def _runs_on(text: str, closers: list[int], line_end: int, limit: int) -> bool:
     """Whether the quote a single mark left open at ``line_end`` goes on: each paragraph after it,
     to one that closes it, opens with a single mark (and no apostrophe: "'em"), and no double quote
     starts before ``limit`` on the way. A chain that never closes is no quote read this way."""
-    at = line_end
+    at = line_end  # a line break
     for _ in range(_MAX_RUN_ON_PARAGRAPHS):
-        start = at
-        while start < len(text) and text[start].isspace():
-            start += 1
-        if "\n" not in text[at:start] or not _SINGLE_OPENER.match(text, start) or _ELIDED.match(text, start + 1):
+        spaces = _SPACES.match(text, at)  # always matches, if only the empty string
+        start = spaces.end() if spaces else at
+        if not _SINGLE_OPENER.match(text, start) or _ELIDED.match(text, start + 1):
             return False
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if end > limit:
             return False
-        if _single_closer(text, start + 2, end) >= 0:
+        if _first_in(closers, start + 2, end) >= 0:
             return True
         at = end
     return False
 
 
-def _single_closer(text: str, lo: int, hi: int) -> int:
-    """The offset of the first single mark in ``text[lo:hi]`` that can close a quote, or -1."""
-    for m in _SINGLE_MARK.finditer(text, lo, hi):
-        j = m.start()
-        if not text[j - 1].isspace():
-            after = text[j + 1] if j + 1 < len(text) else " "
-            if not after.isalnum():
-                return j
-    return -1
+def _closers(text: str) -> list[int]:
+    """The offsets of the single marks in ``text`` that can close a quote: after a character other
+    than a space, and before no letter or digit."""
+    n = len(text)
+    return [
+        j
+        for m in _SINGLE_MARK.finditer(text, 1)
+        if not text[(j := m.start()) - 1].isspace() and not (j + 1 < n and text[j + 1].isalnum())
+    ]
+
+
+def _first_in(offsets: list[int], lo: int, hi: int) -> int:
+    """The first of the sorted ``offsets`` in ``[lo, hi)``, or -1."""
+    k = bisect_left(offsets, lo)
+    return offsets[k] if k < len(offsets) and offsets[k] < hi else -1
 
 
 def _subhead(text: str, i: int, j: int) -> bool:
