@@ -9,7 +9,7 @@ quote starts a new quote, so hundreds of nested marks still cost one pass.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .rules import (
@@ -362,8 +362,7 @@ def single_marks_as_double(text: str) -> str:
         return text
     doubles = [(s.start, s.end) for s in find_quoted_spans(text)]
     firsts = [a for a, _ in doubles]
-    # Found once: looked up per opener, a search from each one made a line of thousands of openers quadratic.
-    closers = _closers(text)
+    closers = _Closers(text)
     chars: list[str] | None = None
     n = len(text)
     pos = 0
@@ -377,18 +376,19 @@ def single_marks_as_double(text: str) -> str:
         line_end = text.find("\n", i)
         next_double = firsts[k + 1] if k + 1 < len(firsts) else n
         stop = min(n if line_end < 0 else line_end, next_double, i + MAX_QUOTE_CHARS)
-        j = _first_in(closers, i + 2, stop)
+        j = closers.first(i + 2, stop)
         if j < 0:
             # British style leaves a paragraph's quote open and reopens it with the next paragraph
             # ("read: 'While we ...\n\n'We have had ...'"): the opener alone becomes a double one,
             # and the double-mark pass reads it as it reads such a quote in double marks.
-            if stop == line_end and line_end not in runs_on:
-                # One walk per line: every opener left open on a line ends at the same place.
-                runs_on[line_end] = _runs_on(text, closers, line_end, next_double)
-            if stop == line_end and runs_on[line_end]:
-                chars = chars if chars is not None else list(text)
-                chars[i] = "\u201c"
-                pos = i + 1
+            if stop == line_end:
+                if line_end not in runs_on:
+                    # One walk per line: every opener left open on a line ends at the same place.
+                    runs_on[line_end] = _runs_on(text, closers, line_end, next_double)
+                if runs_on[line_end]:
+                    chars = chars if chars is not None else list(text)
+                    chars[i] = "\u201c"
+                    pos = i + 1
             continue
         if _subhead(text, i, j):
             continue
@@ -403,7 +403,7 @@ def single_marks_as_double(text: str) -> str:
 _MAX_RUN_ON_PARAGRAPHS = 20
 
 
-def _runs_on(text: str, closers: list[int], line_end: int, limit: int) -> bool:
+def _runs_on(text: str, closers: _Closers, line_end: int, limit: int) -> bool:
     """Whether the quote a single mark left open at ``line_end`` goes on: each paragraph after it,
     to one that closes it, opens with a single mark (and no apostrophe: "'em"), and no double quote
     starts before ``limit`` on the way. A chain that never closes is no quote read this way."""
@@ -417,27 +417,45 @@ def _runs_on(text: str, closers: list[int], line_end: int, limit: int) -> bool:
         end = len(text) if end < 0 else end
         if end > limit:
             return False
-        if _first_in(closers, start + 2, end) >= 0:
+        if closers.first(start + 2, end) >= 0:
             return True
         at = end
     return False
 
 
-def _closers(text: str) -> list[int]:
-    """The offsets of the single marks in ``text`` that can close a quote: after a character other
-    than a space, and before no letter or digit."""
-    n = len(text)
-    return [
-        j
-        for m in _SINGLE_MARK.finditer(text, 1)
-        if not text[(j := m.start()) - 1].isspace() and not (j + 1 < n and text[j + 1].isalnum())
-    ]
+class _Closers:
+    """Finds the first single mark in a stretch of ``text`` that can close a quote: after a
+    character other than a space, and before no letter or digit ("Clinton's" is no closer).
 
+    The openers ask in the order of the text, and each stretch mostly overlaps the one before: the
+    stretch last known to hold no closer (and the closer that ends it, if one does) is not searched
+    again. Searched afresh, a line of thousands of open marks cost the rest of the line per mark.
+    """
 
-def _first_in(offsets: list[int], lo: int, hi: int) -> int:
-    """The first of the sorted ``offsets`` in ``[lo, hi)``, or -1."""
-    k = bisect_left(offsets, lo)
-    return offsets[k] if k < len(offsets) and offsets[k] < hi else -1
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # No closer in [_clear_from, _clear_to); _closer_at is the closer at _clear_to, or -1 where the
+        # search stopped there without one.
+        self._clear_from = self._clear_to = 0
+        self._closer_at = -1
+
+    def first(self, lo: int, hi: int) -> int:
+        """The offset of the first closer in ``[lo, hi)``, or -1."""
+        start = lo
+        if self._clear_from <= lo <= self._clear_to:
+            if self._closer_at >= 0:
+                return self._closer_at if self._closer_at < hi else -1
+            if hi <= self._clear_to:
+                return -1
+            start, lo = self._clear_to, self._clear_from
+        text = self.text
+        for m in _SINGLE_MARK.finditer(text, start, hi):
+            j = m.start()
+            if not text[j - 1].isspace() and not (j + 1 < len(text) and text[j + 1].isalnum()):
+                self._clear_from, self._clear_to, self._closer_at = lo, j, j
+                return j
+        self._clear_from, self._clear_to, self._closer_at = lo, hi, -1
+        return -1
 
 
 def _subhead(text: str, i: int, j: int) -> bool:
