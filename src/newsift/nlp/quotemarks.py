@@ -352,7 +352,10 @@ def single_marks_as_double(text: str) -> str:
     space, bracket or dash and before a word that no apostrophe shortens ("'em", "'90s"); the closer
     the first single mark after it on the same line that follows a character other than a space
     and is followed by no letter or digit ("Clinton's" is no closer). A pair that crosses a double
-    quote is left alone, and single marks inside double ones stay: they quote within a quote.
+    quote is left alone, and single marks inside double ones stay: they quote within a quote. An
+    opener with no closer on its line becomes a double opener alone where the paragraphs after it
+    reopen the quote up to one that closes it (British style), as :func:`find_quoted_spans` reads a
+    quote in double marks run over paragraphs.
     """
     # Most texts hold apostrophes but no opener: the pass over the double marks is paid only then.
     if "'" not in text and "\u2018" not in text:
