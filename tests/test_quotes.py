@@ -3279,3 +3279,39 @@ def test_a_headline_source_is_who_speaks_not_whom_it_addresses(stages) -> None: 
 )
 def test_a_subject_that_names_no_one_yields_to_who_does(stages, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     assert quote_with(run(stages, text), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "phrase"),
+    [
+        # The hyphens of the head's own word join it: the parse makes them punctuation of the head,
+        # or makes every piece a subject of its own with the first piece the head.
+        ("Before filming, the father-of-two revealed he had quit.", "father", "the father-of-two"),
+        (
+            "But the co-hosts of the summit said in a statement that they were pleased.",
+            "co",
+            "the co-hosts of the summit",
+        ),
+        ("But now pro-lifers are declaring that it is wrong.", "pro", "pro-lifers"),
+        # Not a label before a capital, nor a flattened dash further on in the phrase.
+        ("Q-Why do you feel that way?", "Q", "Q"),
+        (
+            "Her play (1840)-a drama with a young hero-is considered her best.",
+            "drama",
+            "1840)-a drama with a young hero",
+        ),
+    ],
+)
+def test_a_speaker_phrase_keeps_the_hyphenated_word_of_its_head(stages, text: str, head: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.speakers import phrase_bounds
+
+    doc = stages[0].nlp(text)
+    token = next(t for t in doc if t.text == head)
+    start, end = phrase_bounds(doc, token)
+    assert doc[start:end].text == phrase
+
+
+def test_a_hyphenated_speaker_is_named_whole(stages) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, "Before filming, the father-of-two revealed he had quit smoking for good.")
+    quote = quote_with(report, "quit smoking")
+    assert quote.speaker == "the father-of-two"

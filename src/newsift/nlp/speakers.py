@@ -135,10 +135,19 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
                 start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
+        if child.i == head.i + 1 and _glued_hyphen(child):
+            continue  # "the mother-of-six": the hyphen that joins the head's word is no punctuation
         # "says the narrator as a woman wakes": a speaker's phrase never goes on with "as".
         if child.dep_ in _PHRASE_STOP_DEPS or (child.dep_ == "prep" and child.lower_ == "as"):
             break
         end = max(end, child.right_edge.i + 1)
+    # "the co-hosts of the summit said": the parse can make each piece of a hyphenated word a subject
+    # of its own, and the first piece the head; the phrase goes on over the word's lower-case rest.
+    # Only from the head's own word: a hyphen further on is often a flattened dash ("a drama with a
+    # hero-is considered").
+    if end == head.i + 1:
+        while end + 1 < len(doc) and _glued_hyphen(doc[end]) and doc[end + 1].is_lower and doc[end + 1].is_alpha:
+            end = max(end + 2, doc[end + 1].right_edge.i + 1)
     # A phrase never runs over a line break, a colon or a dash: the parse can hang a heading, a
     # dateline or a time stamp of the line before on the noun ("3:10 p.m.\n\nColorado's fire
     # marshal says"), a transcript's topic on the name that labels a quote ('On her
@@ -159,6 +168,23 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _glued_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("co-hosts", "father-of-two"): no space on either side, a letter or
+    digit on both."""
+    doc = tok.doc
+    return (
+        tok.text in _HYPHENS
+        and not tok.whitespace_
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and doc[tok.i - 1].text[-1:].isalnum()
+        and doc[tok.i + 1].text[:1].isalnum()
+    )
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 def breaks_line(tok: Token) -> bool:
