@@ -170,6 +170,9 @@ def phrase_bounds(doc: Doc, head: Token) -> tuple[int, int]:
     return start, end
 
 
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
 def _glued_hyphen(tok: Token) -> bool:
     """A hyphen inside a word ("co-hosts", "father-of-two"): no space on either side, a letter or
     digit on both."""
@@ -182,9 +185,6 @@ def _glued_hyphen(tok: Token) -> bool:
         and doc[tok.i - 1].text[-1:].isalnum()
         and doc[tok.i + 1].text[:1].isalnum()
     )
-
-
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 def breaks_line(tok: Token) -> bool:
