@@ -1307,16 +1307,19 @@ def _before_own_verb(ent: Span) -> Span | None:
     return ent
 
 
+def inner_to(span: Span) -> Token | None:
+    """The first "to" of ``span`` with words on both sides: a headline's speaker and whom they
+    address run together ("Obama To UN: ..."), and no name holds "to" between its words. A "To"
+    that ends the span is a surname ("Johnnie To")."""
+    return next((t for t in span[1:-1] if t.lower_ == "to"), None)
+
+
 def _before_hearer(ent: Span) -> Span | None:
-    """The part of a person's name before a "to" with more words after it: a headline's speaker
-    and whom they address run together ("Obama To UN: ..." tagged as one PERSON), and no name
-    holds "to" between its words. A "To" that ends the span is a surname ("Johnnie To")."""
+    """The part of a person's name before its :func:`inner_to` ("Obama To UN" tagged as one PERSON)."""
     from spacy.tokens import Span
 
-    for tok in ent[1:-1]:
-        if tok.lower_ == "to":
-            return Span(ent.doc, ent.start, tok.i, label=ent.label_)
-    return ent
+    to = inner_to(ent)
+    return ent if to is None else Span(ent.doc, ent.start, to.i, label=ent.label_)
 
 
 def _before_colon(ent: Span) -> Span | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .attribution_model import AttributionModel, TokenTable
-from .entities import EntityIndex, SentIndex, in_spans
+from .entities import EntityIndex, SentIndex, in_spans, inner_to
 from .quotemarks import QuotedSpan, is_scare_quote, paragraph_starts, speaker_label
 from .rules import (
     ABBREVIATIONS,
@@ -1606,7 +1606,7 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
             continue
         if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
             continue
-        to = next((t for t in source[1:-1] if t.lower_ == "to"), None)
+        to = inner_to(source)
         if to is not None:
             # "Obama To UN: ...": the source, then whom it addressed.
             source = doc[source.start : to.i]
