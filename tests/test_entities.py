@@ -9,7 +9,14 @@ pytest.importorskip("spacy")
 from newsift.config import Config
 from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
-from newsift.nlp.model import candidate_models, keep_title_abbreviations, load_spacy_model, split_glued_marks
+from newsift.nlp.model import (
+    PARAGRAPH_COMPONENT,
+    break_at_paragraphs,
+    candidate_models,
+    keep_title_abbreviations,
+    load_spacy_model,
+    split_glued_marks,
+)
 from newsift.nlp.names import outlet_names
 from newsift.report import Article, OffsetMap, Report
 
@@ -173,6 +180,40 @@ def test_loaded_model_keeps_a_title_abbreviation_whole(tmp_path) -> None:  # typ
     assert words[-1] == "."  # a sentence's own stop is still split off
     # A title written out, or a word that only looks like one, is not touched.
     assert [t.text for t in nlp.tokenizer("the Capt said so.")] == ["the", "Capt", "said", "so", "."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Left to itself, the parser ran each of these on over the blank line into one sentence.
+        "\u201cWe will not back down.\u201d\n\nCouncil member Anna Berg told reporters the city had a plan.",
+        "He added: \u201cThat is all.\u201d\n\nBerg\u2019s office said in a statement that the plan was sound.",
+    ],
+)
+def test_no_sentence_runs_over_a_blank_line(stage, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stage, text)
+    sentences = [s.text.strip() for s in report.context["doc"].sents]
+    assert len(sentences) == 2 and not any("\n" in s for s in sentences), sentences
+    # The second paragraph's verb heads its own sentence, not a word of the paragraph before.
+    told = next(t for t in report.context["doc"] if t.lower_ in {"told", "said"})
+    assert told.dep_ == "ROOT"
+
+
+def test_paragraph_breaks_are_set_once_and_only_before_a_parser() -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    break_at_paragraphs(blank)
+    assert PARAGRAPH_COMPONENT not in blank.pipe_names  # nothing parses there, so nothing to guide
+    nlp = load_spacy_model()
+    break_at_paragraphs(nlp)  # already there from loading
+    names = nlp.pipe_names
+    assert names.count(PARAGRAPH_COMPONENT) == 1
+    assert names.index(PARAGRAPH_COMPONENT) < names.index("parser")
+    # A single line end is no paragraph: a heading or a hard-wrapped line can go on.
+    doc = nlp("The mayor said\nthe bridge would open.\n\nIt did.")
+    assert next(t for t in doc if t.text == "the").is_sent_start is not True
+    assert next(t for t in doc if t.text == "It").is_sent_start
 
 
 def test_tokenizer_with_no_special_cases_is_left_alone() -> None:

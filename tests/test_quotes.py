@@ -1081,6 +1081,20 @@ def test_a_speaker_phrase_never_ends_in_a_run_of_spaces(stages) -> None:  # type
             "Ada Quist",
         ),
         ("DENVER (AP) - Senator Ann Kerr said on Tuesday that the bill would pass.", "bill", "Ann Kerr"),
+        # An agency's parenthesis ends the dateline where no dash follows, after a town the NER
+        # does not know as well.
+        (
+            "Boise, Idaho (CNN) Senator Ann Kerr, speaking two days after the vote, said that the bill would pass.",
+            "bill",
+            "Ann Kerr",
+        ),
+        (
+            "Austin (Reuters) Senator Ann Kerr, speaking two days after the vote, said that the bill would pass.",
+            "bill",
+            "Ann Kerr",
+        ),
+        # A party's letter is no agency.
+        ("Senator Ann Kerr (D) Tuesday said that the bill would pass.", "bill", "Ann Kerr"),
         # The parse splits the subject in two at the hyphen; the name is who spoke.
         (
             "Snow fell on the pass overnight, said study co-author Ana Lindqvist, a glaciologist.",
@@ -3315,3 +3329,29 @@ def test_a_hyphenated_speaker_is_named_whole(stages) -> None:  # type: ignore[no
     report = run(stages, "Before filming, the father-of-two revealed he had quit smoking for good.")
     quote = quote_with(report, "quit smoking")
     assert quote.speaker == "the father-of-two"
+
+
+@pytest.mark.parametrize(
+    ("text", "tag_word", "is_tag"),
+    [
+        ('The debate recalled Tom Hale, who kept demanding: "Who will pay for the bridge?"', "demanding", True),
+        ('The board praised Ann Lee, who replied, "The bridge will open in May."', "replied", True),
+        # Run straight into the quote, the verb takes it as its object: no tag of its own.
+        ('The inspectors sent a letter describing "serious limits on access to records."', "describing", False),
+    ],
+)
+def test_a_verb_a_colon_or_comma_sets_before_a_quote_is_its_tag(stages, text: str, tag_word: str, is_tag: bool) -> None:  # type: ignore[no-untyped-def]
+    from newsift.nlp.quotes import Cue, _before_quote_tag
+
+    doc = stages[0].nlp(text)
+    verb = doc[2]  # "recalled", "praised", "sent": a learned cue whose content holds the quote
+    outer = Cue(verb.i, verb.idx, verb.idx + len(verb.text), 0.9, 1, (doc[3].idx, len(text)))
+    word = next(t for t in doc if t.text == tag_word)
+    # A rule's cue with no content of its own yet: the direct pass gives it its quote.
+    tag = Cue(word.i, word.idx, word.idx + len(word.text), 0.9, None, None)
+    real = find_quoted_spans(text)
+    cut = _before_quote_tag(doc, outer, [outer, tag], real, [0], (doc[3].idx, len(text)))
+    if is_tag:
+        assert cut is not None and cut[1] <= word.idx, cut
+    else:
+        assert cut is None

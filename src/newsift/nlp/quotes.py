@@ -1157,13 +1157,22 @@ def _before_quote_tag(
     for i in inside:
         q = real[i]
         for tag in cues:
-            if tag.token == cue.token or tag.content is None or not start <= tag.start < tag.end <= q.start:
+            if tag.token == cue.token or not start <= tag.start < tag.end <= q.start:
                 continue
             if doc[tag.token].lemma_.lower() not in SPEECH_VERBS:
                 continue  # 'allocated $9 million and delivered "..."': no tag, what the outer content says
-            lo, hi = tag.content
-            if min(hi, q.end) - max(lo, q.start) < 0.7 * (hi - lo) or doc.text[tag.end : q.start].strip(" ,:"):
+            between = doc.text[tag.end : q.start]
+            if between.strip(" ,:"):
                 continue
+            # A verb with no content of its own that a colon or comma sets before the quote
+            # ('demanding: "..."') is its tag as well: the direct pass gives it the quote. One that
+            # runs straight into it ('a letter describing "serious limits"') takes it as its object.
+            if tag.content is None and not between.strip():
+                continue
+            if tag.content is not None:
+                lo, hi = tag.content
+                if min(hi, q.end) - max(lo, q.start) < 0.7 * (hi - lo):
+                    continue
             edge = doc[tag.token].left_edge
             # The conjunction that joined the tag's clause on ("..., and when pressed, she replied")
             # goes with it.
@@ -1548,7 +1557,9 @@ def _dateline_dash(tok: Token) -> int | None:
     """The index of the dash that ends the dateline ``tok`` belongs to, or None.
 
     A dateline opens a line with a place in capitals or a place name, perhaps a state
-    and an agency, then a dash: "WASHINGTON (AP) —", "ALEXANDRIA, Va.—", "Paris, France -".
+    and an agency, then a dash: "WASHINGTON (AP) —", "ALEXANDRIA, Va.—", "Paris, France -";
+    or with no dash, the agency's closing parenthesis ends it: "Orlando (CNN) Hillary Clinton
+    kicked off ...", where the index is the parenthesis's.
     """
     doc = tok.doc
     start = tok.i
@@ -1563,15 +1574,32 @@ def _dateline_dash(tok: Token) -> int | None:
     while start < tok.i and doc[start].is_space:
         start += 1
     first = doc[start]
-    if not (first.ent_type_ in {"GPE", "LOC"} or (first.is_alpha and first.is_upper and len(first) > 1)):
+    place = first.ent_type_ in {"GPE", "LOC"} or (first.is_alpha and first.is_upper and len(first) > 1)
+    # The NER misses small towns ("Boise, Idaho (CNN)"), and an agency in parentheses marks a
+    # dateline as well as a known place does; a dash after any capitalised words does not.
+    if not (place or (first.is_alpha and first.is_title)):
         return None
     for k in range(start + 1, min(len(doc) - 1, start + _DATELINE_WORDS + 1)):
         t = doc[k]
         if t.text in SIGNATURE_DASHES:
-            return k if tok.i < k and not breaks_line(doc[k + 1]) else None
+            return k if place and tok.i < k and not breaks_line(doc[k + 1]) else None
+        if t.text == ")" and _agency_closes(doc, k, named=not place):
+            return k if tok.i < k else None
         if breaks_line(t) or not (t.text in {",", "(", ")", "."} or t.text[:1].isupper()):
             return None
     return None
+
+
+def _agency_closes(doc: Doc, k: int, *, named: bool) -> bool:
+    """Whether the ")" at ``k`` closes a one-word agency ("(CNN)", "(Reuters)") with the
+    sentence's first word after it, no dash between: the dash, where there is one, ends the dateline.
+    With ``named`` the NER must have typed the agency an organisation: after words that are no
+    known place, a party's letter ("Ann Kerr (D) Tuesday") is no agency."""
+    if k < 2 or k + 1 >= len(doc) or doc[k - 2].text != "(":
+        return False
+    agency, after = doc[k - 1], doc[k + 1]
+    known = agency.ent_type_ == "ORG" or (not named and agency.is_alpha and agency.is_upper and len(agency) > 1)
+    return known and after.text[:1].isupper() and not after.is_space
 
 
 def _after_dateline(verb: Token, dash: int) -> Token | None:
