@@ -535,7 +535,8 @@ def _predict(
         article = data.articles[i]
         signals = data.signals[article.key]
         text = article_text(article)
-        wording, style = model.wording(text), model.style_score(text)
+        reading, style = model.read_text(text)
+        wording = reading.decision
         plain, full = model.without_domain, model.with_domain
         p_plain = plain.probability(plain.vector(signals, wording, style))
         p_full = full.probability(full.vector(signals, wording, style))

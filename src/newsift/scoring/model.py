@@ -26,7 +26,7 @@ from ..errors import ModelUnavailableError
 from ..modelfile import read_model_json
 from ..report import Signal
 from .features import feature_names, vectorise
-from .text import TextModel, Wording
+from .text import TextModel, Wording, narration
 
 FORMAT_NAME = "newsift.credibility.linear"
 FORMAT_VERSION = 2
@@ -167,14 +167,14 @@ class CredibilityModel:
                 parts.append(f"{words} {value}")
         return "credibility model" + (f" ({', '.join(parts)})" if parts else "")
 
-    def wording(self, text: str) -> float | None:
-        return self.text.decision(text) if text.strip() else None
-
-    def style_score(self, text: str) -> float | None:
-        return self.style.decision(text) if text.strip() else None
-
-    def read_wording(self, text: str) -> Wording:
-        return self.text.read(text) if text.strip() else Wording(None, [])
+    def read_text(self, text: str) -> tuple[Wording, float | None]:
+        """The wording model's reading of ``text`` and the style model's score, from one
+        :func:`~newsift.scoring.text.narration` of it: making it finds every quoted passage, which
+        each model had done again for the same text."""
+        if not text.strip():
+            return Wording(None, []), None
+        told = narration(text)
+        return self.text.read(text, told=told), self.style.decision(text, told=told)
 
     def scorer_for(self, signals: Mapping[str, Signal]) -> LinearScorer:
         """The scorer an article gets: with the domain prior only where the reputation table knows

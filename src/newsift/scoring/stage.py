@@ -138,9 +138,8 @@ class ScoreStage:
         """
         if not signals:
             return _no_score("the signals stage did not run, so there is nothing to weigh", "signals")
-        reading = self.model.read_wording(text)
+        reading, style = self.model.read_text(text)
         wording = reading.decision
-        style = self.model.style_score(text)
         plain = self.model.without_domain
         x_plain = plain.vector(signals, wording, style)
         p_plain = plain.probability(x_plain)

@@ -76,8 +76,16 @@ def narration(text: str, *, keep_offsets: bool = False) -> str:
     return "".join(parts)
 
 
+def _told_words(told: str) -> list[str]:
+    return _SCAN.findall(told.lower())
+
+
+# Each analyzer's terms of a text already reduced to the writer's words (:func:`narration`).
+TOLD_ANALYZERS: dict[str, Callable[[str], list[str]]] = {"words": _told_words, "style": style_terms}
+
+
 def word_terms(text: str) -> list[str]:
-    return _SCAN.findall(narration(text).lower())
+    return _told_words(narration(text))
 
 
 def _style_terms(text: str) -> list[str]:
@@ -116,24 +124,28 @@ class TextModel:
         self._names = {key(term): term for term in self.terms}
         self._lookup = {k: self.terms[term] for k, term in self._names.items()}
 
-    def _counts(self, text: str) -> Iterable[tuple[str, int]]:
-        """Each distinct term of ``text`` with its count, in the order the analyzer first yields it."""
+    def _counts(self, text: str, told: str | None) -> Iterable[tuple[str, int]]:
+        """Each distinct term of ``text`` with its count, in the order the analyzer first yields it;
+        ``told`` is ``narration(text)`` where the caller has it (both models read the same one)."""
+        if told is None:
+            told = narration(text)
         if self._shapes is None:
-            return Counter(ANALYZERS[self.analyzer](text)).items()
+            return Counter(TOLD_ANALYZERS[self.analyzer](told)).items()
         if len(self._shapes.memo) > SHAPE_MEMO_LIMIT:
             self._shapes.memo.clear()
-        return self._shapes.counts(narration(text))
+        return self._shapes.counts(told)
 
-    def decision(self, text: str) -> float | None:
+    def decision(self, text: str, *, told: str | None = None) -> float | None:
         """The log-odds of "unreliable wording"; None for a text with no known words.
 
         The same sums as :meth:`read` without keeping each term's pull: the style model is
-        scored on every article and never explained term by term.
+        scored on every article and never explained term by term. ``told``: :func:`narration` of
+        ``text``, when the caller made it already.
         """
         norm = 0.0
         total = 0.0
         lookup = self._lookup
-        for term, n in self._counts(text):
+        for term, n in self._counts(text, told):
             entry = lookup.get(term)
             if entry is None:
                 continue
@@ -144,13 +156,14 @@ class TextModel:
             return None
         return self.intercept_ + total / math.sqrt(norm)
 
-    def read(self, text: str) -> Wording:
-        """Score ``text`` once, keeping each known word's pull for the explanation."""
+    def read(self, text: str, *, told: str | None = None) -> Wording:
+        """Score ``text`` once, keeping each known word's pull for the explanation (``told`` as for
+        :meth:`decision`)."""
         pulls: list[tuple[float, str]] = []
         norm = 0.0
         total = 0.0
         lookup = self._lookup
-        for term, n in self._counts(text):
+        for term, n in self._counts(text, told):
             entry = lookup.get(term)
             if entry is None:
                 continue
