@@ -714,3 +714,25 @@ def test_a_lower_cased_body_is_thin_evidence(analyzer: Analyzer) -> None:
     assert not any("no capital letters" in r.text for r in analyze(analyzer, WIRE, WIRE_TITLE).score.reasons)
     # Text with no letters at all (numbers, a table) is not a lower-cased article.
     assert not any("capital" in g for g in assess({"body.words": Signal(400)}, "12 34 56 " * 50).gaps)
+
+
+def test_the_wording_and_style_models_read_one_narration_of_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsift.scoring.model as model_module
+    import newsift.scoring.text as text_module
+
+    model = CredibilityModel.load()
+    text = 'Shocking news\nThe council said "the bridge will open in May," and critics called it a "fiasco".'
+    # Each model alone narrates the text itself: what reading both once must give.
+    apart = (model.text.read(text), model.style.decision(text))
+    calls: list[str] = []
+
+    def counted(told: str, **kwargs: bool) -> str:
+        calls.append(told)
+        return narration(told, **kwargs)
+
+    monkeypatch.setattr(model_module, "narration", counted)
+    monkeypatch.setattr(text_module, "narration", counted)
+    reading, style = model.read_text(text)
+    assert len(calls) == 1
+    assert (reading.decision, reading.pulls, style) == (apart[0].decision, apart[0].pulls, apart[1])
+    assert model.read_text("  ") == (model.text.read(""), None)
