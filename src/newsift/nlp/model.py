@@ -131,14 +131,15 @@ def break_at_paragraphs(nlp: Language) -> None:
 
     spaCy's parser respects sentence starts set before it, and left alone it ran one sentence over
     a paragraph break in about one of twenty sentences of the corpus: a paragraph's subject then
-    hung on the verb of the paragraph before ("...,' a source told the Sun.\n\nGerman-born Heidi
-    is expected to file ...": no subject for "expected"), and the speaker rules found none, or
+    hung on the verb of the paragraph before ("...,' an aide told the paper.\n\nLondon-born Ann
+    Berg is expected to file ...": no subject for "expected"), and the speaker rules found none, or
     the wrong one. A paragraph never continues the sentence before it in news copy. A pipeline
     with no parser is left as it is: its sentences come from whatever it has."""
     if "parser" not in nlp.pipe_names or PARAGRAPH_COMPONENT in nlp.pipe_names:
         return
     from spacy.language import Language
 
+    # spaCy adds a component by a name from its own registry: registered once per process.
     if not Language.has_factory(PARAGRAPH_COMPONENT):
         Language.component(PARAGRAPH_COMPONENT, func=start_paragraph_sentences)
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")

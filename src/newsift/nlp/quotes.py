@@ -1558,8 +1558,8 @@ def _dateline_dash(tok: Token) -> int | None:
 
     A dateline opens a line with a place in capitals or a place name, perhaps a state
     and an agency, then a dash: "WASHINGTON (AP) —", "ALEXANDRIA, Va.—", "Paris, France -";
-    or with no dash, the agency's closing parenthesis ends it: "Orlando (CNN) Hillary Clinton
-    kicked off ...", where the index is the parenthesis's.
+    or with no dash, the agency's closing parenthesis ends it: "Denver (CNN) Mayor Ann Lee opened
+    ...", where the index is the parenthesis's.
     """
     doc = tok.doc
     start = tok.i
