@@ -216,6 +216,16 @@ def test_paragraph_breaks_are_set_once_and_only_before_a_parser() -> None:
     assert next(t for t in doc if t.text == "It").is_sent_start
 
 
+def test_a_plain_model_is_the_one_spacy_ships() -> None:
+    # What a reference tool's user would parse with: none of newsift's changes.
+    plain = load_spacy_model(plain=True)
+    assert PARAGRAPH_COMPONENT not in plain.pipe_names
+    assert "Capt." not in [t.text for t in plain.tokenizer("According to Capt. Tom Reed, the road was closed.")]
+    ours = load_spacy_model()
+    assert PARAGRAPH_COMPONENT in ours.pipe_names
+    assert "Capt." in [t.text for t in ours.tokenizer("According to Capt. Tom Reed, the road was closed.")]
+
+
 def test_tokenizer_with_no_special_cases_is_left_alone() -> None:
     class Plain:
         pass

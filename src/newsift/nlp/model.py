@@ -54,9 +54,11 @@ def candidate_models(configured: str | None) -> tuple[str, ...]:
     return (configured,) if configured else DEFAULT_MODELS
 
 
-def load_spacy_model(configured: str | None = None) -> Language:
+def load_spacy_model(configured: str | None = None, *, plain: bool = False) -> Language:
     """Load the configured spaCy model, or the first default one installed.
 
+    With ``plain`` the model is left as spaCy ships it: none of newsift's tokenizer rules and no
+    sentence starts at blank lines (how a reference tool's users would parse; ``eval/attribution.py``).
     Raises :class:`ModelUnavailableError` when spaCy or every candidate model is missing.
     """
     try:
@@ -80,9 +82,10 @@ def load_spacy_model(configured: str | None = None) -> Language:
                 if folder is None:
                     raise
                 nlp = spacy.load(folder)
-            split_glued_marks(nlp)
-            keep_title_abbreviations(nlp)
-            break_at_paragraphs(nlp)
+            if not plain:
+                split_glued_marks(nlp)
+                keep_title_abbreviations(nlp)
+                break_at_paragraphs(nlp)
             return nlp
         except (OSError, AttributeError, ValueError) as exc:
             # ValueError: a folder whose config spaCy rejects.
