@@ -10,7 +10,9 @@ prints, per set and pooled:
   as "a spokesman"), and the share with a speaker that is a named person or organisation;
 * textacy: the quotes it returns, all of which have a speaker (it returns a quote only when it
   finds a cue verb and its subject beside it), so the figure to compare is the number of direct
-  quotes each system gives a speaker, over the same articles.
+  quotes each system gives a speaker, over the same articles; twice, on the parse both systems
+  share and on a parse of its own by the same spaCy model as spaCy ships it ("own": none of
+  newsift's parse rules, as a textacy user would run it).
 
 No gold is read: coverage says nothing about whether a speaker is right (that is PolNeAR's job).
 Only counts are printed; no dataset text is written anywhere unless asked for below.
@@ -55,6 +57,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsift.clean.stage import CleanStage  # noqa: E402
 from newsift.config import Config  # noqa: E402
 from newsift.ingest.decode import finish_text  # noqa: E402
+from newsift.nlp.model import load_spacy_model  # noqa: E402
 from newsift.nlp.stages import DOC_KEY, EntitiesStage, QuotesStage, parse_view  # noqa: E402
 from newsift.report import Article, Report  # noqa: E402
 from newsift.scoring.corpus import DATASETS, read_dataset  # noqa: E402
@@ -108,11 +111,14 @@ def count(
     quotes: QuotesStage,
     clean: CleanStage | None,
     saved: dict[str, list[Saved]] | None = None,
+    plain: Any = None,
 ) -> Counter[str]:
-    import textacy.extract
-
+    """The counts of one set; with ``plain`` (a spaCy model as spaCy ships it) textacy is also
+    run on a parse of its own of the same texts ("textacy own ...")."""
     c: Counter[str] = Counter()
+    own_texts: list[str] = []
     for report, doc in parsed(texts, ents, clean):
+        own_texts.append(report.clean_text if clean is not None else report.article.text)
         quotes(report)
         if saved is not None:
             # By the text's place in the set: a text the clean stage skips (another language) has none.
@@ -126,13 +132,22 @@ def count(
             c["newsift"] += 1
             c["newsift speaker"] += q.speaker is not None
             c["newsift named"] += q.speaker is not None and q.speaker_kind in {"person", "organisation"}
-        try:
-            triples = list(textacy.extract.triples.direct_quotations(doc))
-        except ValueError:
-            c["textacy refused"] += 1  # an odd number of quotation marks: textacy finds nothing
-            continue
-        c["textacy speaker"] += sum(bool(t.speaker) for t in triples)
+        _textacy(doc, c, "textacy")
+    if plain is not None:
+        for doc in plain.pipe(own_texts, batch_size=16):
+            _textacy(doc, c, "textacy own")
     return c
+
+
+def _textacy(doc: Any, c: Counter[str], key: str) -> None:
+    import textacy.extract
+
+    try:
+        triples = list(textacy.extract.triples.direct_quotations(doc))
+    except ValueError:
+        c[f"{key} refused"] += 1  # an odd number of quotation marks: textacy finds nothing
+        return
+    c[f"{key} speaker"] += sum(bool(t.speaker) for t in triples)
 
 
 def compare(old: dict[str, list[Saved]], new: dict[str, list[Saved]], show: int = 0) -> list[str]:
@@ -211,14 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     read: dict[str, str] = {}
     config = Config()
     ents, quotes = EntitiesStage(config), QuotesStage(config)
+    plain = load_spacy_model(config.spacy_model, plain=True)
     clean = CleanStage(config) if args.clean else None
     print(f"command: python eval/speakers.py --data {args.data} --n {args.n}{' --clean' if args.clean else ''}")
     print(f"model: {ents.nlp.meta.get('lang')}_{ents.nlp.meta.get('name')} {ents.nlp.meta.get('version')}")
     header = (
         f"{'set':<28}{'docs':>5} | {'quotes':>7} {'speaker':>8} {'share':>7} {'named':>7} | "
-        f"{'speaker':>8} {'refused':>8}"
+        f"{'speaker':>8} {'refused':>8} | {'speaker':>8} {'refused':>8}"
     )
-    print(f"{'':<33}| {'newsift (direct quotes)':<34}| {'textacy'}")
+    print(f"{'':<33}| {'newsift (direct quotes)':<34}| {'textacy (shared parse)':<18}| textacy (own parse)")
     print(header)
     print("-" * len(header))
     total: Counter[str] = Counter()
@@ -229,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<28} no articles under {args.data / name}")
             continue
         per_article: dict[str, list[Saved]] = {}
-        c = count(texts, ents, quotes, clean, per_article)
+        c = count(texts, ents, quotes, clean, per_article, plain)
         saved.update((f"{name}:{i}", attrs) for i, attrs in per_article.items())
         read.update((f"{name}:{i}", text) for i, text in enumerate(texts))
         c["docs"] = len(texts)
@@ -240,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time: {time.perf_counter() - t0:.0f} s")
     print(
         "quotes: direct quotes found; speaker: how many of them get a speaker (share: of the quotes); named: share "
-        "whose speaker is a named person or organisation; textacy refused: articles with an odd number of marks"
+        "whose speaker is a named person or organisation; textacy refused: articles with an odd number of marks; "
+        "own parse: the spaCy model as spaCy ships it, with none of newsift's parse rules"
     )
     if args.save is not None:
         args.save.write_text(json.dumps(saved), encoding="utf-8")
@@ -256,7 +273,8 @@ def row(name: str, c: Counter[str]) -> str:
     return (
         f"{name:<28}{c['docs']:>5} | {c['newsift']:>7} {c['newsift speaker']:>8} "
         f"{share(c['newsift speaker'], c['newsift']):>7} {share(c['newsift named'], c['newsift']):>7} | "
-        f"{c['textacy speaker']:>8} {c['textacy refused']:>8}"
+        f"{c['textacy speaker']:>8} {c['textacy refused']:>8} | "
+        f"{c['textacy own speaker']:>8} {c['textacy own refused']:>8}"
     )
 
 

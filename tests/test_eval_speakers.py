@@ -70,3 +70,23 @@ def test_quotes_for_reading_are_direct_drawn_by_the_seed_and_shown_in_context(sp
     assert sp.for_reading(texts, saved, 5, seed=1, kind="indirect")[0] == "[1] setA:0 0-5 speaker: 'x'"
     saved["setA:0"][1].append(0.4321)
     assert sp.for_reading(texts, saved, 5, seed=1, kind="indirect")[0] == "[1] setA:0 0-5 speaker: 'x' confidence 0.43"
+
+
+def test_a_row_gives_textacy_on_the_shared_parse_and_on_its_own(sp: ModuleType) -> None:
+    from collections import Counter
+
+    c = Counter(
+        {
+            "docs": 3,
+            "newsift": 10,
+            "newsift speaker": 8,
+            "newsift named": 5,
+            "textacy speaker": 6,
+            "textacy refused": 1,
+            "textacy own speaker": 7,
+            "textacy own refused": 2,
+        }
+    )
+    cells = sp.row("setA", c).split("|")
+    assert cells[1].split() == ["10", "8", "80.0%", "50.0%"]
+    assert cells[2].split() == ["6", "1"] and cells[3].split() == ["7", "2"]
