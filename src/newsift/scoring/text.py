@@ -84,15 +84,15 @@ def _told_words(told: str) -> list[str]:
 TOLD_ANALYZERS: dict[str, Callable[[str], list[str]]] = {"words": _told_words, "style": style_terms}
 
 
-def word_terms(text: str) -> list[str]:
-    return _told_words(narration(text))
+def _on_narration(terms: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    def analyze(text: str) -> list[str]:
+        return terms(narration(text))
+
+    return analyze
 
 
-def _style_terms(text: str) -> list[str]:
-    return style_terms(narration(text))
-
-
-ANALYZERS: dict[str, Callable[[str], list[str]]] = {"words": word_terms, "style": _style_terms}
+# The same analyzers over a whole text: what the wording models are fitted with.
+ANALYZERS: dict[str, Callable[[str], list[str]]] = {name: _on_narration(f) for name, f in TOLD_ANALYZERS.items()}
 
 
 @dataclass(frozen=True)
