@@ -949,6 +949,20 @@ def test_headline_led_by_its_source(stages) -> None:  # type: ignore[no-untyped-
     assert all(":" not in m.text for e in report.entities for m in e.mentions)
 
 
+def test_a_headline_surname_the_tagger_misread_is_the_person_the_story_names(stages) -> None:  # type: ignore[no-untyped-def]
+    # The small model tags such a surname as a common noun and no entity: the headline had no
+    # source, or an unknown one, though the story names the person in full right after.
+    for surname, first in (("Lindqvist", "Marta"), ("Okafor", "Dana")):
+        text = (
+            f"{surname}: The Pier Plan Has Moved\n\n"
+            f"Council member {first} {surname} said on Tuesday that the pier plan had moved on."
+        )
+        q = quote_with(run(stages, text), "The Pier Plan")
+        assert q.cue is not None and q.cue.text == ":"
+        assert q.speaker == f"{first} {surname}" and q.speaker_kind == "person", surname
+        assert q.speaker_mention is not None and q.speaker_mention.text == surname
+
+
 def test_headline_source_noun_and_page_labels(stages) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, "Poll: Most Voters Back the Transit Tax\n\nA survey found wide support."), "Voters")
     assert q.cue is not None and q.cue.text == ":" and q.speaker == "Poll"
@@ -2058,6 +2072,23 @@ def test_a_name_glued_to_an_agency_dateline_speaks_under_its_own_name() -> None:
     assert [e.name for e in report.entities if e.label == "PERSON"] == ["Anna Lindqvist"]
     assert [q.speaker for q in report.quotes] == ["Anna Lindqvist", "Anna Lindqvist"]
     assert all(q.speaker_mention and "(" not in q.speaker_mention.text for q in report.quotes)
+
+
+def test_a_wire_dateline_with_its_date_is_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # The day's number had ended the dateline early, and its place then spoke for the subject.
+    text = "SALEM, July 25 (UPI) \u2014 The Harbor Council released a statement on Monday, offering an apology."
+    q = quote_with(run(stages, text), "an apology")
+    assert q.speaker == "The Harbor Council" and q.speaker_kind == "organisation"
+
+
+def test_an_active_participle_reports_for_the_noun_it_modifies(stages) -> None:  # type: ignore[no-untyped-def]
+    text = "Two harbor groups rolled out radio ads on Monday, with a local coalition denouncing the plan as reckless."
+    q = quote_with(run(stages, text), "the plan as reckless")
+    assert q.cue is not None and q.cue.text == "denouncing"
+    assert q.speaker == "a local coalition"
+    # A noun that can say nothing does not speak for the participle the parse hung on it.
+    other = "The women had an absolute blast talking about the holidays, and the mayor praised the pier."
+    assert quote_with(run(stages, other), "the holidays").speaker is None
 
 
 def test_doubled_quotation_marks_read_as_the_single_ones_they_stand_for() -> None:

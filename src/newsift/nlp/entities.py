@@ -335,7 +335,7 @@ class EntityExtractor:
             else:
                 others.append((ent, name))
         persons += self._untagged_full_names(doc, text, persons, sents.tokens)
-        persons += self._untagged_bare_names(doc, persons, sents.tokens)
+        persons += self._untagged_bare_names(doc, text, persons, sents.tokens)
         persons = _unshouted(persons)
         entities: list[EntityInfo] = []
         mentions: list[Mention] = []
@@ -384,7 +384,7 @@ class EntityExtractor:
         return found
 
     def _untagged_bare_names(
-        self, doc: Doc, persons: list[tuple[Span, str, str | None]], tokens: list[Token]
+        self, doc: Doc, text: str, persons: list[tuple[Span, str, str | None]], tokens: list[Token]
     ) -> list[tuple[Span, str, str | None]]:
         """Bare names the NER left untagged, for people the text has already named in full.
 
@@ -405,6 +405,7 @@ class EntityExtractor:
         found: list[tuple[Span, str, str | None]] = []
         if not first_full:
             return found
+        headline = _headline_end(text)
         for tok in tokens:
             # A transcript's label shouts the surname ("LOPEZ: ..."), which the tagger reads as
             # anything at all: before a colon, a surname in capitals is the name all the same.
@@ -413,7 +414,9 @@ class EntityExtractor:
             if shouted:
                 key = tok.text.title()
             seen = first_full.get(key)
-            if seen is None or tok.i < seen or tok.ent_type_:
+            # A headline names by surname the person its story then names in full ("Lind: Budget
+            # will pass" over "Council member Ana Lind said ..."): it comes before the full name.
+            if seen is None or (tok.i < seen and not (tok.idx < headline and key in surnames)) or tok.ent_type_:
                 continue
             if shouted:
                 if key not in surnames or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":":
@@ -1419,3 +1422,16 @@ def _after_clutter(ent: Span) -> Span | None:
         return ent
     rest = Span(ent.doc, start, ent.end, label=ent.label_)
     return rest if len(rest) and rest[0].text[:1].isupper() else None
+
+
+# Words at most in a first line that is read as the text's headline.
+_HEADLINE_WORDS = 25
+
+
+def _headline_end(text: str) -> int:
+    """The end of the text's first line where that line is short enough to be its headline
+    (offsets before it are the headline's), else 0."""
+    end = text.find("\n")
+    if end < 0:
+        return 0
+    return end if len(text[:end].split()) <= _HEADLINE_WORDS else 0

@@ -234,7 +234,10 @@ class QuoteExtractor:
             # words: a cue inside another's content on that line is part of what the outer one said.
             inner = {c.token for line in by_colon.values() for c in line for d in line if d is not c and _holds(d, c)}
             cues = [replace(c, content=None) if c.token in intro else c for c in cues if c.token not in inner]
-        headline = _headline_cues(doc, text, marked)
+        named = frozenset(
+            m.token for m in index.mentions if m.kind == "name" and index.entities[m.entity].label in _SOURCE_ENTITIES
+        )
+        headline = _headline_cues(doc, text, marked, named)
         headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
         real, turns = _transcript_turns(doc, text, real)
         headline += turns
@@ -1287,6 +1290,13 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and _names_someone(verb.head):
+        # An active participle does what the noun it modifies does, whatever it takes for an
+        # object ("a group backing Bush", "a man telling them to ..."); a passive one ("a statement
+        # released by ...") has that noun for its object. Only a noun that can say something: the
+        # parse also hangs a participle on a noun that does nothing ("had a blast talking about
+        # ...", "did not win the nomination telling rallies ...").
+        return verb.head
     if verb.dep_ == "acl" and _after_apposed_name(verb):
         # "Kelly's attorney, Michael Critchley, called Wildstein ...": the comma that closes the
         # name makes the verb the sentence's, whatever it reports.
@@ -1585,7 +1595,8 @@ def _dateline_dash(tok: Token) -> int | None:
             return k if place and tok.i < k and not breaks_line(doc[k + 1]) else None
         if t.text == ")" and _agency_closes(doc, k, named=not place):
             return k if tok.i < k else None
-        if breaks_line(t) or not (t.text in {",", "(", ")", "."} or t.text[:1].isupper()):
+        # A day's number belongs to the date a wire dateline carries ("CLEVELAND, July 19 (UPI) —").
+        if breaks_line(t) or not (t.text in {",", "(", ")", "."} or t.text[:1].isupper() or t.is_digit):
             return None
     return None
 
@@ -1611,10 +1622,11 @@ def _after_dateline(verb: Token, dash: int) -> Token | None:
     return None
 
 
-def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[Cue]:
+def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]], named: frozenset[int]) -> list[Cue]:
     """Lines led by a source and a colon, as headlines and transcripts write them:
     'Alvarez: Budget will not cover stadium', 'Poll: Most voters back transit tax'.  The rest
-    of the line is what the source said; a page label ('Update:') is no source."""
+    of the line is what the source said; a page label ('Update:') is no source. ``named``: the
+    head tokens of the entities stage's name mentions of people and bodies."""
     out: list[Cue] = []
     pos = 0
     while pos < len(text):
@@ -1641,6 +1653,9 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[C
         head = source[-1]
         # A place speaks for its government ("China: ..."); in capitals it is a dateline.
         typed = head.ent_type_ in _SOURCE_ENTITIES and not (head.ent_type_ == "GPE" and head.text.isupper())
+        # A surname the tagger misread ("Sanders: ..." as a plural noun) that the entities stage
+        # joined to the person the story names in full.
+        typed = typed or (len(source) == 1 and head.i in named)
         # An untyped name must be all name ("Politifact"): capitalised headline words
         # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
         untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
