@@ -2089,6 +2089,17 @@ def test_an_active_participle_reports_for_the_noun_it_modifies(stages) -> None: 
     # A noun that can say nothing does not speak for the participle the parse hung on it.
     other = "The women had an absolute blast talking about the holidays, and the mayor praised the pier."
     assert quote_with(run(stages, other), "the holidays").speaker is None
+    # Nor do those a memo or an email went to: the parse hangs the participle on them, not on it.
+    sent = (
+        'The harbor board quickly blasted out an email to supporters stating, "Mayor Ana Ruiz Joins '
+        'Growing List of Critics Rebuking the Pier Plan."'
+    )
+    assert quote_with(run(stages, sent), "Growing List").speaker == "The harbor board"
+    memo = (
+        "As the harbor board chair, Dana Okafor, put it in her memo to employees explaining the plan, "
+        '"Imagine a pier where we are no longer waiting for the ferry."'
+    )
+    assert quote_with(run(stages, memo), "Imagine a pier").speaker == "Dana Okafor"
 
 
 def test_doubled_quotation_marks_read_as_the_single_ones_they_stand_for() -> None:

@@ -1290,13 +1290,6 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
         return verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and _names_someone(verb.head):
-        # An active participle does what the noun it modifies does, whatever it takes for an
-        # object ("a group backing Bush", "a man telling them to ..."); a passive one ("a statement
-        # released by ...") has that noun for its object. Only a noun that can say something: the
-        # parse also hangs a participle on a noun that does nothing ("had a blast talking about
-        # ...", "did not win the nomination telling rallies ...").
-        return verb.head
     if verb.dep_ == "acl" and _after_apposed_name(verb):
         # "Kelly's attorney, Michael Critchley, called Wildstein ...": the comma that closes the
         # name makes the verb the sentence's, whatever it reports.
@@ -1328,7 +1321,18 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     # name in the tag as a verb ("Save") leaves the cue no subject; the name after the closing
     # mark is who spoke.
     tagged = _tag_subject(verb.doc, verb, marked) if verb.pos_ == "VERB" else None
-    return tagged if tagged is not None and tagged.pos_ == "PROPN" and _names_someone(tagged) else None
+    if tagged is not None and tagged.pos_ == "PROPN" and _names_someone(tagged):
+        return tagged
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and _names_someone(verb.head):
+        # An active participle does what the noun it modifies does, whatever it takes for an
+        # object ("a group backing Bush", "a man telling them to ..."); a passive one ("a statement
+        # released by ...") has that noun for its object. Only a noun that can say something: the
+        # parse also hangs a participle on a noun that does nothing ("had a blast talking about
+        # ...", "did not win the nomination telling rallies ..."); nor one that something was
+        # sent to ("an email to supporters stating, \"...\"", where the email states it).
+        to = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
+        return None if to else verb.head
+    return None
 
 
 # Characters from a sentence-opening tag verb to the quotation it introduces: the verb, a speaker
