@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 import time
 from collections import defaultdict
@@ -486,6 +487,43 @@ def error_breakdown(docs: Iterable[Doc], system: str) -> dict[str, dict[str, int
     return out
 
 
+def speaker_errors(docs: Iterable[Doc], system: str) -> tuple[int, list[dict[str, str | None]]]:
+    """Every matched attribution whose gold names a Source and whose predicted speaker is not it (as
+    speaker accuracy counts them), with the texts a reader needs to see why; and how many such
+    attributions there were. Its use is reading the errors of a split the rules were not written
+    on (train: the speaker rules learn nothing from it)."""
+    total = 0
+    rows: list[dict[str, str | None]] = []
+    for doc in docs:
+        tok = Tokens(doc.text)
+        gold, pred = doc.gold, doc.pred[system]
+        pairs = pair_spans([tok.of(a.content) for a in gold], [tok.of(a.content) for a in pred], half_overlap)
+
+        def text(frags: Frags, doc: Doc = doc) -> str:
+            return " … ".join(doc.text[a:b] for a, b in frags)
+
+        for gi, pi in sorted(pairs):
+            g, p = gold[gi], pred[pi]
+            if not g.source:
+                continue
+            total += 1
+            if _speaker_ok(doc, g, p):
+                continue
+            rows.append(
+                {
+                    "article": doc.name,
+                    "gold_source": text(g.source),
+                    "predicted_source": text(p.source),
+                    "speaker": p.speaker,
+                    "kind": p.kind,
+                    "gold_cue": text(g.cue),
+                    "predicted_cue": text(p.cue),
+                    "content": text(g.content),
+                }
+            )
+    return total, rows
+
+
 def _why(
     cue: frozenset[int],
     content: frozenset[int],
@@ -549,6 +587,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also measure annotator agreement on this split's multiply-annotated articles",
     )
     parser.add_argument(
+        "--speaker-errors",
+        type=Path,
+        default=None,
+        help="write newsift's wrong speakers (matched attributions whose gold names a Source) here, as JSON",
+    )
+    parser.add_argument(
         "--bootstrap",
         type=int,
         default=BOOTSTRAP_ROUNDS,
@@ -582,6 +626,10 @@ def main(argv: list[str] | None = None) -> int:
     print(reliability_lines(reliability(docs, "newsift")))
     print()
     print(error_lines(error_breakdown(docs, "newsift")))
+    if args.speaker_errors is not None:
+        total, wrong = speaker_errors(docs, "newsift")
+        args.speaker_errors.write_text(json.dumps(wrong, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"speaker errors: {len(wrong)} of {total} matched attributions with a gold Source: {args.speaker_errors}")
     print()
     print(agreement_table(args.data, args.split, docs, args.agreement_split))
     print(

@@ -147,3 +147,17 @@ def test_errors_are_sorted_by_what_touched_them(ev: ModuleType) -> None:
     nothing = ev.error_breakdown([_doc(ev, [indirect], [])], "newsift")["missed"]
     assert nothing["untouched"] == 1
     assert "gold missed                    2: untouched 0" in ev.error_lines(got)
+
+
+def test_speaker_errors_list_the_wrong_speakers_that_speaker_accuracy_counts(ev: ModuleType) -> None:
+    right = ev.Attr(content=(INDIRECT[0],), cue=(INDIRECT[1],), source=(INDIRECT[2],), speaker="The mayor")
+    # The quote's content matched, its speaker did not: the mention is elsewhere and names another.
+    wrong = ev.Attr(content=(DIRECT[0],), cue=(DIRECT[1],), source=(_span("reporters"),), speaker="reporters")
+    gold = [ev.Attr(content=(c,), cue=(q,), source=(s,)) for c, q, s in (INDIRECT, DIRECT)]
+    docs = [_doc(ev, gold, [right, wrong])]
+    total, rows = ev.speaker_errors(docs, "newsift")
+    counts = ev.score(docs, "newsift")["all"]
+    assert total == counts.spk_total == 2
+    assert len(rows) == counts.spk_total - counts.spk_correct == 1
+    assert rows[0]["gold_source"] == "Ms. Lee" and rows[0]["predicted_source"] == "reporters"
+    assert rows[0]["content"] == '"It is safe,"' and rows[0]["gold_cue"] == "told"
