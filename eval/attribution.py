@@ -59,6 +59,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+# The eval helpers beside this script, also when it is loaded by path (the tests).
+sys.path.insert(0, str(ROOT / "eval"))
+
+from _textacy import direct_quotations  # noqa: E402
 
 from newsift.config import Config  # noqa: E402
 from newsift.nlp.attribution_model import load_attribution_model  # noqa: E402
@@ -251,15 +255,11 @@ def run_newsift(
 
 def textacy_quotes(parsed: object, name: str, bailed: list[str]) -> list[Attr]:
     """textacy's ``direct_quotations`` of a parsed text, as attributions."""
-    import textacy.extract
-
-    preds: list[Attr] = []
-    try:
-        triples = list(textacy.extract.triples.direct_quotations(parsed))
-    except ValueError:
-        # textacy bails out on an odd number of quotation marks: it finds nothing there.
-        triples = []
+    triples = direct_quotations(parsed)
+    if triples is None:
         bailed.append(name)
+        return []
+    preds: list[Attr] = []
     for triple in triples:
         src = tuple((t.idx, t.idx + len(t.text)) for t in triple.speaker)
         preds.append(
