@@ -8,6 +8,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
+from spacy.tokens import Doc
+
 from newsift.config import Config
 from newsift.nlp import rules
 from newsift.nlp.quotemarks import find_quoted_spans, is_scare_quote
@@ -2100,6 +2102,101 @@ def test_an_active_participle_reports_for_the_noun_it_modifies(stages) -> None: 
         '"Imagine a pier where we are no longer waiting for the ferry."'
     )
     assert quote_with(run(stages, memo), "Imagine a pier").speaker == "Dana Okafor"
+
+
+def test_a_preposition_tagged_as_a_conjunction_still_leads_to_the_clause_subject(stages) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "Despite" as a conjunction; the clause it opens still hangs from "said".
+    text = "Despite praising the ferry plan, Councillor Dana Okafor said the pier needs repairs."
+    assert quote_with(run(stages, text), "the ferry plan").speaker == "Councillor Dana Okafor"
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_the_parse_left_out(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parse ran each opening phrase on into the name after it and left the verb bare.
+    aged = "At a July campaign event in Port Ellis, Ohio, 62-year-old Dana Berger also railed against the ferry fees."
+    assert quote_with(run(stages, aged), "the ferry fees").speaker == "Dana Berger"
+    apposed = (
+        "In a June 2013 memo to the mayor, Berger, head of the Harbor Trust, recounted a talk she had with Okafor."
+    )
+    q = quote_with(run(stages, apposed), "a talk she had")
+    assert q.speaker == "Berger" and q.speaker_mention is not None and q.speaker_mention.start == 34
+    # Two people before the verb: naming one of them would be a guess.
+    pair = "Walking along the pier on Sunday, Okafor and Dana Berger, thanked the crew for keeping the ferry running."
+    assert quote_with(run(stages, pair), "the crew").speaker is None
+
+
+Row = tuple[str, int, str, str, str, str]
+
+
+def _parsed(rows: list[Row]) -> Doc:
+    """A Doc with the parse given by hand: (word, head, dependency, part of speech, tag, entity IOB)."""
+    from spacy.vocab import Vocab
+
+    words, heads, deps, pos, tags, ents = (list(col) for col in zip(*rows, strict=True))
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+
+
+def test_the_name_after_an_opening_phrase_needs_a_comma_or_the_start_before_it() -> None:
+    from newsift.nlp.quotes import _name_after_opening_phrase
+
+    def opening(verb: int) -> list[Row]:
+        """ "On Monday, Ana Ruiz," with "On" hanging from the verb at index ``verb``."""
+        return [
+            ("On", verb, "prep", "ADP", "IN", "O"),
+            ("Monday", 0, "pobj", "PROPN", "NNP", "B-DATE"),
+            (",", 1, "punct", "PUNCT", ",", "O"),
+            ("Ana", 4, "compound", "PROPN", "NNP", "B-PERSON"),
+            ("Ruiz", 1, "appos", "PROPN", "NNP", "I-PERSON"),
+            (",", 4, "punct", "PUNCT", ",", "O"),
+        ]
+
+    def verb_and_object(verb: int) -> list[Row]:
+        """ ", thanked the crew." with "thanked" at index ``verb``."""
+        return [
+            (",", verb, "punct", "PUNCT", ",", "O"),
+            ("thanked", verb, "ROOT", "VERB", "VBD", "O"),
+            ("the", verb + 2, "det", "DET", "DT", "O"),
+            ("crew", verb, "dobj", "NOUN", "NN", "O"),
+            (".", verb, "punct", "PUNCT", ".", "O"),
+        ]
+
+    # "On Monday, Ana Ruiz, the mayor, thanked the crew.": a name, an apposition, the bare verb.
+    apposed = _parsed(
+        [
+            *opening(9),
+            ("the", 7, "det", "DET", "DT", "O"),
+            ("mayor", 4, "appos", "NOUN", "NN", "O"),
+            *verb_and_object(9),
+        ]
+    )
+    found = _name_after_opening_phrase(apposed[9], [])
+    assert found is not None and found.text == "Ruiz"
+    # "On Monday, Ana Ruiz, Okafor and Lee, thanked the crew.": two people before the verb, and the
+    # words between the commas name them rather than describe Ruiz: no subject.
+    listed = _parsed(
+        [
+            *opening(10),
+            ("Okafor", 4, "conj", "PROPN", "NNP", "B-PERSON"),
+            ("and", 6, "cc", "CCONJ", "CC", "O"),
+            ("Lee", 6, "conj", "PROPN", "NNP", "B-PERSON"),
+            *verb_and_object(10),
+        ]
+    )
+    assert _name_after_opening_phrase(listed[10], []) is None
+    # A name that opens its sentence is the subject only after a full stop: the parser also starts a
+    # sentence inside a list of names ("A study, ..., and Harbor Next, reveals ...").
+    tail: list[Row] = [
+        ("Harbor", 4, "compound", "PROPN", "NNP", "B-ORG"),
+        ("Next", 6, "npadvmod", "PROPN", "NNP", "I-ORG"),
+        (",", 6, "punct", "PUNCT", ",", "O"),
+        ("reveals", 6, "ROOT", "VERB", "VBZ", "O"),
+        ("it", 6, "dobj", "PRON", "PRP", "O"),
+        (".", 6, "punct", "PUNCT", ".", "O"),
+    ]
+    stop: list[Row] = [("It", 1, "nsubj", "PRON", "PRP", "O"), ("ended", 1, "ROOT", "VERB", "VBD", "O")]
+    found = _name_after_opening_phrase(_parsed([*stop, (".", 1, "punct", "PUNCT", ".", "O"), *tail])[6], [])
+    assert found is not None and found.text == "Next"
+    listing: list[Row] = [("A", 1, "det", "DET", "DT", "O"), ("study", 1, "ROOT", "NOUN", "NN", "O")]
+    assert _name_after_opening_phrase(_parsed([*listing, ("and", 1, "cc", "CCONJ", "CC", "O"), *tail])[6], []) is None
 
 
 def test_doubled_quotation_marks_read_as_the_single_ones_they_stand_for() -> None:

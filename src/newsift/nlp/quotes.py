@@ -1248,7 +1248,9 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             # '... joking that "boats do not vote" and adding that ...': the parse hung the second
             # verb on the quote's; the quote is what the verb outside it reports.
             up = up.head
-        via_prep = up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i
+        # The tagger reads some prepositions as conjunctions ("Despite criticizing the plan, Ann Lee
+        # said ..."); the parse's relation is what makes the clause hang from the verb.
+        via_prep = up.dep_ == "prep" and up.pos_ in {"ADP", "SCONJ"} and up.head.i != up.i
         if via_prep:
             up = up.head
         found, quoted_subject = _own_subject(up, marked, frozenset({"nsubj"}))
@@ -1317,6 +1319,9 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     opening = _name_before_commas(verb, marked)
     if opening is not None:
         return opening
+    after_opening = _name_after_opening_phrase(verb, marked)
+    if after_opening is not None:
+        return after_opening
     # '"...," Misty Buswell, Save the Children's director, told ABC News': a parse that read a
     # name in the tag as a verb ("Save") leaves the cue no subject; the name after the closing
     # mark is who spoke.
@@ -1545,6 +1550,76 @@ def _name_before_commas(verb: Token, marked: list[tuple[int, int]]) -> Token | N
     while k + 1 < verb.i and doc[k + 1].ent_iob_ == "I":
         k += 1
     return doc[k] if k + 1 < verb.i - 1 and doc[k + 1].text == "," else None
+
+
+# Words between the commas of an apposition that follows a subject (", the minority leader,").
+_APPOSITION_WORDS = 12
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _name_after_opening_phrase(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """'Alarmed by the unrest, Senator Ann Lee, the minority leader, said ...': a finite main verb
+    with no subject, right after a name (or after a name and its apposition set off by commas),
+    has that name for its subject, when a comma or the sentence's start opens the name. The parse
+    ran the sentence's opening phrase on into the name, as a conjunct, an apposition or an
+    object of its own, and left the verb bare. Not a name that a word like "and" or "to" opens
+    ("..., Lee and her husband, thanked", "In a letter to Ann Lee, wrote"): the subject is then
+    more than the name, or no subject at all."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE_TAGS:
+        return None
+    first = verb.sent.start
+    k = verb.i - 1
+    # "Ann Lee also railed against ...": adverbs of the verb between the name and it.
+    while k > first and doc[k].dep_ in {"advmod", "neg"} and doc[k].head.i == verb.i:
+        k -= 1
+    if doc[k].text != ",":
+        return _opened_name(doc, k, first, marked)
+    found = _opened_name(doc, k - 1, first, marked)
+    if found is not None:
+        return found
+    c = k - 1
+    while c > first and k - c <= _APPOSITION_WORDS and doc[c].text != ",":
+        c -= 1
+    if doc[c].text != "," or c + 1 >= k or not doc[c + 1].text[:1].islower():
+        return None  # an apposition describes ("the minority leader", "head of ...") and names no one
+    return _opened_name(doc, c - 1, first, marked)
+
+
+def _opened_name(doc: Doc, j: int, first: int, marked: list[tuple[int, int]]) -> Token | None:
+    """``doc[j]`` when it ends a name of someone who can speak, outside quotation marks, and a
+    comma, the sentence's start or a conjunction that opens the sentence comes right before that
+    name and the few words of title or age in front of it ("62-year-old", "Senator")."""
+    if j < first or doc[j].ent_type_ not in _SOURCE_ENTITIES or in_spans(doc[j].idx, marked):
+        return None
+    if j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        return None  # not the name's last word
+    b = j
+    while b > first and doc[b].ent_iob_ == "I":
+        b -= 1
+    b -= 1
+    lead = 0
+    while b >= first and lead < _TITLE_WORDS + 3 and (doc[b].pos_ in _TITLE_POS or doc[b].text == "-"):
+        b -= 1
+        lead += 1
+    if b >= first and doc[b].text == ",":
+        return doc[j]
+    # A name that opens the sentence ("Ann Lee", "But Ann Lee"): only where a full stop or a line
+    # break ends the one before, as the parser also starts a sentence inside a list of names
+    # (", and Harbor Trust, reveals").
+    opens = b < first or (b == first and doc[b].pos_ == "CCONJ")
+    return doc[j] if opens and _after_sentence_end(doc, first) else None
+
+
+def _after_sentence_end(doc: Doc, first: int) -> bool:
+    """Whether the text before token ``first`` ends a sentence or a line (or there is none)."""
+    k = first - 1
+    while k >= 0 and doc[k].text in CLOSING_QUOTE_TOKENS:
+        k -= 1
+    return k < 0 or breaks_line(doc[k]) or doc[k].text[-1:] in {".", "!", "?", ":", ";"}
+
+
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 
 
 def _name_opening_line(verb: Token) -> Token | None:
