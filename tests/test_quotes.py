@@ -2124,15 +2124,14 @@ def test_a_name_after_an_opening_phrase_is_the_subject_the_parse_left_out(stages
     assert quote_with(run(stages, pair), "the crew").speaker is None
 
 
-Row = tuple[str, int, str, str, str, str]
+Row = tuple[str, int, str, str, str, str]  # word, head, dependency, part of speech, tag, entity IOB
 
 
-def _parsed(rows: list[Row]) -> Doc:
-    """A Doc with the parse given by hand: (word, head, dependency, part of speech, tag, entity IOB)."""
-    from spacy.vocab import Vocab
-
+def _parsed_rows(rows: list[Row]) -> Doc:
+    """:func:`_parsed` with the parse given row by row."""
     words, heads, deps, pos, tags, ents = (list(col) for col in zip(*rows, strict=True))
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+    doc: Doc = _parsed(words, heads, deps, pos, tags, ents)
+    return doc
 
 
 def test_the_name_after_an_opening_phrase_needs_a_comma_or_the_start_before_it() -> None:
@@ -2160,7 +2159,7 @@ def test_the_name_after_an_opening_phrase_needs_a_comma_or_the_start_before_it()
         ]
 
     # "On Monday, Ana Ruiz, the mayor, thanked the crew.": a name, an apposition, the bare verb.
-    apposed = _parsed(
+    apposed = _parsed_rows(
         [
             *opening(9),
             ("the", 7, "det", "DET", "DT", "O"),
@@ -2172,7 +2171,7 @@ def test_the_name_after_an_opening_phrase_needs_a_comma_or_the_start_before_it()
     assert found is not None and found.text == "Ruiz"
     # "On Monday, Ana Ruiz, Okafor and Lee, thanked the crew.": two people before the verb, and the
     # words between the commas name them rather than describe Ruiz: no subject.
-    listed = _parsed(
+    listed = _parsed_rows(
         [
             *opening(10),
             ("Okafor", 4, "conj", "PROPN", "NNP", "B-PERSON"),
@@ -2193,10 +2192,12 @@ def test_the_name_after_an_opening_phrase_needs_a_comma_or_the_start_before_it()
         (".", 6, "punct", "PUNCT", ".", "O"),
     ]
     stop: list[Row] = [("It", 1, "nsubj", "PRON", "PRP", "O"), ("ended", 1, "ROOT", "VERB", "VBD", "O")]
-    found = _name_after_opening_phrase(_parsed([*stop, (".", 1, "punct", "PUNCT", ".", "O"), *tail])[6], [])
+    found = _name_after_opening_phrase(_parsed_rows([*stop, (".", 1, "punct", "PUNCT", ".", "O"), *tail])[6], [])
     assert found is not None and found.text == "Next"
     listing: list[Row] = [("A", 1, "det", "DET", "DT", "O"), ("study", 1, "ROOT", "NOUN", "NN", "O")]
-    assert _name_after_opening_phrase(_parsed([*listing, ("and", 1, "cc", "CCONJ", "CC", "O"), *tail])[6], []) is None
+    assert (
+        _name_after_opening_phrase(_parsed_rows([*listing, ("and", 1, "cc", "CCONJ", "CC", "O"), *tail])[6], []) is None
+    )
 
 
 def test_doubled_quotation_marks_read_as_the_single_ones_they_stand_for() -> None:
