@@ -1555,6 +1555,8 @@ def _name_before_commas(verb: Token, marked: list[tuple[int, int]]) -> Token | N
 # Words between the commas of an apposition that follows a subject (", the minority leader,").
 _APPOSITION_WORDS = 12
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Words of title or age that may stand before a name ("Senator", "62-year-old").
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 
 
 def _name_after_opening_phrase(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
@@ -1617,9 +1619,6 @@ def _after_sentence_end(doc: Doc, first: int) -> bool:
     while k >= 0 and doc[k].text in CLOSING_QUOTE_TOKENS:
         k -= 1
     return k < 0 or breaks_line(doc[k]) or doc[k].text[-1:] in {".", "!", "?", ":", ";"}
-
-
-_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 
 
 def _name_opening_line(verb: Token) -> Token | None:
