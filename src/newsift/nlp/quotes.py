@@ -234,10 +234,7 @@ class QuoteExtractor:
             # words: a cue inside another's content on that line is part of what the outer one said.
             inner = {c.token for line in by_colon.values() for c in line for d in line if d is not c and _holds(d, c)}
             cues = [replace(c, content=None) if c.token in intro else c for c in cues if c.token not in inner]
-        named = frozenset(
-            m.token for m in index.mentions if m.kind == "name" and index.entities[m.entity].label in _SOURCE_ENTITIES
-        )
-        headline = _headline_cues(doc, text, marked, named)
+        headline = _headline_cues(doc, text, marked, index)
         headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
         real, turns = _transcript_turns(doc, text, real)
         headline += turns
@@ -1700,12 +1697,14 @@ def _after_dateline(verb: Token, dash: int) -> Token | None:
     return None
 
 
-def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]], named: frozenset[int]) -> list[Cue]:
+def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]], index: EntityIndex) -> list[Cue]:
     """Lines led by a source and a colon, as headlines and transcripts write them:
     'Alvarez: Budget will not cover stadium', 'Poll: Most voters back transit tax'.  The rest
-    of the line is what the source said; a page label ('Update:') is no source. ``named``: the
-    head tokens of the entities stage's name mentions of people and bodies."""
+    of the line is what the source said; a page label ('Update:') is no source."""
     out: list[Cue] = []
+    # The head tokens of the entities stage's name mentions of people and bodies, gathered only
+    # for a text with a one-word source to check.
+    named: frozenset[int] | None = None
     pos = 0
     while pos < len(text):
         end = _line_end(text, pos)
@@ -1733,7 +1732,14 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]], named: fr
         typed = head.ent_type_ in _SOURCE_ENTITIES and not (head.ent_type_ == "GPE" and head.text.isupper())
         # A surname the tagger misread ("Sanders: ..." as a plural noun) that the entities stage
         # joined to the person the story names in full.
-        typed = typed or (len(source) == 1 and head.i in named)
+        if not typed and len(source) == 1:
+            if named is None:
+                named = frozenset(
+                    m.token
+                    for m in index.mentions
+                    if m.kind == "name" and index.entities[m.entity].label in _SOURCE_ENTITIES
+                )
+            typed = head.i in named
         # An untyped name must be all name ("Politifact"): capitalised headline words
         # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
         untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
