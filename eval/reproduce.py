@@ -13,7 +13,12 @@ it was trained is rebuilt as of that day (``SOURCE_DATE_EPOCH``), so the date al
 A trained JSON file also records the library versions and BLAS kernels that built it
 (``newsift.provenance``).  Where only that record differs, the learned content is the same and the
 line says PASS, naming what changed; a FAIL names it too, since a new parser, solver or CPU kernel
-can move the weights, and says how many numbers moved and by how much at most.
+can move the weights, and says how many numbers moved and by how much at most.  OpenBLAS picks its
+kernel from the CPU, so each rebuild runs with the kernel its shipped file records
+(``OPENBLAS_CORETYPE``, where this CPU has the instructions that kernel needs and the variable is not
+set already): in stop 62 the attribution command on a CPU where OpenBLAS chose SkylakeX wrote weights
+that differ from the shipped Haswell-built file (dev overlap F1 over all attributions 0.735 against
+0.736), and forced to Haswell it rebuilt the shipped bytes.
 
 Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
 signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
@@ -34,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -105,8 +111,71 @@ def shipped_training_day(build: Build) -> datetime | None:
     return None
 
 
-def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str]:
-    """Run the build's command; its exit status and the tail of what it printed."""
+# The instruction set each x86 OpenBLAS kernel needs (as /proc/cpuinfo names it): a kernel is only
+# forced on a CPU that can run it; one not listed here is left to OpenBLAS's own choice.
+KERNEL_NEEDS: dict[str, str] = {
+    "Sandybridge": "avx",
+    "Haswell": "avx2",
+    "Zen": "avx2",
+    "SkylakeX": "avx512f",
+    "Cooperlake": "avx512_bf16",
+    "SapphireRapids": "amx_tile",
+}
+CORETYPE = "OPENBLAS_CORETYPE"
+
+
+def shipped_environment(build: Build) -> dict[str, str] | None:
+    """The environment record of the build's first shipped JSON file that holds one."""
+    for name in build.files:
+        path = build.shipped / name
+        if path.suffix == ".json" and path.is_file():
+            _, env = split_environment(path)
+            if env is not None:
+                return env
+    return None
+
+
+def recorded_kernel(env: dict[str, str] | None) -> str | None:
+    """The OpenBLAS kernel a file's environment record names (``blas <where>: openblas <version>
+    <kernel>``), when every OpenBLAS it records chose the same one."""
+    kernels = {
+        value.split()[-1]
+        for key, value in (env or {}).items()
+        if key.startswith("blas ") and value.startswith("openblas ") and len(value.split()) >= 3
+    }
+    return kernels.pop() if len(kernels) == 1 else None
+
+
+def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
+    """The instruction-set flags of this machine's first CPU; none where the file is not there."""
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "flags":
+            return frozenset(value.split())
+    return frozenset()
+
+
+def kernel_pin(kernel: str | None, environ: Mapping[str, str], flags: frozenset[str]) -> tuple[dict[str, str], str]:
+    """What to add to a rebuild's environment so OpenBLAS runs ``kernel``, and a note that says what
+    was done (empty when the file records no kernel)."""
+    if kernel is None:
+        return {}, ""
+    if environ.get(CORETYPE):
+        return {}, f"{CORETYPE}={environ[CORETYPE]} as set (the shipped file was built with {kernel})"
+    need = KERNEL_NEEDS.get(kernel)
+    if need is None or need not in flags:
+        why = f"this CPU lacks {need}" if need else "no known instruction set to check it by"
+        return {}, f"OpenBLAS's own kernel: the shipped file's {kernel} is not forced ({why})"
+    return {CORETYPE: kernel}, f"OpenBLAS's {kernel} kernel, as the shipped file records ({CORETYPE})"
+
+
+def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str, str]:
+    """Run the build's command; its exit status, the tail of what it printed, and which OpenBLAS
+    kernel it ran with."""
     fill = {"data": str(data / build.data_subdir if build.data_subdir else data), "out": str(out), "cache": str(cache)}
     argv = [sys.executable, *(part.format(**fill) for part in build.argv)]
     env = dict(os.environ)
@@ -115,8 +184,12 @@ def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str]
         # The file records the day it was trained: rebuild it as of that day, so only what was
         # learned can differ.
         env["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
+    # The kernel moves a fit's last digits: rebuild on the one the file was built with, so only a
+    # change of code, data or library can make it differ.
+    pin, note = kernel_pin(recorded_kernel(shipped_environment(build)), env, cpu_flags())
+    env.update(pin)
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False, env=env)
-    return done.returncode, (done.stdout + done.stderr)[-2000:]
+    return done.returncode, (done.stdout + done.stderr)[-2000:], note
 
 
 def split_environment(path: Path) -> tuple[Any, dict[str, str] | None]:
@@ -232,8 +305,10 @@ def main(argv: list[str] | None = None) -> int:
             out = base / build.name
             out.mkdir(parents=True, exist_ok=True)
             t0 = time.perf_counter()
-            code, tail = rebuild(build, args.data, out, args.attribution_cache)
+            code, tail, kernel_note = rebuild(build, args.data, out, args.attribution_cache)
             took = time.perf_counter() - t0
+            if kernel_note:
+                print(f"note: {build.name} rebuilt with {kernel_note}", flush=True)
             if code != 0:
                 failed += 1
                 print(f"FAIL  {build.name}: the command exited {code} after {took:.0f} s\n{tail}", flush=True)

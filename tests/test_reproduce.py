@@ -196,3 +196,63 @@ def test_every_build_names_files_that_ship(rp: ModuleType) -> None:
     missing = [str(b.shipped / f) for b in rp.BUILDS for f in b.files if not (b.shipped / f).is_file()]
     assert missing == []
     assert {b.name: b.shipped.name for b in rp.BUILDS}["census_names"] == "names"
+
+
+HASWELL = {"blas numpy.libs": "openblas 0.3.31 Haswell", "blas scipy.libs": "openblas 0.3.30 Haswell"}
+
+
+def test_recorded_kernel_is_the_one_every_openblas_chose(rp: ModuleType) -> None:
+    assert rp.recorded_kernel({"python": "3.11.7", **HASWELL}) == "Haswell"
+    # Two copies that chose differently name no one kernel to force.
+    assert rp.recorded_kernel({**HASWELL, "blas scipy.libs": "openblas 0.3.30 SkylakeX"}) is None
+    assert rp.recorded_kernel({"blas numpy.libs": "mkl 2024.1 skylake"}) is None
+    assert rp.recorded_kernel({"python": "3.11.7"}) is None
+    assert rp.recorded_kernel(None) is None
+
+
+def test_kernel_pin_forces_the_recorded_kernel_only_where_the_cpu_runs_it(rp: ModuleType) -> None:
+    pin, note = rp.kernel_pin("Haswell", {}, frozenset({"sse2", "avx", "avx2"}))
+    assert pin == {"OPENBLAS_CORETYPE": "Haswell"}
+    assert "Haswell" in note
+    # Forcing a kernel whose instructions the CPU lacks would crash the rebuild.
+    pin, note = rp.kernel_pin("SkylakeX", {}, frozenset({"avx", "avx2"}))
+    assert pin == {}
+    assert "lacks avx512f" in note
+    pin, note = rp.kernel_pin("NEOVERSEN1", {}, frozenset({"asimd"}))
+    assert pin == {}
+    assert "not forced" in note
+    # A kernel the user chose is theirs.
+    pin, note = rp.kernel_pin("Haswell", {"OPENBLAS_CORETYPE": "Sandybridge"}, frozenset({"avx2"}))
+    assert pin == {}
+    assert "OPENBLAS_CORETYPE=Sandybridge as set" in note
+    assert rp.kernel_pin(None, {}, frozenset({"avx2"})) == ({}, "")
+
+
+def test_cpu_flags_reads_the_first_cpu(rp: ModuleType, tmp_path: Path) -> None:
+    info = tmp_path / "cpuinfo"
+    info.write_text("processor\t: 0\nflags\t\t: fpu sse2 avx2\n\nprocessor\t: 1\nflags\t\t: fpu\n", encoding="utf-8")
+    assert rp.cpu_flags(info) == frozenset({"fpu", "sse2", "avx2"})
+    assert rp.cpu_flags(tmp_path / "missing") == frozenset()
+
+
+def test_a_rebuild_runs_with_the_kernel_its_shipped_file_records(
+    rp: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rp, "MODELS", tmp_path)
+    monkeypatch.setattr(rp, "cpu_flags", lambda: frozenset({"avx2"}))
+    monkeypatch.delenv("OPENBLAS_CORETYPE", raising=False)
+    (tmp_path / "toy").mkdir()
+    _write(tmp_path / "toy" / "model.json", {"x": 1.0}, {"python": "3.11.7", **HASWELL})
+    build = rp.Build("toy", ("-c", "import os; print(os.environ.get('OPENBLAS_CORETYPE'))"), ("model.json",))
+    code, printed, note = rp.rebuild(build, tmp_path, tmp_path / "out", tmp_path / "cache")
+    assert code == 0
+    assert printed.strip() == "Haswell"
+    assert "Haswell" in note
+
+
+@pytest.mark.parametrize(("kind", "filename", "meta_key"), SHIPPED_TRAINED_FILES)
+def test_every_shipped_trained_file_names_one_openblas_kernel(kind: str, filename: str, meta_key: str) -> None:
+    # What a rebuild forces; a file built with two kernels at once could not be rebuilt on either.
+    rp_env = _shipped_environment(kind, filename, meta_key)
+    kernels = {v.split()[-1] for k, v in rp_env.items() if k.startswith("blas ") and v.startswith("openblas ")}
+    assert len(kernels) == 1, (kind, kernels)
