@@ -509,3 +509,35 @@ def test_a_line_that_ends_on_a_colon_may_introduce_what_follows_it() -> None:
     colon, stop = _run_on_parse(":"), _run_on_parse(".")
     assert am._line_of(am.TokenTable(colon), 10, [12]) is None
     assert am._line_of(am.TokenTable(stop), 10, [12]) == (0, 12)
+
+
+def test_a_predicate_coordinated_with_the_cue_is_no_part_of_what_it_reports() -> None:
+    """'The senator promised lower taxes, but he attacked rivals': "attacked" is the cue's conjunct;
+    the stretches built from the cue's own dependents stop before it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsift.nlp.attribution_model import TokenTable, content_candidates
+
+    # word, head, dependency, part of speech, lemma
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("senator", 2, "nsubj", "NOUN", "senator"),
+        ("promised", 2, "ROOT", "VERB", "promise"),
+        ("lower", 4, "amod", "ADJ", "low"),
+        ("taxes", 2, "dobj", "NOUN", "tax"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("but", 2, "cc", "CCONJ", "but"),
+        ("he", 8, "nsubj", "PRON", "he"),
+        ("attacked", 2, "conj", "VERB", "attack"),
+        ("rivals", 8, "dobj", "NOUN", "rival"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = {c.kind: (c.lo, c.hi) for c in content_candidates(TokenTable(doc), 2, 0, len(doc))}
+    assert (3, 5) in found.values()  # "lower taxes"
+    # Only the stretches that take the whole sentence, or all of it after the cue, still reach
+    # the conjunct: one stretch among the others, for the ranker to weigh.
+    reaching = {kind for kind, (lo, hi) in found.items() if lo <= 8 < hi}
+    assert reaching <= {"self", "after", "sent-right"}, found

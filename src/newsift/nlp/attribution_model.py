@@ -280,7 +280,10 @@ def content_candidates(
         if c_dep == "prep" and _names_hearer(t, i, child):
             hearers.append(t.edges(child))
             continue
-        if c_dep in _NOT_CONTENT:
+        if c_dep in _NOT_CONTENT or c_dep == "conj":
+            # A predicate coordinated with the cue ("promised lower taxes, but he has also
+            # attacked ...", "said ... and added ...") says something else, often under its own
+            # cue: neither it nor the run of the cue's dependents through it is what the cue reports.
             continue
         c_left, c_right = t.edges(child)
         raw.append((f"ch:{c_dep}", c_left, c_right + 1))
