@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsift.provenance import NUMPY_SIMD_KEY, training_environment  # noqa: E402
 from newsift.scoring.evaluate import (  # noqa: E402
     BOOTSTRAP_ROUNDS,
     bootstrap,
@@ -76,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: python eval/credibility.py --data {args.data}{cap} --seed {args.seed}")
     per_set = "no cap" if args.cap is None else f"cap {args.cap} per set"
     print(f"corpus: {len(data.articles)} articles after URL + MinHash dedup, {per_set}")
+    # The CPU's BLAS kernel and numpy's SIMD loops move the fits' last digits (the TF-IDF baseline's
+    # cells by up to 0.003 between two machines in stop 62): a printout says which it ran on.
+    env = training_environment(())
+    machine = [f"{k} {v}" for k, v in env.items() if k.startswith("blas ") or k == NUMPY_SIMD_KEY]
+    print("computed with: " + ", ".join(machine))
     boot = bootstrap(result, args.bootstrap) if args.bootstrap > 0 else None
     print(format_report(result, boot))
     print(f"\n{time.perf_counter() - t0:.1f} s")

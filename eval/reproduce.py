@@ -48,7 +48,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "src" / "newsift" / "models"
 sys.path.insert(0, str(ROOT / "src"))
-from newsift.provenance import ENVIRONMENT_KEY, environment_changes, pin_mismatches, read_pins  # noqa: E402
+from newsift.provenance import (  # noqa: E402
+    BASELINE_ONLY,
+    ENVIRONMENT_KEY,
+    NUMPY_SIMD_KEY,
+    environment_changes,
+    numpy_simd,
+    pin_mismatches,
+    read_pins,
+)
 
 
 @dataclass(frozen=True)
@@ -173,6 +181,27 @@ def kernel_pin(kernel: str | None, environ: Mapping[str, str], flags: frozenset[
     return {CORETYPE: kernel}, f"OpenBLAS's {kernel} kernel, as the shipped file records ({CORETYPE})"
 
 
+SIMD_OFF = "NPY_DISABLE_CPU_FEATURES"
+
+
+def simd_pin(recorded: str | None, environ: Mapping[str, str], found: list[str] | None) -> tuple[dict[str, str], str]:
+    """What to add to a rebuild's environment so numpy dispatches to no SIMD extension the shipped
+    file's record (``recorded``, as ``provenance.training_environment`` writes it) leaves out, of those
+    this CPU has (``found``); and a note that says what was done (empty when there is nothing to do)."""
+    if recorded is None or found is None:
+        return {}, ""
+    if environ.get(SIMD_OFF):
+        return {}, f"{SIMD_OFF}={environ[SIMD_OFF]} as set (the shipped file was built with numpy SIMD {recorded})"
+    kept = set() if recorded == BASELINE_ONLY else set(recorded.split())
+    extra = [name for name in found if name not in kept]
+    missing = sorted(kept - set(found))
+    lacks = f"; this CPU lacks {', '.join(missing)}, which the shipped file's numpy used" if missing else ""
+    if not extra:
+        return {}, f"numpy's own SIMD loops{lacks}" if lacks else ""
+    limited = f"numpy's SIMD loops limited to {recorded}, as the shipped file records ({SIMD_OFF})"
+    return {SIMD_OFF: " ".join(extra)}, limited + lacks
+
+
 def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str, str]:
     """Run the build's command; its exit status, the tail of what it printed, and which OpenBLAS
     kernel it ran with."""
@@ -186,10 +215,14 @@ def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str,
         env["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     # The kernel moves a fit's last digits: rebuild on the one the file was built with, so only a
     # change of code, data or library can make it differ.
-    pin, note = kernel_pin(recorded_kernel(shipped_environment(build)), env, cpu_flags())
+    recorded = shipped_environment(build)
+    pin, note = kernel_pin(recorded_kernel(recorded), env, cpu_flags())
+    # So do numpy's SIMD loops, for the files that record them (since stop 62).
+    simd, simd_note = simd_pin((recorded or {}).get(NUMPY_SIMD_KEY), env, numpy_simd())
     env.update(pin)
+    env.update(simd)
     done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False, env=env)
-    return done.returncode, (done.stdout + done.stderr)[-2000:], note
+    return done.returncode, (done.stdout + done.stderr)[-2000:], "; ".join(n for n in (note, simd_note) if n)
 
 
 def split_environment(path: Path) -> tuple[Any, dict[str, str] | None]:

@@ -256,3 +256,48 @@ def test_every_shipped_trained_file_names_one_openblas_kernel(kind: str, filenam
     rp_env = _shipped_environment(kind, filename, meta_key)
     kernels = {v.split()[-1] for k, v in rp_env.items() if k.startswith("blas ") and v.startswith("openblas ")}
     assert len(kernels) == 1, (kind, kernels)
+
+
+def test_simd_pin_turns_off_the_loops_the_shipped_file_did_not_use(rp: ModuleType) -> None:
+    found = ["X86_V3", "X86_V4", "AVX512_ICL"]
+    pin, note = rp.simd_pin("X86_V3", {}, found)
+    assert pin == {"NPY_DISABLE_CPU_FEATURES": "X86_V4 AVX512_ICL"}
+    assert "limited to X86_V3" in note
+    # The same loops, or none recorded: nothing to do.
+    assert rp.simd_pin("X86_V3 X86_V4 AVX512_ICL", {}, found) == ({}, "")
+    assert rp.simd_pin(None, {}, found) == ({}, "")
+    assert rp.simd_pin("X86_V3", {}, None) == ({}, "")
+    # A file built where numpy used nothing beyond its baseline.
+    assert rp.simd_pin("baseline only", {}, ["X86_V3"])[0] == {"NPY_DISABLE_CPU_FEATURES": "X86_V3"}
+    # Loops this CPU lacks cannot be turned on: said, not forced.
+    pin, note = rp.simd_pin("X86_V3 X86_V4", {}, ["X86_V3"])
+    assert pin == {}
+    assert "lacks X86_V4" in note
+    # A choice the user made is theirs.
+    pin, note = rp.simd_pin("X86_V3", {"NPY_DISABLE_CPU_FEATURES": "AVX512_SPR"}, found)
+    assert pin == {}
+    assert "NPY_DISABLE_CPU_FEATURES=AVX512_SPR as set" in note
+
+
+def test_a_rebuild_runs_with_the_numpy_loops_its_shipped_file_records(
+    rp: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rp, "MODELS", tmp_path)
+    monkeypatch.setattr(rp, "numpy_simd", lambda: ["X86_V3", "X86_V4"])
+    monkeypatch.delenv("NPY_DISABLE_CPU_FEATURES", raising=False)
+    (tmp_path / "toy").mkdir()
+    _write(tmp_path / "toy" / "model.json", {"x": 1.0}, {"python": "3.11.7", "numpy simd": "X86_V3"})
+    build = rp.Build("toy", ("-c", "import os; print(os.environ.get('NPY_DISABLE_CPU_FEATURES'))"), ("model.json",))
+    code, printed, note = rp.rebuild(build, tmp_path, tmp_path / "out", tmp_path / "cache")
+    assert code == 0
+    assert printed.strip() == "X86_V4"
+    assert "X86_V3" in note
+
+
+def test_training_environment_names_numpy_s_simd_loops() -> None:
+    pytest.importorskip("numpy")
+    from newsift.provenance import NUMPY_SIMD_KEY, numpy_simd
+
+    found = numpy_simd()
+    assert found is not None
+    assert training_environment([])[NUMPY_SIMD_KEY] == (" ".join(found) or "baseline only")

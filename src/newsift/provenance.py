@@ -9,6 +9,7 @@ it.  Each trainer now writes this record into its file's metadata under ``ENVIRO
 
 from __future__ import annotations
 
+import importlib
 import platform
 from collections.abc import Iterable
 from importlib import metadata
@@ -38,7 +39,34 @@ def training_environment(libraries: Iterable[str] = TRAINING_LIBRARIES) -> dict[
     env = {"python": platform.python_version(), "machine": platform.machine(), **_installed(libraries)}
     # Sorted: the order threadpoolctl finds the libraries in is not the same from run to run.
     env.update(sorted(_blas_kernels().items()))
+    simd = numpy_simd()
+    if simd is not None:
+        env[NUMPY_SIMD_KEY] = " ".join(simd) or BASELINE_ONLY
     return env
+
+
+NUMPY_SIMD_KEY = "numpy simd"
+# The record of a CPU on which numpy dispatches to nothing beyond its baseline.
+BASELINE_ONLY = "baseline only"
+
+
+def numpy_simd() -> list[str] | None:
+    """The SIMD extensions beyond its baseline that numpy dispatches its loops to on this CPU, in
+    numpy's order; None where numpy (or the table it keeps of them) is not there.
+
+    numpy picks its elementwise loops from the CPU as OpenBLAS picks its kernel, and they move a
+    fit's last digits too: in stop 62 the AVX-512 loops of a new machine moved the TF-IDF baseline of
+    ``eval/credibility.py`` by up to 0.003 in a cell against a machine with AVX2 only, and
+    ``NPY_DISABLE_CPU_FEATURES`` set to the extra ones restored every cell."""
+    try:
+        # The table numpy.show_runtime() prints from; numpy keeps no public function that returns it.
+        umath = importlib.import_module("numpy._core._multiarray_umath")
+    except ImportError:
+        return None
+    dispatch, features = getattr(umath, "__cpu_dispatch__", None), getattr(umath, "__cpu_features__", None)
+    if not isinstance(dispatch, list | tuple) or not isinstance(features, dict):
+        return None
+    return [str(name) for name in dispatch if features.get(name)]
 
 
 def _installed(libraries: Iterable[str]) -> dict[str, str]:
