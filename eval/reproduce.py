@@ -18,7 +18,9 @@ kernel from the CPU, so each rebuild runs with the kernel its shipped file recor
 (``OPENBLAS_CORETYPE``, where this CPU has the instructions that kernel needs and the variable is not
 set already): in stop 62 the attribution command on a CPU where OpenBLAS chose SkylakeX wrote weights
 that differ from the shipped Haswell-built file (dev overlap F1 over all attributions 0.735 against
-0.736), and forced to Haswell it rebuilt the shipped bytes.
+0.736), and forced to Haswell it rebuilt the shipped bytes.  numpy's SIMD loops are chosen from the
+CPU too; a file that records them (``numpy simd``, since stop 62) is rebuilt with the ones its record
+leaves out turned off (``NPY_DISABLE_CPU_FEATURES``, unless it is set already).
 
 Caches make a rerun quick: the attribution parses go to ``--attribution-cache`` and the credibility
 signals to that command's own cache (``/tmp/newsift-credibility-cache``).  The first run parses
@@ -203,8 +205,8 @@ def simd_pin(recorded: str | None, environ: Mapping[str, str], found: list[str] 
 
 
 def rebuild(build: Build, data: Path, out: Path, cache: Path) -> tuple[int, str, str]:
-    """Run the build's command; its exit status, the tail of what it printed, and which OpenBLAS
-    kernel it ran with."""
+    """Run the build's command; its exit status, the tail of what it printed, and a note on the
+    OpenBLAS kernel and numpy SIMD loops it ran with (empty when the file records neither)."""
     fill = {"data": str(data / build.data_subdir if build.data_subdir else data), "out": str(out), "cache": str(cache)}
     argv = [sys.executable, *(part.format(**fill) for part in build.argv)]
     env = dict(os.environ)
@@ -338,10 +340,10 @@ def main(argv: list[str] | None = None) -> int:
             out = base / build.name
             out.mkdir(parents=True, exist_ok=True)
             t0 = time.perf_counter()
-            code, tail, kernel_note = rebuild(build, args.data, out, args.attribution_cache)
+            code, tail, machine_note = rebuild(build, args.data, out, args.attribution_cache)
             took = time.perf_counter() - t0
-            if kernel_note:
-                print(f"note: {build.name} rebuilt with {kernel_note}", flush=True)
+            if machine_note:
+                print(f"note: {build.name} rebuilt with {machine_note}", flush=True)
             if code != 0:
                 failed += 1
                 print(f"FAIL  {build.name}: the command exited {code} after {took:.0f} s\n{tail}", flush=True)

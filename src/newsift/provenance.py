@@ -33,7 +33,7 @@ TRAINING_LIBRARIES: tuple[str, ...] = (
 
 def training_environment(libraries: Iterable[str] = TRAINING_LIBRARIES) -> dict[str, str]:
     """Python's version, the machine type, the version of each of ``libraries`` that is installed,
-    and the BLAS kernels loaded in this process.
+    the BLAS kernels loaded in this process and the SIMD loops numpy dispatches to.
 
     Call it after the fits: only libraries already loaded are seen."""
     env = {"python": platform.python_version(), "machine": platform.machine(), **_installed(libraries)}
@@ -57,7 +57,7 @@ def numpy_simd() -> list[str] | None:
     numpy picks its elementwise loops from the CPU as OpenBLAS picks its kernel, and they move a
     fit's last digits too: in stop 62 the AVX-512 loops of a new machine moved the TF-IDF baseline of
     ``eval/credibility.py`` by up to 0.003 in a cell against a machine with AVX2 only, and
-    ``NPY_DISABLE_CPU_FEATURES`` set to the extra ones restored every cell."""
+    ``NPY_DISABLE_CPU_FEATURES`` set to the extra ones restored every cell of its table."""
     try:
         # The table numpy.show_runtime() prints from; numpy keeps no public function that returns it.
         umath = importlib.import_module("numpy._core._multiarray_umath")
