@@ -8,6 +8,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import random
 from importlib import resources
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from newsift.scoring.features import feature_names, vectorise
 from newsift.scoring.model import CredibilityModel
 from newsift.scoring.stage import ScoreStage, assess
 from newsift.scoring.stylometry import shapes, style_terms
-from newsift.scoring.text import TextModel, fit_text_model, narration, term_spans
+from newsift.scoring.text import TOKEN, TOLD_ANALYZERS, TextModel, fit_text_model, narration, term_spans
 
 WIRE_TITLE = "Water board approves 310 million euro plan to replace ageing pipes"
 WIRE = (
@@ -383,6 +384,27 @@ def test_narration_takes_out_a_quote_in_single_marks_but_no_apostrophe() -> None
     assert narration(text) == "' ' the aide said. It's the party's plan."
     kept = narration(text, keep_offsets=True)
     assert len(kept) == len(text) and "win" not in kept and kept.endswith("It's the party's plan.")
+
+
+def test_the_words_model_reads_the_tokens_of_its_pattern() -> None:
+    # ASCII text (most news once its typography is spaced out) is split instead of scanned by
+    # TOKEN; the tokens must be the pattern's, in non-ASCII text and odd whitespace too.
+    rng = random.Random(11)
+    chars = [
+        *"aZ_9 \t\n\x0b\x1c.,'-",
+        "\u201c",
+        "\u2019",
+        "\u2014",
+        "\u2026",
+        "\xa0",
+        "\xe9",
+        "\u0130",
+        "\u212a",
+        "\xb2",
+    ]
+    for _ in range(5000):
+        text = "".join(rng.choices(chars, k=rng.randint(0, 30)))
+        assert TOLD_ANALYZERS["words"](text) == TOKEN.findall(text.lower()), repr(text)
 
 
 def test_a_wording_reason_points_at_the_writers_use_of_a_word() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsift.report import Article, Entity, Furniture, OffsetMap, Quote, Report, Sentence, Signal, Span
@@ -568,3 +570,15 @@ def test_known_acronyms_are_never_shouting_and_words_are() -> None:
 def test_phrase_set_prefers_the_longest_match() -> None:
     phrases = style.PhraseSet.build((("vague", lexicons.VAGUE_SOURCE_PATTERNS),))
     assert phrases.find_all(["unnamed", "sources", "said", "it"]) == [(0, 2, "vague")]
+
+
+def test_quoted_passages_are_the_ones_the_quoted_pattern_finds() -> None:
+    # The str.find scan stands in for QUOTED.finditer: same spans, including the length cap,
+    # an empty pair, a straight pair broken by a line and openers left unclosed.
+    rng = random.Random(7)
+    pieces = ["\u201c", "\u201d", '"', "\n", "a", "b c", "x" * 1500, "y" * 2999]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(3000)]
+    for n in (2999, 3000, 3001):
+        texts += [f"{o}{'a' * n}{c} {o}b{c}" for o, c in (("\u201c", "\u201d"), ('"', '"'))]
+    for text in texts:
+        assert style._find_quoted(text) == [m.span() for m in style.QUOTED.finditer(text)], repr(text[:80])

@@ -76,8 +76,23 @@ def narration(text: str, *, keep_offsets: bool = False) -> str:
     return "".join(parts)
 
 
+# Every ASCII character that ``\w`` does not match, and typography that is never part of a word.
+_ASCII_BREAKS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+_NON_WORD_MARKS = ("“", "”", "‘", "’", "—", "–", "…", "\xa0")
+
+
 def _told_words(told: str) -> list[str]:
-    return _SCAN.findall(told.lower())
+    low = told.lower()
+    if not low.isascii():
+        # Spaces where the typography was keep the tokens as they were, and leave most news ASCII.
+        for mark in _NON_WORD_MARKS:
+            low = low.replace(mark, " ")
+    if low.isascii():
+        # _SCAN's tokens, without the regex engine's test of each character's Unicode class: in
+        # ASCII a word character is [A-Za-z0-9_], so splitting at everything else finds the same
+        # runs, in under two thirds of the time with the replacements above.
+        return [word for word in low.translate(_ASCII_BREAKS).split() if len(word) > 1]
+    return _SCAN.findall(low)
 
 
 # Each analyzer's terms of a text already reduced to the writer's words (:func:`narration`).

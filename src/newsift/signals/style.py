@@ -44,12 +44,43 @@ _BREAK = re.compile(r"[.!?…\n\r][.!?…\"'”’)\]]*")
 # A passage in double quotation marks: someone else's words, not the writer's (the style rates and
 # exclamation marks leave them out, and so do the credibility model's wording models).
 QUOTED = re.compile(r"“[^”]{1,3000}”|\"[^\"\n]{1,3000}\"")
+_MAX_QUOTED = 3000  # the longest content QUOTED takes, in characters
 
 
 def quoted_passages(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that :data:`QUOTED` finds once each single pair that quotes is read as
     a double one ("'...,' the source said"), as the quotes stage reads it: someone else's words too."""
-    return [m.span() for m in QUOTED.finditer(single_marks_as_double(text))]
+    return _find_quoted(single_marks_as_double(text))
+
+
+def _find_quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of ``QUOTED.finditer(text)``, found with ``str.find``.
+
+    Every article is read this way three times (style, and the score stage's two readings), and
+    an article holds a few quotation marks in thousands of characters: the regex engine tested
+    each character for an opening mark, at about five times the cost of jumping from mark to mark.
+    """
+    spans: list[tuple[int, int]] = []
+    curly, straight = text.find("“"), text.find('"')
+    while curly >= 0 or straight >= 0:
+        if straight < 0 or 0 <= curly < straight:
+            start = curly
+            close = text.find("”", start + 1, start + _MAX_QUOTED + 2)
+        else:
+            start = straight
+            close = text.find('"', start + 1, start + _MAX_QUOTED + 2)
+            if close >= 0 and text.find("\n", start + 1, close) >= 0:
+                close = -1  # a straight-quoted passage ends with its line
+        if close > start + 1:  # QUOTED takes at least one character between the marks
+            pos = close + 1
+            spans.append((start, pos))
+        else:
+            pos = start + 1  # no passage opens here; QUOTED would go on from the next character
+        if 0 <= curly < pos:
+            curly = text.find("“", pos)
+        if 0 <= straight < pos:
+            straight = text.find('"', pos)
+    return spans
 
 
 # Candidate shouting: runs of capitals (ASCII only; the check of what they are is in Python).
