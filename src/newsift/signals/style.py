@@ -58,7 +58,8 @@ def _find_quoted(text: str) -> list[tuple[int, int]]:
 
     Every article is read this way three times (style, and the score stage's two readings), and
     an article holds a few quotation marks in thousands of characters: the regex engine tested
-    each character for an opening mark, at about five times the cost of jumping from mark to mark.
+    each character for an opening mark, at about seven times the cost of jumping from mark to mark
+    (0.017 against 0.0024 ms per text of the signals bench, the best of 7 timings, stop 62).
     """
     spans: list[tuple[int, int]] = []
     curly, straight = text.find("“"), text.find('"')
