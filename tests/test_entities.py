@@ -10,12 +10,15 @@ from newsift.config import Config
 from newsift.errors import ModelUnavailableError
 from newsift.nlp import rules
 from newsift.nlp.model import (
+    OPENER_COMPONENT,
     PARAGRAPH_COMPONENT,
     break_at_paragraphs,
     candidate_models,
     keep_title_abbreviations,
     load_spacy_model,
     split_glued_marks,
+    start_at_quote_openers,
+    start_sentences_at_openers,
 )
 from newsift.nlp.names import outlet_names
 from newsift.report import Article, OffsetMap, Report
@@ -199,27 +202,70 @@ def test_no_sentence_runs_over_a_blank_line(stage, text: str) -> None:  # type: 
     assert told.dep_ == "ROOT"
 
 
-def test_paragraph_breaks_are_set_once_and_only_before_a_parser() -> None:
+@pytest.mark.parametrize(
+    ("add", "name"), [(break_at_paragraphs, PARAGRAPH_COMPONENT), (start_at_quote_openers, OPENER_COMPONENT)]
+)
+def test_sentence_starts_are_guided_once_and_only_before_a_parser(add, name: str) -> None:  # type: ignore[no-untyped-def]
     import spacy
 
     blank = spacy.blank("en")
-    break_at_paragraphs(blank)
-    assert PARAGRAPH_COMPONENT not in blank.pipe_names  # nothing parses there, so nothing to guide
+    add(blank)
+    assert name not in blank.pipe_names  # nothing parses there, so nothing to guide
     nlp = load_spacy_model()
-    break_at_paragraphs(nlp)  # already there from loading
+    add(nlp)  # already there from loading
     names = nlp.pipe_names
-    assert names.count(PARAGRAPH_COMPONENT) == 1
-    assert names.index(PARAGRAPH_COMPONENT) < names.index("parser")
+    assert names.count(name) == 1
+    assert names.index(name) < names.index("parser")
+
+
+def test_paragraph_breaks_start_sentences() -> None:
+    nlp = load_spacy_model()
     # A single line end is no paragraph: a heading or a hard-wrapped line can go on.
     doc = nlp("The mayor said\nthe bridge would open.\n\nIt did.")
     assert next(t for t in doc if t.text == "the").is_sent_start is not True
     assert next(t for t in doc if t.text == "It").is_sent_start
 
 
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # Two apostrophes open the quote after the stop; the two glued to a stop close one.
+        ("The pier will reopen. ''We waited,'' she said. ''It is time.''", ["''We", "''It"]),
+        ('Boats left." "Then came rain."', ['"Then']),
+        ("Boats left.\u201d \u201cThen came rain.\u201d", ["\u201cThen"]),
+        ('The pier will reopen. "We waited," she said.\n"It is time."', ['"We', '"It']),
+        ("The pier will reopen.  \u201cWe waited.\u201d", ["\u201cWe"]),
+        # No stop before the mark, a mark set off from the word after it, or one glued to the stop
+        # (it closes a quote, whatever follows it): no sentence start here.
+        ("She said ''we waited'' and left.", []),
+        ("The pier will reopen. '' We waited.", []),
+        ("The pier will reopen.'' We waited.", []),
+        ("(He promised to ''rest.'') Then he left.", []),
+        ('The ad, titled "Why?", ran twice.', []),
+    ],
+)
+def test_a_quote_opened_after_a_full_stop_starts_a_sentence(text: str, starts: list[str]) -> None:
+    import spacy
+
+    doc = start_sentences_at_openers(spacy.blank("en")(text))
+    marked = [tok.text + doc[tok.i + 1].text for tok in doc[1:] if tok.is_sent_start is True]
+    assert marked == starts
+    # The word the quote opens on goes on the mark's sentence.
+    assert all(doc[tok.i + 1].is_sent_start is False for tok in doc[1:] if tok.is_sent_start is True)
+
+
+def test_a_quote_opened_with_two_apostrophes_starts_its_own_sentence() -> None:
+    nlp = load_spacy_model()
+    # Left to itself, the small model hung the archive's opening pair on the sentence before.
+    doc = nlp("The harbour master said the pier would reopen in May. ''We have waited long enough,'' she said.")
+    assert next(doc.sents).text.endswith("in May.")
+
+
 def test_a_plain_model_is_the_one_spacy_ships() -> None:
     # What a reference tool's user would parse with: none of newsift's changes.
     plain = load_spacy_model(plain=True)
     assert PARAGRAPH_COMPONENT not in plain.pipe_names
+    assert OPENER_COMPONENT not in plain.pipe_names
     assert "Capt." not in [t.text for t in plain.tokenizer("According to Capt. Tom Reed, the road was closed.")]
     ours = load_spacy_model()
     assert PARAGRAPH_COMPONENT in ours.pipe_names

@@ -171,6 +171,21 @@ def test_two_reports_in_one_sentence_both_stay(stages) -> None:  # type: ignore[
     assert says.speaker == "Tom Reed"
 
 
+def test_a_report_before_a_quote_opened_with_two_apostrophes_is_kept(stages) -> None:  # type: ignore[no-untyped-def]
+    # The parser had hung the quote's opening pair on the report's sentence, which then seemed to
+    # run into the quote, and the report was dropped.
+    text = (
+        "The harbour master, Ingrid Solberg, said the pier would reopen in May. ''We have waited long "
+        "enough,'' she said. ''The boats are ready.''"
+    )
+    report = run(stages, text)
+    q = quote_with(report, "the pier would reopen")
+    assert q.kind == "indirect"
+    assert q.content.text == "the pier would reopen in May"
+    assert q.speaker == "Ingrid Solberg"
+    assert quote_with(report, "We have waited").speaker == "Ingrid Solberg"
+
+
 def test_according_to(stages) -> None:  # type: ignore[no-untyped-def]
     text = "According to the Federal Reserve, inflation will fall below three percent next year."
     q = quote_with(run(stages, text), "inflation will fall")
