@@ -186,6 +186,32 @@ def test_a_report_before_a_quote_opened_with_two_apostrophes_is_kept(stages) -> 
     assert quote_with(report, "We have waited").speaker == "Ingrid Solberg"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # From the verb's subject on, without the clause before it or the verb's conjunct after it.
+        (
+            "After the storm hit the coast, the mayor of Tromso reportedly plans to resign, and her deputy "
+            "will take over.",
+            "the mayor of Tromso reportedly plans to resign",
+        ),
+        # Without the writer's aside after a comma.
+        (
+            "The agency is reportedly weighing a ban on the pesticide, which farmers use widely.",
+            "The agency is reportedly weighing a ban on the pesticide",
+        ),
+        # A clause with no subject starts after its conjunction.
+        ("The minister fell ill in March while reportedly visiting Paris.", "reportedly visiting Paris"),
+    ],
+)
+def test_a_vague_adverb_reports_the_clause_of_its_verb(stages, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    # The learned model scores no adverb, and had dropped what "reportedly" reports.
+    q = quote_with(run(stages, text), "reportedly")
+    assert q.cue is not None and q.cue.text == "reportedly"
+    assert q.content.text == content
+    assert q.kind == "indirect" and q.vague and q.speaker is None
+
+
 def test_according_to(stages) -> None:  # type: ignore[no-untyped-def]
     text = "According to the Federal Reserve, inflation will fall below three percent next year."
     q = quote_with(run(stages, text), "inflation will fall")

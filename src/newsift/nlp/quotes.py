@@ -349,6 +349,11 @@ class QuoteExtractor:
             rule = by_token.get(tok_i)
             if lc is None:
                 assert rule is not None
+                if table.lower[tok_i] in VAGUE_ADVERBS:
+                    # "The agency is reportedly weighing a ban": the model scores no adverb (its
+                    # cue parts of speech), so it cannot pass over this one; the rule's clause stays.
+                    out.append(rule)
+                    continue
                 out.append(replace(rule, content=None))
                 continue
             tok = doc[tok_i]
@@ -554,7 +559,10 @@ class QuoteExtractor:
 
     def _adverb_cue(self, doc: Doc, tok: Token, sents: SentIndex) -> Cue:
         sent_start, sent_end, _, _ = sents.of(tok.i)
-        return Cue(tok.i, tok.idx, tok.idx + len(tok.text), 0.6, None, _trim(doc, sent_start, sent_end), True)
+        content = _trim(doc, sent_start, sent_end)
+        if tok.dep_ == "advmod" and tok.head.i != tok.i:
+            content = _adverb_clause(doc, tok, sent_start, sent_end) or content
+        return Cue(tok.i, tok.idx, tok.idx + len(tok.text), 0.6, None, content, True)
 
     def _clause_content(self, doc: Doc, verb: Token, sents: SentIndex) -> tuple[int, int] | None:
         """The character range of what ``verb`` reports, clipped to the cue's paragraph
@@ -1052,6 +1060,25 @@ def _without_circumstance(
     if hi == span.end or any(a < content[1] and doc[hi].idx < b for a, b in marked):
         return content
     return _trim(doc, lo, hi) or content
+
+
+def _adverb_clause(doc: Doc, adverb: Token, sent_start: int, sent_end: int) -> tuple[int, int] | None:
+    """What a vague adverb reports: the clause of the verb it modifies, from that verb's subject
+    on ("After the vote, *the mayor reportedly plans to resign*, and ..."), without a leading
+    conjunction, the verb's conjuncts after the adverb, or a trailing aside; PolNeAR's contents of
+    "reportedly" and "allegedly" are that clause, not the whole sentence. None when nothing is left."""
+    head = adverb.head
+    lo, hi = max(head.left_edge.i, sent_start), min(head.right_edge.i + 1, sent_end)
+    subject = next((c for c in head.lefts if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subject is not None:
+        lo = max(lo, subject.left_edge.i)
+    while lo < head.i and doc[lo].dep_ in {"mark", "cc"} and doc[lo].head == head:
+        lo += 1
+    conjunct = next((c for c in head.rights if c.dep_ in {"conj", "cc"} and c.i > adverb.i), None)
+    if conjunct is not None:
+        hi = min(hi, conjunct.i)
+    content = _trim(doc, lo, hi)
+    return None if content is None else _without_aside(doc, content)
 
 
 def _without_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
