@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelUnavailableError
-from .rules import ROLE_ABBREVIATIONS
+from .rules import CLOSING_QUOTE_TOKENS, ROLE_ABBREVIATIONS, SENTENCE_END_MARKS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,11 +45,9 @@ TOKENIZER_RULES = "glued-marks-1,titles-1"
 PARAGRAPH_COMPONENT = "newsift_paragraphs"
 # The component that starts a sentence at a quotation mark opened after a full stop, before the parser runs.
 OPENER_COMPONENT = "newsift_quote_openers"
-# What a sentence ends with, and the marks that open a quote in the parsed view ('' is the typewriter
-# pair of archives that quote with two apostrophes; single pairs were made double before the parse).
-_FULL_STOPS = frozenset({".", "?", "!"})
+# The marks that open a quote in the parsed view ('' is the typewriter pair of archives that quote
+# with two apostrophes; single pairs were made double before the parse).
 _OPENING_MARKS = frozenset({'"', "''", "\u201c", "``"})
-_CLOSING_MARKS = frozenset({'"', "''", "\u201d"})
 
 INSTALL_HINT = (
     "install the optional NLP extra: pip install 'newsift[nlp]' "
@@ -205,9 +203,9 @@ def start_sentences_at_openers(doc: Doc) -> Doc:
             prev = doc[i - 2]
         elif not prev.whitespace_:
             continue
-        if prev.text in _CLOSING_MARKS and prev.i > 0 and not doc[prev.i - 1].whitespace_:
+        if prev.text in CLOSING_QUOTE_TOKENS and prev.i > 0 and not doc[prev.i - 1].whitespace_:
             prev = doc[prev.i - 1]
-        if prev.text in _FULL_STOPS:
+        if prev.text in SENTENCE_END_MARKS:
             tok.is_sent_start = True
             doc[i + 1].is_sent_start = False
     return doc

@@ -49,6 +49,7 @@ from .rules import (
     QUOTE_PAIRS,
     RAISING_CUES,
     SCARE_QUOTE_MAX_WORDS,
+    SENTENCE_END_MARKS,
     SIGNATURE_DASHES,
     SOURCE_HEAD_NOUNS,
     SPEAKING_EVENTS,
@@ -1868,8 +1869,6 @@ def _byline(tok: Token) -> bool:
 _LABEL_TOKENS = 8
 # What may stand right before a name that labels a quote: the end of a sentence or of a label.
 _LABEL_OPENERS = frozenset({".", "!", "?", ":", ")", "]", "\u2026"})
-# Marks that end a sentence, where an inverted tag can open the next one on the same line.
-_SENTENCE_END_MARKS = frozenset({".", "!", "?"})
 
 
 def _tags_a_quote(tok: Token, quoted: list[tuple[int, int]], text: str) -> bool:
@@ -1985,7 +1984,8 @@ def _last_sentence(before: Span) -> Span:
     a sentence in mid-line ('... the vote was close. Said Lopez: "..."'), which the parse may have run
     into the sentence before."""
     for k in range(len(before) - 3, 0, -1):
-        if before[k - 1].text in _SENTENCE_END_MARKS:
+        # A sentence's end, where an inverted tag can open the next one on the same line.
+        if before[k - 1].text in SENTENCE_END_MARKS:
             return before[k:]
     return before
 

@@ -848,6 +848,8 @@ CLOSE_MARKS: frozenset[str] = frozenset({"\u201d", "\u00bb", '"'})
 # Tokens (as spaCy splits them) that close a quote, and the dashes that sign a
 # quote with its author's name right after it: “...” ― Steve Quinlan.
 CLOSING_QUOTE_TOKENS: frozenset[str] = frozenset({"\u201d", '"', "''", "\u00bb"})
+# Tokens that end a sentence.
+SENTENCE_END_MARKS: frozenset[str] = frozenset({".", "!", "?"})
 SIGNATURE_DASHES: frozenset[str] = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 # Abbreviations whose full stop ends no sentence ("Dr. Webb said").
