@@ -890,6 +890,28 @@ def test_a_surname_the_model_tagged_as_a_thing_is_the_person(stage, label: str) 
     assert index.entities[second.entity].name == "Mara Holt"
 
 
+@pytest.mark.parametrize(("label", "joined"), [("HALVORSEN", True), ("HALVORSON", False), ("CNN", False)])
+def test_a_shouted_transcript_label_the_model_typed_a_body_is_the_person(  # type: ignore[no-untyped-def]
+    stage, label: str, joined: bool
+) -> None:
+    from spacy.tokens import Span
+
+    from newsift.nlp.entities import EntityExtractor, SentIndex
+
+    doc = stage.nlp(f"Commissioner Ruth Halvorsen took questions.\n\n{label}: We will fix the bridge this year.")
+    full = next(t.i for t in doc if t.text == "Halvorsen")
+    at = next(t.i for t in doc if t.text == label)
+    # The small model has typed a transcript's shouted surname ("FALLIN: ...") an organisation.
+    doc.ents = [Span(doc, full - 1, full + 1, label="PERSON"), Span(doc, at, at + 1, label="ORG")]
+    index = EntityExtractor().extract(doc, [], SentIndex(doc))
+    mention = index.at(doc[at].idx, doc[at].idx + len(label))
+    assert mention is not None
+    entity = index.entities[mention.entity]
+    # Only the surname of a person the text names in full: another word in capitals stays the body it was.
+    assert (entity.name == "Ruth Halvorsen") is joined, entity
+    assert entity.label == ("PERSON" if joined else "ORG")
+
+
 @pytest.mark.parametrize(
     ("persons", "last", "joined"),
     [(2, " Crowds in Holt waved.", True), (1, " Crowds in Holt waved.", False), (1, " Holt waved.", True)],

@@ -456,6 +456,9 @@ def test_a_cue_inside_another_content_yields() -> None:
     outer = _attr((10, 60), (0, 4), 0.9)
     inner = _attr((40, 60), (30, 35), 0.95)
     assert _drop_nested([outer, inner]) == [outer]
+    # A transcript's turn (its cue token, the group, in ``holders``) keeps what it holds.
+    assert _drop_nested([outer, inner], {outer.group}) == [outer, inner]
+    assert _drop_nested([outer, inner], {inner.group}) == [outer]
 
 
 def test_contents_holding_each_others_cues_keep_the_surer_one() -> None:
@@ -1792,6 +1795,85 @@ def test_a_transcript_answer_of_any_length_is_its_speakers(stages) -> None:  # t
     q = quote_with(run(stages, text), "newest one")
     assert (q.kind, q.speaker) == ("direct", "Horner"), q
     assert q.cue is not None and q.cue.text == ":"
+
+
+_LONG_ANSWER = (
+    "Well, I think the whole county has to work on this together. Anyone who runs for the seat has to "
+    "reach every town, and that means listening to the people who did not vote for you and who worry "
+    "about what comes next for their farms, their schools and their jobs."
+)
+
+
+def test_an_unquoted_transcript_turn_of_any_length_is_its_speakers(stages) -> None:  # type: ignore[no-untyped-def]
+    # A headline is short, so a long line led by a name and a colon was left to the learned model,
+    # which took the name for what was said; two such lines make a transcript.
+    text = (
+        "Commissioner Ruth Halvorsen spoke with the host, Dale Pruitt, on Sunday.\n\n"
+        "PRUITT: Commissioner, can the county pay for the new bridge this year?\n\n"
+        f"HALVORSEN: {_LONG_ANSWER}\n"
+    )
+    report = run(stages, text)
+    q = quote_with(report, "whole county")
+    assert q.content.text == _LONG_ANSWER.rstrip(".")
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "HALVORSEN"
+    # The label shouts the surname of the person the story names in full, whatever the tagger typed it.
+    assert (q.speaker, q.speaker_kind) == ("Ruth Halvorsen", "person"), q
+    # What the answer claims stays an attribution of its own inside the turn.
+    inner = [r for r in report.quotes if r.cue is not None and r.cue.text == "think"]
+    assert inner and inner[0].content.text.startswith("the whole county"), report.quotes
+    # ... and its "I" is the turn's speaker.
+    assert inner[0].speaker == "Ruth Halvorsen" and inner[0].speaker_mention is not None
+    assert inner[0].speaker_mention.text == "I"
+
+
+def test_a_round_up_that_names_its_subject_again_is_no_transcript(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Big ideas from the field.\n\n"
+        "Ann Lindqvist: Housing On her campaign website, Senator Ann Lindqvist calls for a new tax credit for "
+        "renters, paid for by closing a loophole that lets landlords write off the cost of empty flats for years, "
+        "and she would give the money to the towns that build the most homes.\n\n"
+        "Tom Okafor: Transit Two years ago, Governor Tom Okafor proposed that every county run a bus line to the "
+        "nearest city, and the state would pay for the first five years of every line that carries enough "
+        "riders to cover its own costs by the end of that time.\n"
+    )
+    assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+
+
+def test_long_lines_of_names_after_a_label_are_no_transcript(stages) -> None:  # type: ignore[no-untyped-def]
+    # A turn says something: a list of names after "Democrats:" has no verb.
+    firsts, lasts = (
+        ["Ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus"],
+        ["Hale", "Ives", "Jun", "Kerr", "Lind", "Moss", "Nye"],
+    )
+    names = ", ".join(f"{first} {last}" for first in firsts for last in lasts[:3])
+    text = f"The panel this week:\n\nDemocrats: {names}\n\nRepublicans: {names}\n"
+    assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+
+
+def test_a_lone_long_line_led_by_a_name_is_no_turn(stages) -> None:  # type: ignore[no-untyped-def]
+    text = f"The board met on Monday.\n\nHalvorsen: {_LONG_ANSWER}\n"
+    report = run(stages, text)
+    assert not [
+        q for q in report.quotes if q.cue is not None and q.cue.text == ":" and "whole county" in q.content.text
+    ]
+
+
+@pytest.mark.parametrize("with_question", [True, False])
+def test_q_and_a_label_an_interview_only_together(stages, with_question: bool) -> None:  # type: ignore[no-untyped-def]
+    question = "Q: Did you expect the vote on the levy to be this close?\n\n" if with_question else ""
+    text = f"The mayor answered our questions by phone.\n\n{question}A: No. We thought the levy would pass easily.\n"
+    answers = [
+        q
+        for q in run(stages, text).quotes
+        if q.cue is not None and q.cue.text == ":" and "levy would" in q.content.text
+    ]
+    if with_question:
+        assert len(answers) == 1 and answers[0].content.text.startswith("No. We thought"), answers
+        assert answers[0].speaker_mention is not None and answers[0].speaker_mention.text == "A"
+    else:
+        # A lone "A:" may be a list's item or a letter: what follows is no answer without a question.
+        assert not [q for q in answers if q.speaker_mention is not None and q.speaker_mention.text == "A"]
 
 
 def test_a_verb_the_parse_hangs_on_a_noun_phrase_still_has_its_subject() -> None:

@@ -622,10 +622,14 @@ class EntityExtractor:
         # tags "Griffin" a GPE eleven times beside three "Kathy Griffin"s, always as someone who
         # speaks or acts. "Washington" the city stays a place beside a George Washington the text
         # names once or twice wherever it reads as one somewhere: "in Washington".
+        surnames = {words[-1] for words in full}
+        # Transcripts and headlines shout a surname, which the tagger may type a body ("FALLIN: Well,
+        # ..." an ORG beside "Governor Mary Fallin"): it is the person, as `_unshouted` reads one it
+        # typed a person.  In place, as the caller reads ``others`` after this.
+        others[:] = [(ent, _unshout(name, surnames)) for ent, name in others]
         as_person = Counter(name for _, name, _ in persons if " " not in name)
         as_body = Counter(name for ent, name in others if ent.label_ in {"ORG", "NORP"} and " " not in name)
         as_place = Counter(name for ent, name in others if ent.label_ in _PLACES and " " not in name)
-        surnames = {words[-1] for words in full}
         used_as_place = {name for ent, name in others if ent.label_ in _PLACES and _reads_as_place(ent)}
         moved = [
             (ent, name)
@@ -790,16 +794,19 @@ def _apposed_roles(
             info.roles.extend(r for r in dict.fromkeys(roles) if r not in info.roles)
 
 
+def _unshout(name: str, words: set[str]) -> str:
+    """``name`` as the word of a full name it shouts, when it is one word in capitals whose
+    capitalised form is among ``words`` ("WALLACE" beside "Chris Wallace"); else ``name``."""
+    if name.isupper() and len(name) > 1 and " " not in name and name.title() in words:
+        return name.title()
+    return name
+
+
 def _unshouted(persons: list[tuple[Span, str, str | None]]) -> list[tuple[Span, str, str | None]]:
     """A one-word name in capitals that is a word of a full name the text uses ("WALLACE" beside
     "Chris Wallace") is that name: transcripts and headlines shout surnames."""
     words = {w for _, name, _ in persons if len(name.split()) > 1 for w in name.split()}
-    out = []
-    for ent, name, role in persons:
-        if name.isupper() and len(name) > 1 and " " not in name and name.title() in words:
-            name = name.title()
-        out.append((ent, name, role))
-    return out
+    return [(ent, _unshout(name, words), role) for ent, name, role in persons]
 
 
 def _with_bare_role(role: str) -> list[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -146,6 +147,8 @@ _NO_SPEAKER = Speaker(None, "unknown", None, False, via="none")
 _HEADLINE_MAX_TOKENS = 40
 _HEADLINE_SOURCE_TOKENS = 5
 _HEADLINE_STRENGTH = 0.8
+# An interview's question and answer, as transcripts label them ("Q: ...", "A: ...").
+_INTERVIEW_LABELS = frozenset({"Q", "A"})
 # A paragraph set off by a line that ends "<speaker> <speech verb> ...:" is a block quote whose
 # marks the page's layout carried and the scrape lost (a statement, a post, an excerpt): how many
 # words may sit between the verb and the colon ("said in a statement on Friday:").
@@ -235,7 +238,7 @@ class QuoteExtractor:
             # words: a cue inside another's content on that line is part of what the outer one said.
             inner = {c.token for line in by_colon.values() for c in line for d in line if d is not c and _holds(d, c)}
             cues = [replace(c, content=None) if c.token in intro else c for c in cues if c.token not in inner]
-        headline = _headline_cues(doc, text, marked, index)
+        headline, turns_held = _headline_cues(doc, text, marked, index)
         headline += _label_cues(doc, text, real, marked, {c.token for c in headline})
         real, turns = _transcript_turns(doc, text, real)
         headline += turns
@@ -310,8 +313,11 @@ class QuoteExtractor:
             out.append(Attribution((start, end), kind, cue_span, speaker, round(conf, 3), cue.token, answers))
             used_cues.add(cue.token)
         # One attribution per stretch of text, as PolNeAR annotates: a cue nested in
-        # another attribution's content ("says Putin" over "Russia wants ...") yields.
-        out = _drop_nested(out)
+        # another attribution's content ("says Putin" over "Russia wants ...") yields, but
+        # not to a transcript's turn, which holds everything its speaker said.
+        out = _drop_nested(out, turns_held)
+        if turns_held:
+            out = _speaks_in_turn(text, out, turns_held)
         remaining = [q for i, q in enumerate(real) if i not in consumed]
         free_cues = [c for c in cues if c.token not in used_cues]
         out.extend(self._direct(doc, remaining, free_cues, resolver, out))
@@ -1210,19 +1216,43 @@ def _before_quote_tag(
     return None
 
 
-def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+def _drop_nested(found: list[Attribution], holders: AbstractSet[int] = frozenset()) -> list[Attribution]:
     """One attribution per stretch of text, as PolNeAR annotates: a cue inside
     another attribution's content yields ("says Putin" over "Russia wants ...").
     When two contents hold each other's cues, the surer one stays rather than
-    neither (the earlier one on a tie)."""
+    neither (the earlier one on a tie).  The attributions of ``holders`` (cue tokens: a
+    transcript's turns) drop nothing inside them: an answer's "I think ..." is its
+    speaker's claim as well as part of the turn."""
 
     def holds(b: Attribution, a: Attribution) -> bool:
-        return a.cue is not None and b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]
+        return (
+            a.cue is not None
+            and b is not a
+            and b.group not in holders
+            and b.content[0] <= a.cue[0]
+            and a.cue[1] <= b.content[1]
+        )
 
     def beats(b: Attribution, a: Attribution) -> bool:
         return (b.confidence, -b.content[0]) > (a.confidence, -a.content[0])
 
     return [a for a in found if not any(holds(b, a) and (not holds(a, b) or beats(b, a)) for b in found)]
+
+
+def _speaks_in_turn(text: str, found: list[Attribution], turns: AbstractSet[int]) -> list[Attribution]:
+    """Inside a transcript's turn (``turns``: the turns' cue tokens) "I" is whoever speaks it: an
+    answer's "I think the levy will pass" is its speaker's claim, whom the parse alone leaves
+    unknown."""
+    held = [a for a in found if a.group in turns]
+    out = []
+    for a in found:
+        m = a.speaker.mention
+        if a.cue is not None and a.speaker.name is None and m is not None and text[m[0] : m[1]].lower() == "i":
+            turn = next((t for t in held if t.content[0] <= a.cue[0] and a.cue[1] <= t.content[1]), None)
+            if turn is not None and turn.speaker.name is not None:
+                a = replace(a, speaker=replace(turn.speaker, mention=m, via="pronoun"))
+        out.append(a)
+    return out
 
 
 def _unraised(doc: Doc, cue: Cue, text: str, marked: list[tuple[int, int]]) -> Cue:
@@ -1725,14 +1755,25 @@ def _after_dateline(verb: Token, dash: int) -> Token | None:
     return None
 
 
-def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]], index: EntityIndex) -> list[Cue]:
+def _headline_cues(
+    doc: Doc, text: str, marked: list[tuple[int, int]], index: EntityIndex
+) -> tuple[list[Cue], set[int]]:
     """Lines led by a source and a colon, as headlines and transcripts write them:
     'Alvarez: Budget will not cover stadium', 'Poll: Most voters back transit tax'.  The rest
-    of the line is what the source said; a page label ('Update:') is no source."""
-    out: list[Cue] = []
+    of the line is what the source said; a page label ('Update:') is no source.
+
+    A headline is short, so a long line is taken only as a transcript's turn: in a text with two
+    or more such lines, which an interview runs one after another ('LOPEZ: Well, ...' and the
+    next speaker's), where a lone long one is prose, and only when it has a verb (a list of names
+    after "Democrats:" says nothing). "Q" and "A" label an interview's question and answer only
+    where the text has both. Returns the cues and the tokens of the long turns' cues."""
+    lines: list[tuple[Cue, bool, str]] = []  # each cue, whether its line is long, its label
     # The head tokens of the entities stage's name mentions of people and bodies, gathered only
     # for a text with a one-word source to check.
     named: frozenset[int] | None = None
+    # ... and of people alone, each with their entity, which a long turn's label must name,
+    # gathered for a long line only.
+    persons: dict[int, int] | None = None
     pos = 0
     while pos < len(text):
         end = _line_end(text, pos)
@@ -1747,38 +1788,63 @@ def _headline_cues(doc: Doc, text: str, marked: list[tuple[int, int]], index: En
         # A transcript's answer ('Horner: “Because I was new, ...”') can run long: its marks
         # bound what was said, where a headline's length is all there is to go by.
         long_line = len(source) + len(said) > _HEADLINE_MAX_TOKENS and not in_spans(said[0].idx, marked)
-        if len(said) < 3 or long_line or not source[0].text[:1].isupper():
+        if len(said) < 3 or not source[0].text[:1].isupper():
             continue
-        if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS for t in source):
+        # An open bracket is no label's: "Boku (AIM: BOKU), the company ..." names a listing.
+        if any(t.pos_ in {"VERB", "AUX", "CCONJ"} or t.lower_ in PAGE_LABELS or t.text in "([" for t in source):
             continue
         to = inner_to(source)
         if to is not None:
             # "Obama To UN: ...": the source, then whom it addressed.
             source = doc[source.start : to.i]
         head = source[-1]
-        # A place speaks for its government ("China: ..."); in capitals it is a dateline.
-        typed = head.ent_type_ in _SOURCE_ENTITIES and not (head.ent_type_ == "GPE" and head.text.isupper())
-        # A surname the tagger misread ("Sanders: ..." as a plural noun) that the entities stage
-        # joined to the person the story names in full.
-        if not typed and len(source) == 1:
-            if named is None:
-                named = frozenset(
-                    m.token
-                    for m in index.mentions
-                    if m.kind == "name" and index.entities[m.entity].label in _SOURCE_ENTITIES
-                )
-            typed = head.i in named
-        # An untyped name must be all name ("Politifact"): capitalised headline words
-        # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
-        untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
-        if not (typed or head.lower_ in HEADLINE_SOURCE_NOUNS or (head.pos_ == "PROPN" and untyped)):
-            continue
+        label = source.text if source.text in _INTERVIEW_LABELS else ""
+        if not label:
+            # A place speaks for its government ("China: ..."); in capitals it is a dateline.
+            typed = head.ent_type_ in _SOURCE_ENTITIES and not (head.ent_type_ == "GPE" and head.text.isupper())
+            # A surname the tagger misread ("Sanders: ..." as a plural noun) that the entities stage
+            # joined to the person the story names in full.
+            if not typed and len(source) == 1:
+                if named is None:
+                    named = frozenset(
+                        m.token
+                        for m in index.mentions
+                        if m.kind == "name" and index.entities[m.entity].label in _SOURCE_ENTITIES
+                    )
+                typed = head.i in named
+            # An untyped name must be all name ("Politifact"): capitalised headline words
+            # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
+            untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
+            if not (typed or head.lower_ in HEADLINE_SOURCE_NOUNS or (head.pos_ == "PROPN" and untyped)):
+                continue
         content = _trim(doc, said[0].i, said[-1].i + 1)
         colon_tok = doc.char_span(colon, colon + 1)
         if content is None or colon_tok is None:
             continue
-        out.append(Cue(colon_tok[0].i, colon, colon + 1, _HEADLINE_STRENGTH, head.i, content))
-    return out
+        # A turn is a person's (or an interview's "Q" and "A", or a label in capitals), and it says
+        # something: "London: Tuesday 23 January 2018: ..." is a release's dateline, and a list
+        # of names after "Democrats:" has no verb.
+        if long_line:
+            if persons is None:
+                persons = {
+                    m.token: m.entity
+                    for m in index.mentions
+                    if m.kind == "name" and index.entities[m.entity].label == "PERSON"
+                }
+            someone = label or head.ent_type_ == "PERSON" or head.i in persons or speaker_label(text, start) == colon
+            if not (someone and any(t.pos_ in {"VERB", "AUX"} for t in said)):
+                continue
+            # A round-up's section names its subject and then writes about them ("Ann Lee: Housing
+            # / On her website, Senator Ann Lee calls for ..."): a speaker does not name themselves.
+            own = persons.get(head.i)
+            if own is not None and any(persons.get(t.i) == own for t in said):
+                continue
+        lines.append((Cue(colon_tok[0].i, colon, colon + 1, _HEADLINE_STRENGTH, head.i, content), long_line, label))
+    transcript = len(lines) >= 2
+    interview = {label for _, _, label in lines} >= _INTERVIEW_LABELS
+    kept = [(cue, long_line) for cue, long_line, label in lines if interview or not label]
+    cues = [cue for cue, long_line in kept if transcript or not long_line]
+    return cues, {cue.token for cue, long_line in kept if transcript and long_line}
 
 
 def _label_cues(
