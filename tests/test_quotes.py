@@ -1840,6 +1840,22 @@ def test_a_round_up_that_names_its_subject_again_is_no_transcript(stages) -> Non
     assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
 
 
+def test_long_lines_led_by_a_place_are_no_transcript(stages) -> None:  # type: ignore[no-untyped-def]
+    # A release's dateline: a long turn's label must name a person (or be a label in capitals).
+    body = (
+        "the regional grocer that runs forty stores across the north announced that its sales for the "
+        "year rose by nine per cent, and it expects to open six more stores and two warehouses next year."
+    )
+    text = f"Trading updates.\n\nChicago: Tuesday 9 March: {body}\n\nDenver: Monday 8 March: {body}\n"
+    assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+
+
+def test_a_label_with_an_open_bracket_is_no_source(stages) -> None:  # type: ignore[no-untyped-def]
+    # A share-price digest names a listing: "Harbour Foods (LSE: HFD) ..." is no one speaking.
+    text = "Market news.\n\nHarbour Foods (LSE: HFD) sales rose nine per cent\n"
+    assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+
+
 def test_long_lines_of_names_after_a_label_are_no_transcript(stages) -> None:  # type: ignore[no-untyped-def]
     # A turn says something: a list of names after "Democrats:" has no verb.
     firsts, lasts = (
