@@ -1806,11 +1806,7 @@ def _headline_cues(
             # joined to the person the story names in full.
             if not typed and len(source) == 1:
                 if named is None:
-                    named = frozenset(
-                        m.token
-                        for m in index.mentions
-                        if m.kind == "name" and index.entities[m.entity].label in _SOURCE_ENTITIES
-                    )
+                    named = frozenset(_name_heads(index, _SOURCE_ENTITIES))
                 typed = head.i in named
             # An untyped name must be all name ("Politifact"): capitalised headline words
             # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
@@ -1826,11 +1822,7 @@ def _headline_cues(
         # of names after "Democrats:" has no verb.
         if long_line:
             if persons is None:
-                persons = {
-                    m.token: m.entity
-                    for m in index.mentions
-                    if m.kind == "name" and index.entities[m.entity].label == "PERSON"
-                }
+                persons = _name_heads(index, frozenset({"PERSON"}))
             someone = label or head.ent_type_ == "PERSON" or head.i in persons or speaker_label(text, start) == colon
             if not (someone and any(t.pos_ in {"VERB", "AUX"} for t in said)):
                 continue
@@ -1845,6 +1837,11 @@ def _headline_cues(
     kept = [(cue, long_line) for cue, long_line, label in lines if interview or not label]
     cues = [cue for cue, long_line in kept if transcript or not long_line]
     return cues, {cue.token for cue, long_line in kept if transcript and long_line}
+
+
+def _name_heads(index: EntityIndex, labels: frozenset[str]) -> dict[int, int]:
+    """The head token of each name mention of an entity with one of ``labels``, and its entity."""
+    return {m.token: m.entity for m in index.mentions if m.kind == "name" and index.entities[m.entity].label in labels}
 
 
 def _label_cues(
