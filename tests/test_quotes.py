@@ -1867,6 +1867,62 @@ def test_long_lines_of_names_after_a_label_are_no_transcript(stages) -> None:  #
     assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
 
 
+_SHOUTED_TRANSCRIPT = (
+    "The radio hour spoke with the county treasurer, Maria Lopez, and the host was Dana Whitfield.\n\n"
+    "DANA WHITFIELD: Thank you for coming in on a Sunday morning to talk about the county levy.\n\n"
+    "MARIA LOPEZ: It is a pleasure to be here, and I am glad we can talk about the schools.\n\n"
+    "DANA WHITFIELD: What will the levy pay for in the first year, and who decides that?\n\n"
+    "MARIA LOPEZ: The board decides, and it has said the schools come first this year.\n"
+)
+
+
+def test_a_transcript_shouts_the_names_the_story_writes(stages) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, _SHOUTED_TRANSCRIPT)
+    turns = [q for q in report.quotes if q.cue is not None and q.cue.text == ":"]
+    # The small model reads "LOPEZ" here as an adverb: a capitals label that leads two lines is
+    # still a speaker's, ...
+    assert [q.speaker_mention.text for q in turns if q.speaker_mention is not None] == [
+        "DANA WHITFIELD",
+        "MARIA LOPEZ",
+        "DANA WHITFIELD",
+        "MARIA LOPEZ",
+    ], turns
+    # ... the person the story names in full, whether the tagger typed the label a person (DANA
+    # WHITFIELD, one entity with Dana Whitfield) or not at all (MARIA LOPEZ).
+    assert [(q.speaker, q.speaker_kind) for q in turns] == [
+        ("Dana Whitfield", "person"),
+        ("Maria Lopez", "person"),
+    ] * 2, turns
+    assert sorted(e.name for e in report.entities if e.label == "PERSON") == ["Dana Whitfield", "Maria Lopez"]
+
+
+def test_a_shouted_label_the_tags_miss_speaks_only_when_it_comes_back(stages) -> None:  # type: ignore[no-untyped-def]
+    # One line led by a capitals label is as likely a kicker as a turn.
+    text = _SHOUTED_TRANSCRIPT.rsplit("MARIA LOPEZ:", 1)[0]
+    turns = [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+    assert [q.speaker for q in turns] == ["Dana Whitfield", "Dana Whitfield"], turns
+
+
+def test_a_shouted_label_that_names_no_one_is_no_speaker(stages) -> None:  # type: ignore[no-untyped-def]
+    # A page's notices come back in capitals too.
+    notice = "IMPORTANT: The county office will be closed on Monday for the holiday and will open on Tuesday.\n\n"
+    text = notice + _SHOUTED_TRANSCRIPT + "\n" + notice
+    turns = [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+    assert len(turns) == 4 and not [q for q in turns if "closed" in q.content.text], turns
+
+
+def test_a_shouted_first_name_two_people_share_names_neither(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The host, Ruth Calloway, spoke with the mayor, Ruth Ibsen, and the treasurer on Sunday.\n\n"
+        "RUTH: Thank you both for coming in on a Sunday morning to talk about the county levy.\n\n"
+        "OKONKWO: It is a pleasure to be here, and I am glad we can talk about the schools.\n\n"
+        "RUTH: What will the levy pay for in the first year, and who decides that?\n"
+    )
+    turns = [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
+    assert [q.speaker_mention.text for q in turns if q.speaker_mention is not None][:1] == ["RUTH"], turns
+    assert not [q for q in turns if q.speaker in {"Ruth Calloway", "Ruth Ibsen"}], turns
+
+
 def test_a_lone_long_line_led_by_a_name_is_no_turn(stages) -> None:  # type: ignore[no-untyped-def]
     text = f"The board met on Monday.\n\nHalvorsen: {_LONG_ANSWER}\n"
     report = run(stages, text)

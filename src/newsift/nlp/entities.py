@@ -205,6 +205,19 @@ class EntityIndex:
         :func:`role_holder_of`."""
         return role_holder_of(tok, self.entities, self.mentions, self._starts)
 
+    def shouted_person(self, said: str) -> int | None:
+        """The person a name in capitals names ("CHRIS MATTHEWS", "MATTHEWS"): the one person of
+        the text with that name, or with that word in their name; None where no one or several
+        have it, or ``said`` is not in capitals."""
+        if not said.isupper() or not any(ch.isalpha() for ch in said):
+            return None
+        words = said.lower().split()
+        people = [i for i, e in enumerate(self.entities) if e.label == "PERSON"]
+        found = [i for i in people if self.entities[i].name.lower().split() == words]
+        if not found and len(words) == 1:
+            found = [i for i in people if words[0] in self.entities[i].name.lower().split()]
+        return found[0] if len(found) == 1 else None
+
 
 def role_holder(
     entities: list[EntityInfo], mentions: list[Mention], starts: list[int], role: str, before: int
@@ -794,19 +807,26 @@ def _apposed_roles(
             info.roles.extend(r for r in dict.fromkeys(roles) if r not in info.roles)
 
 
-def _unshout(name: str, words: set[str]) -> str:
+def _unshout(name: str, words: set[str], spoken: dict[str, str] | None = None) -> str:
     """``name`` as the word of a full name it shouts, when it is one word in capitals whose
-    capitalised form is among ``words`` ("WALLACE" beside "Chris Wallace"); else ``name``."""
-    if name.isupper() and len(name) > 1 and " " not in name and name.title() in words:
-        return name.title()
-    return name
+    capitalised form is among ``words`` ("WALLACE" beside "Chris Wallace"), or as the full name
+    it shouts whole, when ``spoken`` (lower-cased full names, each as the text writes it) holds it
+    ("AL GORE" beside "Al Gore"); else ``name``."""
+    if not name.isupper() or len(name) < 2:
+        return name
+    if " " in name:
+        return name if spoken is None else spoken.get(name.lower(), name)
+    return name.title() if name.title() in words else name
 
 
 def _unshouted(persons: list[tuple[Span, str, str | None]]) -> list[tuple[Span, str, str | None]]:
-    """A one-word name in capitals that is a word of a full name the text uses ("WALLACE" beside
-    "Chris Wallace") is that name: transcripts and headlines shout surnames."""
-    words = {w for _, name, _ in persons if len(name.split()) > 1 for w in name.split()}
-    return [(ent, _unshout(name, words), role) for ent, name, role in persons]
+    """A name in capitals that is a word of a full name the text uses ("WALLACE" beside "Chris
+    Wallace"), or that full name itself ("CHRIS WALLACE"), is that name: transcripts and headlines
+    shout names."""
+    full = [name for _, name, _ in persons if len(name.split()) > 1]
+    words = {w for name in full for w in name.split()}
+    spoken = {name.lower(): name for name in full if not name.isupper()}
+    return [(ent, _unshout(name, words, spoken), role) for ent, name, role in persons]
 
 
 def _with_bare_role(role: str) -> list[str]:

@@ -1774,6 +1774,8 @@ def _headline_cues(
     # ... and of people alone, each with their entity, which a long turn's label must name,
     # gathered for a long line only.
     persons: dict[int, int] | None = None
+    # Capitals labels that lead two or more lines, gathered for a text whose label the tags fail.
+    repeated: frozenset[str] | None = None
     pos = 0
     while pos < len(text):
         end = _line_end(text, pos)
@@ -1812,7 +1814,15 @@ def _headline_cues(
             # are tagged PROPN too, and a kicker such as "Quiet Over Quarry:" is no source.
             untyped = all(t.pos_ == "PROPN" or t.is_punct or t.tag_ == "POS" for t in source)
             if not (typed or head.lower_ in HEADLINE_SOURCE_NOUNS or (head.pos_ == "PROPN" and untyped)):
-                continue
+                # A transcript names its speakers in capitals turn after turn ("MARIA LOPEZ: ..."),
+                # and the tagger reads a shouted name it does not know as anything (an adverb, a
+                # noun): a capitals label that leads two or more lines and names a person of the
+                # text is a speaker's ("RESULT:" or "IMPORTANT:" twice names no one).
+                if repeated is None:
+                    repeated = _repeated_labels(text)
+                said_by = text[start:colon]
+                if said_by not in repeated or index.shouted_person(said_by) is None:
+                    continue
         content = _trim(doc, said[0].i, said[-1].i + 1)
         colon_tok = doc.char_span(colon, colon + 1)
         if content is None or colon_tok is None:
@@ -1837,6 +1847,19 @@ def _headline_cues(
     kept = [(cue, long_line) for cue, long_line, label in lines if interview or not label]
     cues = [cue for cue, long_line in kept if transcript or not long_line]
     return cues, {cue.token for cue, long_line in kept if transcript and long_line}
+
+
+def _repeated_labels(text: str) -> frozenset[str]:
+    """The capitals labels (``speaker_label``) that open two or more lines of ``text``."""
+    seen: dict[str, int] = {}
+    pos = 0
+    while pos < len(text):
+        end = _line_end(text, pos)
+        colon = speaker_label(text, pos)
+        if 0 <= colon < end:
+            seen[text[pos:colon]] = seen.get(text[pos:colon], 0) + 1
+        pos = end + 1
+    return frozenset(label for label, n in seen.items() if n >= 2)
 
 
 def _name_heads(index: EntityIndex, labels: frozenset[str]) -> dict[int, int]:

@@ -300,7 +300,12 @@ class SpeakerResolver:
             return Speaker(entity.name, kind, (mention.start, mention.end), True, via=via)
         if head.pos_ == "PRON" or low in PRONOUN_LABELS:
             return self._pronoun(head)
-        named = self._apposed_name(head) or self._titled_name(head, phrase) or self._titles_of_one_name(head)
+        named = (
+            self._apposed_name(head)
+            or self._titled_name(head, phrase)
+            or self._titles_of_one_name(head)
+            or self._shouted_name(phrase)
+        )
         if named is not None:
             return named
         phrase_low = phrase.text.lower()
@@ -649,6 +654,16 @@ class SpeakerResolver:
         if entity.label != "PERSON":
             return None
         return Speaker(entity.name, "person", (mention.start, mention.end), True, via="name")
+
+    def _shouted_name(self, phrase: Span) -> Speaker | None:
+        """ "CHRIS MATTHEWS: ...", "CHELSEA: ...": a transcript's label in capitals that the tagger
+        did not read as a name is the person the text names so (``EntityIndex.shouted_person``)."""
+        found = self.index.shouted_person(phrase.text)
+        if found is None:
+            return None
+        return Speaker(
+            self.index.entities[found].name, "person", (phrase.start_char, phrase.end_char), True, via="name"
+        )
 
     def _titled_name(self, head: Token, phrase: Span) -> Speaker | None:
         """ "President of Iceland Jon Berg said": a title whose place or body runs straight on
