@@ -1923,6 +1923,25 @@ def test_a_shouted_first_name_two_people_share_names_neither(stages) -> None:  #
     assert not [q for q in turns if q.speaker in {"Ruth Calloway", "Ruth Ibsen"}], turns
 
 
+@pytest.mark.parametrize(
+    ("met", "speaker"), [("the chairman of the board", None), ("Mayor Ivan Reyes of Dunmore", "Ivan Reyes")]
+)
+def test_a_he_inside_a_turn_is_not_the_turns_speaker(stages, met: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The host, Dale Pruitt, spoke with Commissioner Tom Halvorsen on Sunday.\n\n"
+        "PRUITT: Commissioner, what did the board tell you about the bridge and the levy this week, and when "
+        "will the county vote on the plan?\n\n"
+        f"HALVORSEN: Well, I spoke to {met} on Monday, and he said the bridge would open in May, but the "
+        "county still has doubts about the cost of the work and about the timing of the vote on the levy.\n"
+    )
+    report = run(stages, text)
+    assert quote_with(report, "Well, I spoke").speaker == "Tom Halvorsen"
+    said = [q for q in report.quotes if q.cue is not None and q.cue.text == "said"]
+    assert len(said) == 1 and said[0].content.text.startswith("the bridge would open"), report.quotes
+    q = said[0]
+    assert q.speaker == speaker and q.speaker_mention is not None and q.speaker_mention.text == "he", q
+
+
 def test_a_lone_long_line_led_by_a_name_is_no_turn(stages) -> None:  # type: ignore[no-untyped-def]
     text = f"The board met on Monday.\n\nHalvorsen: {_LONG_ANSWER}\n"
     report = run(stages, text)

@@ -307,7 +307,7 @@ class QuoteExtractor:
             if cue.addressee is not None:
                 speaker = _asker(doc, text, cue, speaker, start)
             kind = "mixed" if inside else "indirect"
-            conf = cue.strength * (0.95 if speaker.resolved else 0.8 if speaker.name else 0.6)
+            conf = cue.strength * _speaker_weight(speaker)
             cue_span = (cue.start, cue.end)
             answers = self._addressee_of(doc, cue, resolver)
             out.append(Attribution((start, end), kind, cue_span, speaker, round(conf, 3), cue.token, answers))
@@ -1239,18 +1239,34 @@ def _drop_nested(found: list[Attribution], holders: AbstractSet[int] = frozenset
     return [a for a in found if not any(holds(b, a) and (not holds(a, b) or beats(b, a)) for b in found)]
 
 
+def _speaker_weight(speaker: Speaker) -> float:
+    """How far the rules trust an indirect attribution's speaker: a named one, a phrase, none."""
+    return 0.95 if speaker.resolved else 0.8 if speaker.name else 0.6
+
+
 def _speaks_in_turn(text: str, found: list[Attribution], turns: AbstractSet[int]) -> list[Attribution]:
     """Inside a transcript's turn (``turns``: the turns' cue tokens) "I" is whoever speaks it: an
     answer's "I think the levy will pass" is its speaker's claim, whom the parse alone leaves
-    unknown."""
+    unknown. A "he" or "she" there is someone else: the name nearest before it is often the turn's
+    own label ("HALVORSEN: I spoke to the chairman, and he said ..."), and a speaker calls
+    themselves "I"."""
     held = [a for a in found if a.group in turns]
     out = []
     for a in found:
         m = a.speaker.mention
-        if a.cue is not None and a.speaker.name is None and m is not None and text[m[0] : m[1]].lower() == "i":
-            turn = next((t for t in held if t.content[0] <= a.cue[0] and a.cue[1] <= t.content[1]), None)
-            if turn is not None and turn.speaker.name is not None:
+        said_by = text[m[0] : m[1]].lower() if m is not None else ""
+        turn = (
+            next((t for t in held if t.content[0] <= a.cue[0] and a.cue[1] <= t.content[1]), None)
+            if a.cue is not None and said_by in {"i", "he", "she"}
+            else None
+        )
+        if turn is not None and turn.speaker.name is not None:
+            if said_by == "i" and a.speaker.name is None:
                 a = replace(a, speaker=replace(turn.speaker, mention=m, via="pronoun"))
+            elif said_by != "i" and a.speaker.name == turn.speaker.name:
+                nobody = Speaker(None, "unknown", m, False, via="none")
+                conf = round(a.confidence / _speaker_weight(a.speaker) * _speaker_weight(nobody), 3)
+                a = replace(a, speaker=nobody, confidence=conf)
         out.append(a)
     return out
 
