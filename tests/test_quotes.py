@@ -1867,6 +1867,22 @@ def test_long_lines_of_names_after_a_label_are_no_transcript(stages) -> None:  #
     assert not [q for q in run(stages, text).quotes if q.cue is not None and q.cue.text == ":"]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # The parse hangs the first clause on the verb as what it reports ...
+        ('Mayor Ann Lee thanked the crowd on Friday, then said: "We will build the bridge this year."', "We will"),
+        # ... or the verb on the first clause, with no relation named.
+        ("Mayor Ann Lee thanked the crowd on Friday, then said the bridge would open next year.", "the bridge"),
+        ("Mayor Ann Lee toured the plant on Monday, then told reporters that the state would buy it.", "the state"),
+    ],
+)
+def test_a_verb_that_then_opens_is_the_subject_before_its(stages, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), said)
+    assert q.cue is not None and q.cue.text in {"said", "told"}
+    assert q.speaker == "Ann Lee" and q.speaker_mention is not None and q.speaker_mention.text == "Ann Lee", q
+
+
 _SHOUTED_TRANSCRIPT = (
     "The radio hour spoke with the county treasurer, Maria Lopez, and the host was Dana Whitfield.\n\n"
     "DANA WHITFIELD: Thank you for coming in on a Sunday morning to talk about the county levy.\n\n"

@@ -1384,6 +1384,9 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
             # "... Commissioner James P. O'Neill said": a name that ends right before a finite verb
             # with no subject is its subject, whatever the parse made of its last word.
             return before
+    sequel = _sequel_subject(verb, marked)
+    if sequel is not None:
+        return sequel
     inverted = _inverted_object(verb, marked)
     if inverted is not None:
         return inverted
@@ -1472,6 +1475,24 @@ def _relative_for_someone(tok: Token) -> bool:
     """ "Al Gore, who challenged Bush by demanding: ...": "who" of a clause on a noun that names
     someone (``_speaker_of`` credits that noun)."""
     return tok.lower_ == "who" and tok.head.dep_ == "relcl" and _names_someone(tok.head.head)
+
+
+def _sequel_subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """ "The governor toured the plant, then told reporters ...": a verb that ", then" opens goes on
+    from the clause before it, which the parse hung on it as what it reports (the reading of a
+    trailing tag) or hung it on; that clause's subject is who spoke. With "and then" the parse
+    joins the two verbs, and the subject climbs as for any conjunct."""
+    doc = verb.doc
+    then = doc[verb.i - 1] if verb.i > 1 else None
+    if then is None or then.lower_ != "then" or then.head.i != verb.i or doc[then.i - 1].text != ",":
+        return None
+    before = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.i < then.i), None)
+    if before is None and verb.dep_ == "dep" and verb.head.i < then.i:
+        before = verb.head  # or the parse hung the verb on that clause's, with no relation named
+    if before is None:
+        return None
+    found, _ = _own_subject(before, marked, frozenset({"nsubj"}))
+    return found if found is not None and _names_someone(found) else None
 
 
 def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
