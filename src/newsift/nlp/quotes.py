@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -1887,15 +1888,9 @@ def _headline_cues(
 
 
 def _repeated_labels(text: str) -> frozenset[str]:
-    """The capitals labels (``speaker_label``) that open two or more lines of ``text``."""
-    seen: dict[str, int] = {}
-    pos = 0
-    while pos < len(text):
-        end = _line_end(text, pos)
-        colon = speaker_label(text, pos)
-        if 0 <= colon < end:
-            seen[text[pos:colon]] = seen.get(text[pos:colon], 0) + 1
-        pos = end + 1
+    """The capitals labels (``speaker_label``, which never runs past a line's end) that open two
+    or more lines of ``text``."""
+    seen = Counter(line[:colon] for line in text.split("\n") if (colon := speaker_label(line, 0)) >= 0)
     return frozenset(label for label, n in seen.items() if n >= 2)
 
 
