@@ -556,6 +556,18 @@ def test_a_role_with_an_of_phrase_names_its_holder(stage) -> None:  # type: igno
     assert [m.text for m in petrov.mentions] == ["Ivan Petrov", "The president"]
 
 
+def test_a_former_role_with_an_of_phrase_names_its_holder(stage) -> None:  # type: ignore[no-untyped-def]
+    # The modifier is part of the role she holds ("former secretary of state"), so it picks her out.
+    text = "Former Secretary of State Ana Lind met the envoy. The former secretary of state said talks would go on."
+    lind = entity(run(stage, text), "Ana Lind")
+    assert [m.text for m in lind.mentions] == ["Ana Lind", "The former secretary of state"]
+    # A former holder is not who holds the office now, nor the other way round.
+    text = "Secretary of State Ana Lind met the envoy. The former secretary of state said talks would go on."
+    assert [m.text for m in entity(run(stage, text), "Ana Lind").mentions] == ["Ana Lind"]
+    text = "Former Secretary of State Ana Lind met the envoy. The secretary of state said talks would go on."
+    assert [m.text for m in entity(run(stage, text), "Ana Lind").mentions] == ["Ana Lind"]
+
+
 def test_a_titled_surname_goes_to_the_namesake_who_holds_the_title(stage) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Former President Bill Carter spoke first. Then Helen Carter took the stage. "

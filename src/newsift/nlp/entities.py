@@ -912,7 +912,7 @@ def _add_role_mentions(
             first = doc[first.i + 1]
         end = tok.i + 1
         of_role = _of_role(tok)
-        if of_role is not None and of_role[0] in entities[idx].roles:
+        if of_role is not None and any(r == of_role[0] or r.endswith(f" {of_role[0]}") for r in entities[idx].roles):
             end = of_role[1]
         last = doc[end - 1]
         added.append(Mention(first.idx, last.idx + len(last.text), idx, "role", tok.i))
@@ -932,10 +932,10 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
         return None  # "the 'Crazy Ex-Girlfriend' singer": a title names the person, not the role
     of_role = _of_role(tok)
     if of_role is not None:
-        idx = role_holder(entities, mentions, starts, of_role[0], tok.idx)
-        if idx is not None:
-            return None if any(_changes_role(c) for c in _role_modifiers(tok)) else idx
-    idx = _bare_role_holder(tok, entities, mentions, starts)
+        idx, found = _modified_role_holder(tok, entities, mentions, starts, of_role[0])
+        if found:
+            return idx
+    idx, _ = _modified_role_holder(tok, entities, mentions, starts, tok.lemma_.lower())
     if (
         idx is not None
         and of_role is not None
@@ -947,14 +947,18 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
     return idx
 
 
-def _bare_role_holder(tok: Token, entities: list[EntityInfo], mentions: list[Mention], starts: list[int]) -> int | None:
+def _modified_role_holder(
+    tok: Token, entities: list[EntityInfo], mentions: list[Mention], starts: list[int], role: str
+) -> tuple[int | None, bool]:
+    """The holder of ``role`` with the most of ``tok``'s modifiers before it ("former secretary of
+    state" before "secretary of state"), and whether someone holds it at all: a modifier left
+    over that changes the role makes that someone no one known."""
     mods = _role_modifiers(tok)
-    lemma = tok.lemma_.lower()
     for k in range(len(mods) + 1):
-        idx = role_holder(entities, mentions, starts, " ".join([*(c.lower_ for c in mods[k:]), lemma]), tok.idx)
+        idx = role_holder(entities, mentions, starts, " ".join([*(c.lower_ for c in mods[k:]), role]), tok.idx)
         if idx is not None:
-            return None if any(_changes_role(c) for c in mods[:k]) else idx
-    return None
+            return (None if any(_changes_role(c) for c in mods[:k]) else idx), True
+    return None, False
 
 
 def definite(head: Token, *, untyped_possessor: bool = True) -> bool:
