@@ -297,6 +297,9 @@ def test_named_speaker_is_not_vague(stages) -> None:  # type: ignore[no-untyped-
         ("Her brother told the local paper that the boat had left before dawn.", "boat had left", "Her brother", False),
         ('"We saw the smoke first," the farmer said.', "saw the smoke", "the farmer", False),
         ("A nurse at the clinic said the queue had grown all week.", "queue had grown", "A nurse at the clinic", True),
+        # Gossip's and leaks' people are people too, not documents or bodies.
+        ('"He was never at the party," a snitch told the magazine.', "never at the party", "a snitch", True),
+        ("The whistleblower said the files had been shredded.", "files had been shredded", "The whistleblower", False),
     ],
 )
 def test_a_person_the_text_describes_but_does_not_name_is_an_unnamed_source(  # type: ignore[no-untyped-def]
@@ -1318,6 +1321,7 @@ def test_a_role_modifier_picks_the_holder_and_a_former_role_is_not_the_role(stag
         ("Tom Berg toured the plant on Monday. The singer, who rarely posts, said the deal was bad.", "Tom Berg"),
         # A governor can be a candidate too.
         ("Gov. Tom Berg toured the plant on Monday. The candidate said the deal was bad.", "Tom Berg"),
+        ("Dana Reyes leaked the files in May. The whistleblower said the deal was bad.", "Dana Reyes"),
     ],
 )
 def test_a_description_after_a_name_is_that_person(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]

@@ -742,6 +742,7 @@ chef cook waiter bartender cashier mechanic plumber electrician engineer archite
 musician dancer designer baker butcher carpenter janitor miner rancher agent rabbi imam chaplain missionary cleric
 preacher nanny housekeeper gardener receptionist accountant novelist poet playwright screenwriter biologist chemist
 physicist geologist astronomer meteorologist epidemiologist virologist midwife veterinarian lifeguard
+oceanographer eyewitness whistleblower spy snitch hacker trader respondent administrator user troll theorist pontiff
 """
 FEMALE_PERSON_NOUNS: frozenset[str] = frozenset(_FEMALE.split())
 MALE_PERSON_NOUNS: frozenset[str] = frozenset(_MALE.split())
