@@ -88,16 +88,20 @@ class Quote:
     never guessed (the one asked or told is not who spoke: "Lee was asked whether ..." names no one
     unless it says by whom); ``addressee``: the one asked or told, where the text makes them its
     subject ("Lee" in "Lee was asked whether ..." and in "Lee was told by aides that ..."), else
-    None.  ``speaker_kind``: ``person`` or ``organisation`` for named speakers;
-    ``anonymous`` for people the text describes without naming them; ``unknown`` where there is no
-    speaker, or the source is no person or body ("the report") or a name the entities stage could
-    not type.  ``vague``: the sourcing names no one in particular ("experts say", "it is reported").
+    None.  ``speaker_mention``: where the text names the speaker; where ``speaker`` is None it can
+    still hold the word the text points with ("you", "we", a "he" that is no one the text names),
+    so that a reader sees why no one was named.  ``speaker_kind``: ``person`` or ``organisation``
+    for named speakers; ``anonymous`` for people the text describes without naming them, and for
+    sourcing that hides its source altogether ("it is reported", "reportedly"; no ``speaker``);
+    ``unknown`` where the text gives no source, or the source is no person or body ("the report")
+    or a name the entities stage could not type.  ``vague``: the sourcing names no one in
+    particular ("experts say", "it is reported").
     ``kind``: ``direct`` for words quoted as said, in quotation marks or as a block quote whose marks
     the page lost (a paragraph after "... tweeted:"); ``indirect`` for reported speech; ``mixed`` for
     reported speech that quotes some of the words.  ``confidence``: the chance that the attribution is
     right (its content is one and its speaker is right), from the rules' number and a map fitted on
-    held-out annotated news (:mod:`newsift.nlp.confidence`; on PolNeAR dev its expected calibration
-    error is 0.023: the attribution model card); the pieces of a split quote, and a quote that goes on
+    held-out annotated news (:mod:`newsift.nlp.confidence`; its expected calibration error on
+    PolNeAR dev: the attribution model card); the pieces of a split quote, and a quote that goes on
     after another with no cue of its own, carry the number of the attribution they belong to (an
     answer after its question, the number of a speaker that a tag names).
     """
