@@ -568,6 +568,27 @@ def test_a_former_role_with_an_of_phrase_names_its_holder(stage) -> None:  # typ
     assert [m.text for m in entity(run(stage, text), "Ana Lind").mentions] == ["Ana Lind"]
 
 
+def test_a_nations_leader_is_the_one_head_of_its_state_or_government(stage) -> None:  # type: ignore[no-untyped-def]
+    text = "Israeli Prime Minister Dan Levin met Russian President Ivan Petrov. The Russian leader spoke first."
+    report = run(stage, text)
+    # The nation stays in the role, as it does for any title ("russian president").
+    assert entity(report, "Dan Levin").attributes["roles"] == ["israeli prime minister", "prime minister"]
+    assert [m.text for m in entity(report, "Ivan Petrov").mentions] == ["Ivan Petrov", "The Russian leader"]
+    assert [m.text for m in entity(report, "Dan Levin").mentions] == ["Dan Levin"]
+    # Two of the nation's leaders, or a former one: which one is meant is not known.
+    text = "Russian President Ivan Petrov met Russian Prime Minister Oleg Sokol. The Russian leader spoke first."
+    report = run(stage, text)
+    assert [m.text for m in entity(report, "Ivan Petrov").mentions] == ["Ivan Petrov"]
+    assert [m.text for m in entity(report, "Oleg Sokol").mentions] == ["Oleg Sokol"]
+    text = "Former Russian President Ivan Petrov met the envoy. The Russian leader spoke first."
+    assert [m.text for m in entity(run(stage, text), "Ivan Petrov").mentions] == ["Ivan Petrov"]
+    text = "Russian President Ivan Petrov met the envoy. The former Russian leader spoke first."
+    assert [m.text for m in entity(run(stage, text), "Ivan Petrov").mentions] == ["Ivan Petrov"]
+    # A party's leader is no nation's.
+    text = "Republican Leader Tom Berg met the envoy. The Mexican leader spoke first."
+    assert [m.text for m in entity(run(stage, text), "Tom Berg").mentions] == ["Tom Berg"]
+
+
 def test_a_titled_surname_goes_to_the_namesake_who_holds_the_title(stage) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Former President Bill Carter spoke first. Then Helen Carter took the stage. "

@@ -1311,6 +1311,15 @@ def test_a_role_modifier_picks_the_holder_and_a_former_role_is_not_the_role(stag
     assert q.speaker != "Ed Vance" and q.speaker_kind != "person", q
 
 
+def test_a_nations_leader_is_its_head_of_state_or_government(stages) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Israeli Prime Minister Dan Levin met Russian President Ivan Petrov in Moscow.\n\n"
+        '"We agreed on much," the Israeli leader said.'
+    )
+    q = quote_with(run(stages, text), "agreed on much")
+    assert (q.speaker, q.speaker_kind, q.speaker_mention.text) == ("Dan Levin", "person", "the Israeli leader"), q
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -23,6 +23,8 @@ from .rules import (
     GENDERED_HONORIFICS,
     HONORIFICS,
     MALE_PERSON_NOUNS,
+    NATIONAL_LEADER_OFFICES,
+    NATIONALITIES,
     NOT_NAME_WORDS,
     PERSON_NOUNS,
     PRONOUN_LABELS,
@@ -889,6 +891,8 @@ def _add_role_mentions(
     starts = [m.start for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     held = {role_head(role) for info in entities if info.label == "PERSON" for role in info.roles}
+    if held & {role_head(office) for office in NATIONAL_LEADER_OFFICES}:
+        held.add("leader")  # "the Russian leader" (``_national_leader``)
     added: list[Mention] = []
     for tok in tokens:
         if tok.lemma_.lower() not in held or tok.tag_ not in {"NN", "NNP"} or tok.dep_ in {"compound", "appos"}:
@@ -930,6 +934,11 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
     """
     if any(c.is_quote for c in tok.lefts):
         return None  # "the 'Crazy Ex-Girlfriend' singer": a title names the person, not the role
+    mods = _role_modifiers(tok)
+    if tok.lemma_.lower() == "leader" and len(mods) == 1 and mods[0].lower_ in NATIONALITIES:
+        # "the Russian leader" is that nation's head of state or government; another title with
+        # "leader" in it (a party's, a chamber's, a parse's "foreign leader") says nothing of the nation.
+        return _national_leader(mods[0].lower_, entities)
     of_role = _of_role(tok)
     if of_role is not None:
         idx, found = _modified_role_holder(tok, entities, mentions, starts, of_role[0])
@@ -945,6 +954,15 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
         # or "the author of the book" may well be the president or author the text named.
         return None
     return idx
+
+
+def _national_leader(nation: str, entities: list[EntityInfo]) -> int | None:
+    """ "the Russian leader" (``nation``: "russian"): the one person whose title makes them that
+    nation's head of state or government ("Russian President Ivan Petrov"); None where no one's
+    does, or two people's do (a president and a prime minister)."""
+    offices = {f"{nation} {office}" for office in NATIONAL_LEADER_OFFICES}
+    holders = [k for k, e in enumerate(entities) if e.label == "PERSON" and not offices.isdisjoint(e.roles)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _modified_role_holder(

@@ -645,8 +645,33 @@ GENDERED_HONORIFICS: dict[str, str] = {
     "ms": "female",
     "miss": "female",
 }
+# A nation's adjective before a title ("Israeli Prime Minister ..."): it says which holder, and it
+# lets "the Israeli leader" name them (``NATIONAL_LEADER_OFFICES``).
+_NATIONALITIES = """
+afghan american argentine argentinian australian austrian bangladeshi belarusian belgian bolivian
+brazilian british bulgarian cambodian canadian chilean chinese colombian cuban czech danish dutch
+ecuadorian egyptian emirati ethiopian filipino finnish french georgian german ghanaian greek
+hungarian icelandic indian indonesian iranian iraqi irish israeli italian japanese jordanian
+kazakh kenyan korean kuwaiti lebanese libyan lithuanian malaysian mexican moroccan nigerian
+norwegian omani pakistani palestinian peruvian philippine polish portuguese qatari romanian russian
+rwandan saudi scottish serbian singaporean slovak somali spanish sudanese swedish swiss syrian
+taiwanese thai tunisian turkish ugandan ukrainian uzbek venezuelan vietnamese welsh yemeni
+zimbabwean
+"""
+NATIONALITIES: frozenset[str] = frozenset(_NATIONALITIES.split())
+# Offices whose holder a story calls their nation's leader ("the Russian leader").
+NATIONAL_LEADER_OFFICES: tuple[str, ...] = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "supreme leader",
+)
 # Words that may precede a title and belong to the role ("former president").
-ROLE_MODIFIERS: frozenset[str] = frozenset(
+ROLE_MODIFIERS: frozenset[str] = NATIONALITIES | frozenset(
     {
         "former",
         "acting",
@@ -659,13 +684,6 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "late",
         "us",
         "u.s.",
-        "russian",
-        "american",
-        "syrian",
-        "french",
-        "british",
-        "german",
-        "chinese",
         "democratic",
         "republican",
         "gop",
