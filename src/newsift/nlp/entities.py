@@ -941,10 +941,10 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
         return _national_leader(mods[0].lower_, entities)
     of_role = _of_role(tok)
     if of_role is not None:
-        idx, found = _modified_role_holder(tok, entities, mentions, starts, of_role[0])
+        idx, found = _modified_role_holder(mods, of_role[0], tok.idx, entities, mentions, starts)
         if found:
             return idx
-    idx, _ = _modified_role_holder(tok, entities, mentions, starts, tok.lemma_.lower())
+    idx, _ = _modified_role_holder(mods, tok.lemma_.lower(), tok.idx, entities, mentions, starts)
     if (
         idx is not None
         and of_role is not None
@@ -966,14 +966,13 @@ def _national_leader(nation: str, entities: list[EntityInfo]) -> int | None:
 
 
 def _modified_role_holder(
-    tok: Token, entities: list[EntityInfo], mentions: list[Mention], starts: list[int], role: str
+    mods: list[Token], role: str, before: int, entities: list[EntityInfo], mentions: list[Mention], starts: list[int]
 ) -> tuple[int | None, bool]:
-    """The holder of ``role`` with the most of ``tok``'s modifiers before it ("former secretary of
-    state" before "secretary of state"), and whether someone holds it at all: a modifier left
-    over that changes the role makes that someone no one known."""
-    mods = _role_modifiers(tok)
+    """The holder of ``role`` with the most of its noun's modifiers ``mods`` before it ("former
+    secretary of state" before "secretary of state"), and whether someone holds it at all: a
+    modifier left over that changes the role makes that someone no one known."""
     for k in range(len(mods) + 1):
-        idx = role_holder(entities, mentions, starts, " ".join([*(c.lower_ for c in mods[k:]), role]), tok.idx)
+        idx = role_holder(entities, mentions, starts, " ".join([*(c.lower_ for c in mods[k:]), role]), before)
         if idx is not None:
             return (None if any(_changes_role(c) for c in mods[:k]) else idx), True
     return None, False
