@@ -3738,3 +3738,67 @@ def test_a_verb_a_colon_or_comma_sets_before_a_quote_is_its_tag(stages, text: st
         assert cut is not None and cut[1] <= word.idx, cut
     else:
         assert cut is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            'The report does not help Mayor Ann Kroll\'s recent claim that "The city is broke. It has no money."',
+            "Ann Kroll",
+            "claim",
+        ),
+        (
+            'Ann Kroll toured the depot on Monday. Her words: "The city is broke. It has no money."',
+            "Ann Kroll",
+            "words",
+        ),
+        ('I had to change my answer: "Of course the bridge will open. I was joking."', None, "answer"),
+    ],
+)
+def test_a_quote_right_after_a_possessed_speech_noun_is_its_possessors(  # type: ignore[no-untyped-def]
+    stages, text: str, speaker: str | None, cue: str
+) -> None:
+    q = quote_with(run(stages, text), "bridge will open" if speaker is None else "city is broke")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == cue, q
+    assert q.speaker == speaker and q.speaker_mention is not None, q
+    if speaker is None:
+        # The writer's own answer: the mention is the pronoun, which names no one.
+        assert q.speaker_mention.text == "my", q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A comma sets off a piece's title, not what its author said.
+        'Ann Kroll\'s statement, "the city is broke and nobody will say so," ran on page two.',
+        # A word between them: what follows the noun is no longer its quotation.
+        'Ann Kroll\'s claim came late in "the most heated session of the whole year."',
+        # The quote says something of the noun: its verb is inside the marks.
+        'The treasurer said Ann Kroll\'s remarks "have had wide coverage, which only made it worse."',
+        # The noun is what the one who speaks answers.
+        'Sen. Tom Berg of Maine was the first to weigh in on Ann Kroll\'s claim: "Well, I do not agree with it."',
+        # "Word" as a promise: what follows is someone else's.
+        'The board has a blind faith in Ann Kroll\'s word: "As we said before, the bridge will open in May."',
+    ],
+)
+def test_a_speech_noun_apart_from_the_quote_gives_it_no_speaker(stages, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = run(stages, text)
+    nouns = {"claim", "statement", "remarks", "word"}
+    assert all(q.cue is None or q.cue.text not in nouns for q in report.quotes), report.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('Ann Kroll said in her formal statement: "The city is broke. It has no money."', "said"),
+        (
+            "Ann Kroll was too busy to back up her earlier statements: "
+            '"The city is broke. Good luck with the story," she wrote.',
+            "wrote",
+        ),
+    ],
+)
+def test_a_speech_noun_yields_to_the_verb_that_tags_the_quote(stages, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), "city is broke")
+    assert q.cue is not None and q.cue.text == cue, q

@@ -217,6 +217,69 @@ TO_NAMES_HEARER: frozenset[str] = frozenset(
     }
 )
 
+# Nouns for something said whose possessor said it, as written ('Kroll's claim that "..."', 'his
+# words: "..."'). A quotation right after one is what its possessor said, where no verb tags it.
+# "Word" only as "words": "faith in Obama's word" is his promise, not what follows it.
+POSSESSED_SPEECH_NOUNS: frozenset[str] = frozenset(
+    {
+        "admission",
+        "admissions",
+        "announcement",
+        "announcements",
+        "answer",
+        "answers",
+        "argument",
+        "arguments",
+        "assertion",
+        "assertions",
+        "boast",
+        "boasts",
+        "claim",
+        "claims",
+        "comment",
+        "commentaries",
+        "commentary",
+        "comments",
+        "declaration",
+        "declarations",
+        "explanation",
+        "explanations",
+        "insistence",
+        "insistences",
+        "message",
+        "messages",
+        "plea",
+        "pleas",
+        "pledge",
+        "pledges",
+        "prediction",
+        "predictions",
+        "promise",
+        "promises",
+        "quip",
+        "quips",
+        "remark",
+        "remarks",
+        "replies",
+        "reply",
+        "response",
+        "responses",
+        "retort",
+        "retorts",
+        "statement",
+        "statements",
+        "suggestion",
+        "suggestions",
+        "tweet",
+        "tweets",
+        "vow",
+        "vows",
+        "warning",
+        "warnings",
+        "words",
+    }
+)
+
 # Multi-word cues matched on lower-cased token text, longest first.
 PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("according", "to"),
