@@ -3802,3 +3802,20 @@ def test_a_speech_noun_apart_from_the_quote_gives_it_no_speaker(stages, text: st
 def test_a_speech_noun_yields_to_the_verb_that_tags_the_quote(stages, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, text), "city is broke")
     assert q.cue is not None and q.cue.text == cue, q
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Senator Ann Kroll issued a statement saying, "The city is broke."', "Ann Kroll"),
+        ('Ann Kroll, who chairs the panel, issued a statement saying, "The city is broke."', "Ann Kroll"),
+        ('The Kroll campaign sent out an email saying, "The city is broke."', "The Kroll campaign"),
+        # Cited, not put out: the statement speaks, not the one who cites it.
+        ('Ann Kroll cited a statement saying, "The city is broke."', "a statement"),
+        # A report speaks for itself, whoever released it.
+        ('The agency released a report saying, "The city is broke."', "a report"),
+    ],
+)
+def test_a_statement_someone_puts_out_speaks_for_them(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    q = quote_with(run(stages, text), "city is broke")
+    assert q.speaker == speaker, q

@@ -43,6 +43,8 @@ from .rules import (
     IMPERSONAL_CUES,
     IMPERSONAL_SUBJECTS,
     INHERIT_MAX_PARAGRAPHS,
+    ISSUED_NOUNS,
+    ISSUING_VERBS,
     MEDIUM_NOUNS,
     OBJECT_CONTENT_DEPS,
     OBJECT_IS_ADDRESSEE,
@@ -1381,7 +1383,7 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # A participle that modifies a noun and reports a clause has that noun for its subject
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
-        return verb.head
+        return _issuer(verb.head, marked) or verb.head
     if verb.dep_ == "acl" and _after_apposed_name(verb):
         # "Kelly's attorney, Michael Critchley, called Wildstein ...": the comma that closes the
         # name makes the verb the sentence's, whatever it reports.
@@ -1429,13 +1431,25 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ...", "did not win the nomination telling rallies ..."); nor one that something was
         # sent to ("an email to supporters stating, \"...\"", where the email states it).
         to = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
-        return None if to else verb.head
+        return None if to else _issuer(verb.head, marked) or verb.head
     return None
 
 
 # Characters from a sentence-opening tag verb to the quotation it introduces: the verb, a speaker
 # of a few words and a comma or colon ("Adds the first insider, ").
 _INVERTED_TAG_REACH = 80
+
+
+def _issuer(noun: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """Who put out ``noun``, a statement or the like that a participle says something in: "Ann
+    Lee issued a statement saying ...", "the campaign sent out an email warning that ...": the
+    words are the issuer's, as PolNeAR marks them, not the paper's.  Not a report, a study or a
+    poll, which speak for themselves ("the agency released a report finding ..."), nor a statement
+    someone only cited or read."""
+    head = noun.head
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in ISSUED_NOUNS or head.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return _subject(head, marked)
 
 
 def _after_apposed_name(verb: Token) -> bool:

@@ -280,6 +280,28 @@ POSSESSED_SPEECH_NOUNS: frozenset[str] = frozenset(
     }
 )
 
+# What someone puts out in their own words, and the verbs for putting it out: the words of "Ann Lee
+# issued a statement saying ..." are hers. Not reports, studies or polls, which speak for themselves.
+ISSUED_NOUNS: frozenset[str] = frozenset(
+    {"announcement", "email", "e-mail", "letter", "memo", "message", "note", "post", "release", "statement", "tweet"}
+)
+ISSUING_VERBS: frozenset[str] = frozenset(
+    {
+        "circulate",
+        "deliver",
+        "distribute",
+        "email",
+        "issue",
+        "post",
+        "publish",
+        "put",
+        "release",
+        "send",
+        "share",
+        "tweet",
+    }
+)
+
 # Multi-word cues matched on lower-cased token text, longest first.
 PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("according", "to"),

@@ -21,7 +21,7 @@ from typing import Any
 from ..report import Signal
 from .corpus import LabelledArticle
 
-CACHE_VERSION = "signals-141"
+CACHE_VERSION = "signals-142"
 DEFAULT_CACHE = Path("/tmp/newsift-credibility-cache")
 EXTRACT_STAGES = ("clean", "entities", "quotes", "signals")
 
