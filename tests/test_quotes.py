@@ -3819,3 +3819,23 @@ def test_a_speech_noun_yields_to_the_verb_that_tags_the_quote(stages, text: str,
 def test_a_statement_someone_puts_out_speaks_for_them(stages, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     q = quote_with(run(stages, text), "city is broke")
     assert q.speaker == speaker, q
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # The parse finds no verb for the name and hangs "tweeted" on it as a participle.
+        (
+            "Ann Kroll, who is running for mayor, tweeted on Friday to say she had never backed the plan.",
+            "never backed",
+            "Ann Kroll",
+        ),
+        # The sentence has its own verb: the participle between describes her.
+        ("Ann Kroll, who ran in 2012, described by aides as tired, said she had never backed it.", "as tired", None),
+    ],
+)
+def test_a_verb_after_a_relative_clause_on_a_name_is_the_names(  # type: ignore[no-untyped-def]
+    stages, text: str, fragment: str, speaker: str | None
+) -> None:
+    q = quote_with(run(stages, text), fragment)
+    assert q.speaker == speaker, q

@@ -1384,9 +1384,10 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         # ("reports suggesting that ...", "a study claiming that ..."); so does a verb the parse
         # took for one ("WeWork's parent company, The We Company, announced on Sept. 30 that ...").
         return _issuer(verb.head, marked) or verb.head
-    if verb.dep_ == "acl" and _after_apposed_name(verb):
-        # "Kelly's attorney, Michael Critchley, called Wildstein ...": the comma that closes the
-        # name makes the verb the sentence's, whatever it reports.
+    if verb.dep_ == "acl" and (_after_apposed_name(verb) or _after_relative_clause(verb)):
+        # "Kelly's attorney, Michael Critchley, called Wildstein ...", "Donald Trump, who is vying
+        # to be the next president, tweeted on Friday to say ...": the comma that closes the name,
+        # or the clause on it, makes the verb the sentence's, whatever it reports.
         return verb.head
     if verb.tag_ in _TAG_VERB_TAGS or (verb.tag_ == "NNS" and is_tag_verb(verb.text)):
         # "Star Magazine's source claims, ...": a finite verb has no compound; the noun the parse
@@ -1461,6 +1462,24 @@ def _after_apposed_name(verb: Token) -> bool:
         before is not None
         and before.text == ","
         and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < verb.i for c in head.children)
+    )
+
+
+def _after_relative_clause(verb: Token) -> bool:
+    """ "Donald Trump, who is vying to be the next president, tweeted on Friday to say ...": the
+    parse found no verb for the name that heads the sentence and hung the verb after the clause on
+    it as a participle; a comma right before ``verb`` closes a relative clause on that name.  Not
+    where the sentence has a verb of its own: "Ann Lee, who ran in 2012, described by aides as
+    tired, said ..." describes her."""
+    head = verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        before is not None
+        and before.text == ","
+        and head.dep_ == "ROOT"
+        and (head.pos_ == "PROPN" or head.ent_type_ in _SOURCE_ENTITIES)
+        and (verb.tag_ in _TAG_VERB_TAGS or verb.tag_ == "VBN")
+        and any(c.dep_ == "relcl" and c.i < verb.i and c.right_edge.i == before.i - 1 for c in head.children)
     )
 
 
