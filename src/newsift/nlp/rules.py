@@ -218,65 +218,19 @@ TO_NAMES_HEARER: frozenset[str] = frozenset(
 )
 
 # Nouns for something said whose possessor said it, as written ('Kroll's claim that "..."', 'his
-# words: "..."'). A quotation right after one is what its possessor said, where no verb tags it.
-# "Word" only as "words": "faith in Obama's word" is his promise, not what follows it.
+# words: "..."'), singular and plural. A quotation right after one is what its possessor said, where
+# no verb tags it. "Word" only as "words": "faith in Obama's word" is his promise, not what follows it.
+_POSSESSED_SPEECH = """
+admission announcement answer argument assertion boast claim comment commentary declaration
+explanation insistence message plea pledge prediction promise quip remark reply response retort
+statement suggestion tweet vow warning
+"""
 POSSESSED_SPEECH_NOUNS: frozenset[str] = frozenset(
-    {
-        "admission",
-        "admissions",
-        "announcement",
-        "announcements",
-        "answer",
-        "answers",
-        "argument",
-        "arguments",
-        "assertion",
-        "assertions",
-        "boast",
-        "boasts",
-        "claim",
-        "claims",
-        "comment",
-        "commentaries",
-        "commentary",
-        "comments",
-        "declaration",
-        "declarations",
-        "explanation",
-        "explanations",
-        "insistence",
-        "insistences",
-        "message",
-        "messages",
-        "plea",
-        "pleas",
-        "pledge",
-        "pledges",
-        "prediction",
-        "predictions",
-        "promise",
-        "promises",
-        "quip",
-        "quips",
-        "remark",
-        "remarks",
-        "replies",
-        "reply",
-        "response",
-        "responses",
-        "retort",
-        "retorts",
-        "statement",
-        "statements",
-        "suggestion",
-        "suggestions",
-        "tweet",
-        "tweets",
-        "vow",
-        "vows",
-        "warning",
-        "warnings",
-        "words",
+    {"words"}
+    | {
+        form
+        for noun in _POSSESSED_SPEECH.split()
+        for form in (noun, noun[:-1] + "ies" if noun[-1] == "y" else noun + "s")
     }
 )
 
