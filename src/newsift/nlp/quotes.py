@@ -230,6 +230,10 @@ class QuoteExtractor:
         if titles:
             cues = [c for c in cues if not in_spans(c.start, titles)]
         cues = [c for c in cues if not _page_prompt(doc[c.token]) and not _editorial_note(doc[c.token])]
+        # Kept apart from ``real`` until the direct pass, which gives each its "as" clause: the
+        # content of another cue around the term ("determined he was "possibly a terrorist," as
+        # Comey put it") must not take it for a quote of its own speaker's.
+        credited = _as_put_terms(doc, text, quoted, real, cues)
         if blocks:
             # 'Byrne tweeted after the vote:' then the post: what the tag's verb governs on its own
             # line is when or where it was said; what was said is the block, which the direct pass
@@ -261,6 +265,8 @@ class QuoteExtractor:
         for cue in cues:
             if cue.content is None or _goes_on_doing(doc[cue.token], cue.content, cue_tokens):
                 continue
+            if _as_put_it(doc, cue):
+                continue  # free for the direct pass, which gives it the quote "it" stands for
             if _nothing_said(doc, cue.content):
                 # 'a hearing he was called to in the past two weeks. "Mr. Berg must answer ..."': a
                 # verb whose content says nothing was read as doing, not speaking, so it tags no
@@ -326,6 +332,8 @@ class QuoteExtractor:
         if turns_held:
             out = _speaks_in_turn(text, out, turns_held)
         remaining = [q for i, q in enumerate(real) if i not in consumed]
+        if credited:
+            remaining = sorted([*remaining, *credited], key=lambda q: q.start)
         free_cues = [c for c in cues if c.token not in used_cues]
         out.extend(self._direct(doc, remaining, free_cues, resolver, out))
         out.sort(key=lambda a: a.content[0])
@@ -768,6 +776,11 @@ class QuoteExtractor:
     ) -> Cue | None:
         """The cue of the quote's own sentence(s), outside other quotes, nearest first."""
         text = sents.text
+        credit = _as_clause_for(doc, text, q, cues, cue_starts)
+        if credit is not None:
+            # '"possibly a terrorist," as Lee put it': the clause names the quote's speaker, however
+            # near another cue stands before it ("to indicate he was ...").
+            return credit
         lead = q.start
         while lead < q.end - 1 and text[lead].isspace():
             lead += 1  # a quote that opens on a space (no mark of its own) starts at its first word
@@ -1069,6 +1082,56 @@ def _nothing_said(doc: Doc, content: tuple[int, int]) -> bool:
     return span.root.dep_ not in _ARGUMENT_DEPS
 
 
+def _as_put_it(doc: Doc, cue: Cue) -> bool:
+    """Whether ``cue`` is the verb of an "as" clause whose content is only "it" or "them" ('"no
+    money, no jobs" as she puts it', '"a disaster," as Lee called it'): the pronoun stands for the
+    quotation, so the clause tags it and says nothing of its own."""
+    verb = doc[cue.token]
+    if cue.content is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    span = doc.char_span(*cue.content, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return len(words) == 1 and words[0].lower_ in {"it", "them"}
+
+
+def _as_put_terms(
+    doc: Doc, text: str, quoted: list[QuotedSpan], real: list[QuotedSpan], cues: list[Cue]
+) -> list[QuotedSpan]:
+    """The short quoted terms outside ``real`` that an "as" clause right after them credits to
+    someone ('"implicit bias," as she put it', '"talk" as Pence puts it'): a term with its
+    speaker named is what that speaker said, not a scare quote."""
+    held = {(q.start, q.end) for q in real}
+    credited = [cue for cue in cues if _as_put_it(doc, cue)]
+    return [
+        q
+        for q in quoted
+        if q.closed and (q.start, q.end) not in held and any(_credits(doc, text, q, cue) for cue in credited)
+    ]
+
+
+# Characters from a quote's end to the cue of an "as" clause that credits it ("as FBI Director
+# James Comey put it").
+_AS_REACH = 80
+
+
+def _as_clause_for(doc: Doc, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
+    """The cue of an "as" clause right after quote ``q`` that credits it (see :func:`_as_put_it`)."""
+    i = bisect_left(cue_starts, q.end)
+    while i < len(cues) and cues[i].start < q.end + _AS_REACH:
+        cue = cues[i]
+        i += 1
+        if _as_put_it(doc, cue) and _credits(doc, text, q, cue):
+            return cue
+    return None
+
+
+def _credits(doc: Doc, text: str, q: QuotedSpan, cue: Cue) -> bool:
+    """Whether the "as" that opens ``cue``'s clause follows quote ``q`` with only a comma, a closing
+    bracket or spaces between."""
+    opener = next((c for c in doc[cue.token].children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    return opener is not None and q.end <= opener.idx and not text[q.end : opener.idx].strip(" ,)")
+
+
 def _without_circumstance(
     doc: Doc, cue: Token, content: tuple[int, int], marked: list[tuple[int, int]]
 ) -> tuple[int, int]:
@@ -1346,6 +1409,11 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         if via_prep:
             up = up.head
         found, quoted_subject = _own_subject(up, marked, frozenset({"nsubj"}))
+        if found is None and not quoted_subject and level == 0 and not via_prep and _inverted_tag_verb(up, marked):
+            # '"...," said Skelly, explaining ...': the name after an inverted tag speaks for the
+            # participle that goes on from it, wherever the parse hung the name. Only an inverted
+            # tag's verb: after '... called it "weak," defended a man who ...' the noun is an object.
+            found = _inverted_object(up, marked) if is_tag_verb(up.text) else None
         # Past the verb's own head, or through a preposition, the subject must name someone: the
         # parse's chain is less sure there ("this accidental admission", "HD discs, offering ...").
         sure = level == 0 and not via_prep
@@ -1422,7 +1490,15 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
     # name in the tag as a verb ("Save") leaves the cue no subject; the name after the closing
     # mark is who spoke.
     tagged = _tag_subject(verb.doc, verb, marked) if verb.pos_ == "VERB" else None
-    if tagged is not None and tagged.pos_ == "PROPN" and _names_someone(tagged):
+    # A common noun only for a finite verb that does not name it: a participle describes the noun
+    # ("a statement posted"), and a naming verb the tagger read as a past names it ('a source
+    # called "..."').
+    finite = verb.tag_ in _TAG_VERB_TAGS and verb.lemma_.lower() not in _NAMING
+    if (
+        tagged is not None
+        and _names_someone(tagged)
+        and (tagged.pos_ == "PROPN" or (finite and _hung_in_quote(tagged, marked)))
+    ):
         return tagged
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and _names_someone(verb.head):
         # An active participle does what the noun it modifies does, whatever it takes for an
@@ -1567,9 +1643,21 @@ def _inverted_object(verb: Token, marked: list[tuple[int, int]]) -> Token | None
     if name is None and _inverted_tag_verb(verb, marked):
         # '"...," said a harbour pilot waiting at the pier': whatever the parse hung the noun
         # phrase on, right after an inverted tag's verb it is who spoke.
-        someone = _someone_at(verb.doc, verb.i + 1)
+        someone = _someone_at(verb.doc, verb.i + 1) or _misread_surname(verb.doc, verb.i + 1)
         return someone if someone is None or _speaks_after(verb, someone) else None
     return name
+
+
+def _misread_surname(doc: Doc, i: int) -> Token | None:
+    """Token ``i``, a capitalised word after an inverted tag's verb that the tagger read as an
+    adverb or adjective and the NER left out ('"...," said Skelly.', "said Kelly,"), where the tag
+    ends with it: mid-sentence, after "said", a capitalised word alone is a name."""
+    if i + 1 >= len(doc):
+        return None
+    tok, after = doc[i], doc[i + 1]
+    if not (tok.is_title and tok.is_alpha and tok.pos_ in {"ADV", "ADJ"} and tok.ent_iob_ == "O"):
+        return None
+    return tok if after.is_punct and after.text in {",", ".", ";"} else None
 
 
 def _speaks_after(verb: Token, noun: Token) -> bool:
@@ -2391,6 +2479,13 @@ def _tag_subject(doc: Doc, cue: Token, quoted: list[tuple[int, int]]) -> Token |
                 tok = tok.head
             return tok
     return None
+
+
+def _hung_in_quote(tok: Token, marked: list[tuple[int, int]]) -> bool:
+    """Whether the parse hung ``tok``, a word after a quotation, on a word inside it: '"Ann is a
+    good mother," a source close to the star, 57, told Radar' read "a source" as what "is" says
+    (an attribute), which leaves the tag verb no subject; the noun is the tag's subject."""
+    return in_spans(tok.head.idx, marked) and not in_spans(tok.idx, marked)
 
 
 def _signer(doc: Doc, dash: Token) -> int | None:
