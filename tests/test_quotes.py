@@ -4003,3 +4003,13 @@ def test_an_object_after_a_quote_speaks_for_no_verb_that_goes_on_from_its_own() 
     doc[9].lemma_ = "man"
     found = _subject(doc[12], [(doc[3].idx, doc[6].idx + 1)])
     assert found is not None and found.text == "Trump"
+
+
+def test_a_name_the_parse_read_as_an_auxiliary_stays_out_of_the_cue(stages) -> None:  # type: ignore[no-untyped-def]
+    # The small model parses "Will" of "George Will" as a modal of "wrote"; the NER keeps it in the name.
+    q = quote_with(run(stages, "Columnist George Will wrote that the plan would fail."), "plan would fail")
+    assert q.cue is not None and q.cue.text == "wrote", q
+    assert q.speaker == "George Will", q
+    # A real auxiliary still belongs to the cue.
+    q = quote_with(run(stages, "Ann Lee will say that the plan would fail."), "plan would fail")
+    assert q.cue is not None and q.cue.text == "will say", q

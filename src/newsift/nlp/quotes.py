@@ -540,7 +540,9 @@ class QuoteExtractor:
     ) -> Cue:
         start = tok.i
         for child in tok.lefts:
-            if child.dep_ in _CUE_LEFT and child.i == start - 1:
+            # A word the tagger read as a proper noun is no auxiliary, whatever the parse made of
+            # it: "George Will wrote", with "Will" parsed as a modal, is the columnist's name.
+            if child.dep_ in _CUE_LEFT and child.i == start - 1 and child.tag_ not in {"NNP", "NNPS"}:
                 start = child.i
         end = tok.i + 1
         for child in tok.rights:
