@@ -589,6 +589,22 @@ def test_a_nations_leader_is_the_one_head_of_its_state_or_government(stage) -> N
     assert [m.text for m in entity(run(stage, text), "Tom Berg").mentions] == ["Tom Berg"]
 
 
+def test_north_and_south_keep_a_nations_leader_apart(stage) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korean leader Kim Jong Chol met South Korean President Lee Dae Sung. "
+        "The North Korean leader spoke first. The South Korean leader spoke next."
+    )
+    report = run(stage, text)
+    # The word that makes the adjective another nation's stays in the role.
+    assert entity(report, "Lee Dae Sung").attributes["roles"][0] == "south korean president"
+    # A title "North Korean leader" makes its holder that nation's leader too.
+    assert [m.text for m in entity(report, "Kim Jong Chol").mentions] == ["Kim Jong Chol", "The North Korean leader"]
+    assert [m.text for m in entity(report, "Lee Dae Sung").mentions] == ["Lee Dae Sung", "The South Korean leader"]
+    # With only the north's leader named, the south's is no one known.
+    text = "North Korean leader Kim Jong Chol met the envoy. The South Korean leader spoke first."
+    assert [m.text for m in entity(run(stage, text), "Kim Jong Chol").mentions] == ["Kim Jong Chol"]
+
+
 def test_a_titled_surname_goes_to_the_namesake_who_holds_the_title(stage) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Former President Bill Carter spoke first. Then Helen Carter took the stage. "

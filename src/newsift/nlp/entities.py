@@ -23,6 +23,7 @@ from .rules import (
     GENDERED_HONORIFICS,
     HONORIFICS,
     MALE_PERSON_NOUNS,
+    NATION_QUALIFIERS,
     NATIONAL_LEADER_OFFICES,
     NATIONALITIES,
     NOT_NAME_WORDS,
@@ -938,7 +939,7 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
     if tok.lemma_.lower() == "leader" and len(mods) == 1 and mods[0].lower_ in NATIONALITIES:
         # "the Russian leader" is that nation's head of state or government; another title with
         # "leader" in it (a party's, a chamber's, a parse's "foreign leader") says nothing of the nation.
-        return _national_leader(mods[0].lower_, entities)
+        return _national_leader(_nation(mods[0]), entities)
     of_role = _of_role(tok)
     if of_role is not None:
         idx, found = _modified_role_holder(mods, of_role[0], tok.idx, entities, mentions, starts)
@@ -956,11 +957,19 @@ def role_holder_of(tok: Token, entities: list[EntityInfo], mentions: list[Mentio
     return idx
 
 
+def _nation(adjective: Token) -> str:
+    """A nation's adjective with the word before it that makes it another nation's, which the
+    parse hangs on the adjective: "north korean" for the "North Korean" of "the North Korean leader"."""
+    qualifiers = [c.lower_ for c in adjective.lefts if c.lower_ in NATION_QUALIFIERS and c.i == adjective.i - 1]
+    return " ".join([*qualifiers, adjective.lower_])
+
+
 def _national_leader(nation: str, entities: list[EntityInfo]) -> int | None:
     """ "the Russian leader" (``nation``: "russian"): the one person whose title makes them that
-    nation's head of state or government ("Russian President Ivan Petrov"); None where no one's
-    does, or two people's do (a president and a prime minister)."""
-    offices = {f"{nation} {office}" for office in NATIONAL_LEADER_OFFICES}
+    nation's head of state or government ("Russian President Ivan Petrov") or its leader ("North
+    Korean leader Kim Jong Un"); None where no one's does, or two people's do (a president and a
+    prime minister)."""
+    offices = {f"{nation} {office}" for office in (*NATIONAL_LEADER_OFFICES, "leader")}
     holders = [k for k, e in enumerate(entities) if e.label == "PERSON" and not offices.isdisjoint(e.roles)]
     return holders[0] if len(holders) == 1 else None
 

@@ -698,6 +698,9 @@ taiwanese thai tunisian turkish ugandan ukrainian uzbek venezuelan vietnamese we
 zimbabwean
 """
 NATIONALITIES: frozenset[str] = frozenset(_NATIONALITIES.split())
+# Words that make a nation's adjective another nation's ("North Korean", "South Korean"): a role
+# keeps them, so that North Korea's leader is never South Korea's president.
+NATION_QUALIFIERS: frozenset[str] = frozenset({"north", "south"})
 # Offices whose holder a story calls their nation's leader ("the Russian leader").
 NATIONAL_LEADER_OFFICES: tuple[str, ...] = (
     "president",
@@ -710,29 +713,33 @@ NATIONAL_LEADER_OFFICES: tuple[str, ...] = (
     "supreme leader",
 )
 # Words that may precede a title and belong to the role ("former president").
-ROLE_MODIFIERS: frozenset[str] = NATIONALITIES | frozenset(
-    {
-        "former",
-        "acting",
-        "deputy",
-        "interim",
-        "incoming",
-        "outgoing",
-        "then",
-        "then-",
-        "late",
-        "us",
-        "u.s.",
-        "democratic",
-        "republican",
-        "gop",
-        "state",
-        "federal",
-        "senior",
-        "top",
-        "chief",
-        "assistant",
-    }
+ROLE_MODIFIERS: frozenset[str] = (
+    NATIONALITIES
+    | NATION_QUALIFIERS
+    | frozenset(
+        {
+            "former",
+            "acting",
+            "deputy",
+            "interim",
+            "incoming",
+            "outgoing",
+            "then",
+            "then-",
+            "late",
+            "us",
+            "u.s.",
+            "democratic",
+            "republican",
+            "gop",
+            "state",
+            "federal",
+            "senior",
+            "top",
+            "chief",
+            "assistant",
+        }
+    )
 )
 # Common nouns that refer back to a person with that role: "the president said".
 ROLE_NOUNS: frozenset[str] = frozenset(
