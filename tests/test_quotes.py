@@ -4013,3 +4013,32 @@ def test_a_name_the_parse_read_as_an_auxiliary_stays_out_of_the_cue(stages) -> N
     # A real auxiliary still belongs to the cue.
     q = quote_with(run(stages, "Ann Lee will say that the plan would fail."), "plan would fail")
     assert q.cue is not None and q.cue.text == "will say", q
+
+
+def test_an_as_clause_tags_a_quote_only_as_surely_as_any_cue() -> None:
+    # '“no money” as she puts it .', hand-built: the clause's cue credits the quote at the floor
+    # every quote's cue must reach, and not below it.
+    from newsift.nlp.quotemarks import QuotedSpan
+    from newsift.nlp.quotes import Cue, _as_clause_for
+
+    rows = [
+        ("\u201c", 2, "punct", "PUNCT", "``"),
+        ("no", 2, "det", "DET", "DT"),
+        ("money", 2, "ROOT", "NOUN", "NN"),
+        ("\u201d", 2, "punct", "PUNCT", "''"),
+        ("as", 6, "mark", "SCONJ", "IN"),
+        ("she", 6, "nsubj", "PRON", "PRP"),
+        ("puts", 2, "advcl", "VERB", "VBZ"),
+        ("it", 6, "dobj", "PRON", "PRP"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    words, heads, deps, pos, tags = (list(column) for column in zip(*rows, strict=True))
+    doc = _parsed(words, heads, deps, pos, tags)
+    quote = QuotedSpan(doc[0].idx, doc[3].idx + 1, True, 1)
+    it = (doc[7].idx, doc[7].idx + 2)
+
+    def cue(strength: float) -> Cue:
+        return Cue(6, doc[6].idx, doc[6].idx + 4, strength, 5, it)
+
+    assert _as_clause_for(doc, doc.text, quote, [cue(0.6)], [doc[6].idx], 0.4) == cue(0.6)
+    assert _as_clause_for(doc, doc.text, quote, [cue(0.3)], [doc[6].idx], 0.4) is None

@@ -778,7 +778,7 @@ class QuoteExtractor:
     ) -> Cue | None:
         """The cue of the quote's own sentence(s), outside other quotes, nearest first."""
         text = sents.text
-        credit = _as_clause_for(doc, text, q, cues, cue_starts)
+        credit = _as_clause_for(doc, text, q, cues, cue_starts, self._quote_cue_floor)
         if credit is not None:
             # '"possibly a terrorist," as Lee put it': the clause names the quote's speaker, however
             # near another cue stands before it ("to indicate he was ...").
@@ -1116,13 +1116,16 @@ def _as_put_terms(
 _AS_REACH = 80
 
 
-def _as_clause_for(doc: Doc, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
-    """The cue of an "as" clause right after quote ``q`` that credits it (see :func:`_as_put_it`)."""
+def _as_clause_for(
+    doc: Doc, text: str, q: QuotedSpan, cues: list[Cue], cue_starts: list[int], floor: float
+) -> Cue | None:
+    """The cue of an "as" clause right after quote ``q`` that credits it (see :func:`_as_put_it`),
+    as sure as any cue that tags a quote (``floor``)."""
     i = bisect_left(cue_starts, q.end)
     while i < len(cues) and cues[i].start < q.end + _AS_REACH:
         cue = cues[i]
         i += 1
-        if _as_put_it(doc, cue) and _credits(doc, text, q, cue):
+        if cue.strength >= floor and _as_put_it(doc, cue) and _credits(doc, text, q, cue):
             return cue
     return None
 
