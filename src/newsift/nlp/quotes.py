@@ -1088,8 +1088,7 @@ def _as_put_it(doc: Doc, cue: Cue) -> bool:
     """Whether ``cue`` is the verb of an "as" clause whose content is only "it" or "them" ('"no
     money, no jobs" as she puts it', '"a disaster," as Lee called it'): the pronoun stands for the
     quotation, so the clause tags it and says nothing of its own."""
-    verb = doc[cue.token]
-    if cue.content is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if cue.content is None or _as_opener(doc[cue.token]) is None:
         return False
     span = doc.char_span(*cue.content, alignment_mode="expand")
     words = [t for t in span if not t.is_punct] if span is not None else []
@@ -1133,8 +1132,13 @@ def _as_clause_for(
 def _credits(doc: Doc, text: str, q: QuotedSpan, cue: Cue) -> bool:
     """Whether the "as" that opens ``cue``'s clause follows quote ``q`` with only a comma, a closing
     bracket or spaces between."""
-    opener = next((c for c in doc[cue.token].children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    opener = _as_opener(doc[cue.token])
     return opener is not None and q.end <= opener.idx and not text[q.end : opener.idx].strip(" ,)")
+
+
+def _as_opener(verb: Token) -> Token | None:
+    """The "as" that opens ``verb``'s clause ("as she puts it"), or None."""
+    return next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
 
 
 def _without_circumstance(
@@ -1414,11 +1418,19 @@ def _subject(verb: Token, marked: list[tuple[int, int]]) -> Token | None:
         if via_prep:
             up = up.head
         found, quoted_subject = _own_subject(up, marked, frozenset({"nsubj"}))
-        if found is None and not quoted_subject and level == 0 and not via_prep and _inverted_tag_verb(up, marked):
+        if (
+            found is None
+            and not quoted_subject
+            and level == 0
+            and not via_prep
+            and is_tag_verb(up.text)
+            and _inverted_tag_verb(up, marked)
+        ):
             # '"...," said Skelly, explaining ...': the name after an inverted tag speaks for the
             # participle that goes on from it, wherever the parse hung the name. Only an inverted
-            # tag's verb: after '... called it "weak," defended a man who ...' the noun is an object.
-            found = _inverted_object(up, marked) if is_tag_verb(up.text) else None
+            # tag's speech verb: after '... called it "weak," defended a man who ...' the noun is
+            # an object.
+            found = _inverted_object(up, marked)
         # Past the verb's own head, or through a preposition, the subject must name someone: the
         # parse's chain is less sure there ("this accidental admission", "HD discs, offering ...").
         sure = level == 0 and not via_prep
