@@ -263,6 +263,12 @@ PHRASE_CUES: tuple[tuple[str, ...], ...] = (
     ("as", "reported", "by"),
 )
 
+# What an "in" phrase names when it credits the clause it modifies to a poll ("In a CNN poll,
+# Clinton leads by six", "Trump has a decisive lead in the latest Fox poll"); PolNeAR annotates
+# "in" as the cue and the poll as the source. A poll average counts through its "of" ("the
+# RealClearPolitics average of New Hampshire polls").
+POLL_NOUNS: frozenset[str] = frozenset({"poll", "survey"})
+
 # Adverbs and impersonal constructions that attribute to nobody in particular.
 VAGUE_ADVERBS: frozenset[str] = frozenset({"reportedly", "allegedly", "supposedly", "purportedly"})
 IMPERSONAL_SUBJECTS: frozenset[str] = frozenset({"it"})  # "it is reported that", "it was said"
