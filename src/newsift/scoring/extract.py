@@ -21,7 +21,7 @@ from typing import Any
 from ..report import Signal
 from .corpus import LabelledArticle
 
-CACHE_VERSION = "signals-144"
+CACHE_VERSION = "signals-145"
 DEFAULT_CACHE = Path("/tmp/newsift-credibility-cache")
 EXTRACT_STAGES = ("clean", "entities", "quotes", "signals")
 
