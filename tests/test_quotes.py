@@ -2412,12 +2412,12 @@ def test_a_name_after_an_opening_phrase_is_the_subject_the_parse_left_out(stages
 
 
 Row = tuple[str, int, str, str, str, str]  # word, head, dependency, part of speech, tag, entity IOB
+TagRow = tuple[str, int, str, str, str]  # the same with no entity column
 
 
-def _parsed_rows(rows: list[Row]) -> Doc:
-    """:func:`_parsed` with the parse given row by row."""
-    words, heads, deps, pos, tags, ents = (list(col) for col in zip(*rows, strict=True))
-    doc: Doc = _parsed(words, heads, deps, pos, tags, ents)
+def _parsed_rows(rows: list[Row] | list[TagRow]) -> Doc:
+    """:func:`_parsed` with the parse given row by row, with or without the entity column."""
+    doc: Doc = _parsed(*(list(col) for col in zip(*rows, strict=True)))
     return doc
 
 
@@ -3912,8 +3912,7 @@ def _star_source_tag(noun: str, head: int, dep: str) -> str | None:
         ("Radar", 17, "dobj", "PROPN", "NNP"),
         (".", 17, "punct", "PUNCT", "."),
     ]
-    words, heads, deps, pos, tags = (list(column) for column in zip(*rows, strict=True))
-    doc = _parsed(words, heads, deps, pos, tags)
+    doc = _parsed_rows(rows)
     doc[9].lemma_ = noun
     found = _subject(doc[17], [(0, doc[7].idx + 1)])
     return None if found is None else found.text
@@ -4042,8 +4041,7 @@ def test_an_object_after_a_quote_speaks_for_no_verb_that_goes_on_from_its_own() 
         ("no", 12, "dobj", "INTJ", "UH"),
         (".", 1, "punct", "PUNCT", "."),
     ]
-    words, heads, deps, pos, tags = (list(column) for column in zip(*rows, strict=True))
-    doc = _parsed(words, heads, deps, pos, tags)
+    doc = _parsed_rows(rows)
     doc[9].lemma_ = "man"
     found = _subject(doc[12], [(doc[3].idx, doc[6].idx + 1)])
     assert found is not None and found.text == "Trump"
@@ -4076,8 +4074,7 @@ def test_an_as_clause_tags_a_quote_only_as_surely_as_any_cue() -> None:
         ("it", 6, "dobj", "PRON", "PRP"),
         (".", 2, "punct", "PUNCT", "."),
     ]
-    words, heads, deps, pos, tags = (list(column) for column in zip(*rows, strict=True))
-    doc = _parsed(words, heads, deps, pos, tags)
+    doc = _parsed_rows(rows)
     quote = QuotedSpan(doc[0].idx, doc[3].idx + 1, True, 1)
     it = (doc[7].idx, doc[7].idx + 2)
 

@@ -1225,14 +1225,15 @@ def _poll_clause(doc: Doc, prep: Token, sents: SentIndex) -> tuple[int, int] | N
     (:func:`_adverb_clause`), without the phrase itself ("Trump has a decisive lead *in the latest
     Fox poll*"). None where the phrase parts the subject from its verb, or no verb governs it."""
     verb = prep.head
-    while verb.pos_ not in _VERB_POS and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+    while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in _VERB_POS or verb.dep_ == "relcl" or not any(c.dep_ in _SUBJ for c in verb.children):
         # "..., who is third in many Iowa polls": the writer's aside on a name, not a finding; nor
         # is a phrase with no subject of its own ("leading narrowly in Iowa polls", "those
         # surveyed in the poll"), of which PolNeAR train annotated 4 of the 16 this rule found.
         return None
-    if verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in THOUGHT_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS:
         # "In a recent survey, 45 percent of executives say hiring is hard": the respondents' own
         # verb reports it, as before this rule. PolNeAR never nests one attribution in another, and
         # its train annotators chose either reading about as often: with this check and the next,
